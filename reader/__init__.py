@@ -1,0 +1,3 @@
+"""reader: news articles about the same event, side by side."""
+
+__version__ = "0.1.0"

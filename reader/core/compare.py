@@ -1,0 +1,59 @@
+"""The pipeline, end to end: inputs → articles → pairwise alignments → (optionally) actors and claims.
+
+Alignment needs no model and runs in milliseconds, so it is its own step (`align_articles`); actors and claims
+need spaCy and come after (`add_analysis`). The app paints the alignment first and adds the analysis when its
+worker finishes; the CLI and scripts call `compare`, which does both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from itertools import combinations
+
+from reader.core.align import align_pair
+from reader.core.loading import load_inputs
+from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
+
+Input = str | os.PathLike[str]
+
+
+def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
+    """Compare articles given as paths (files or one folder) or as texts.
+
+    A `str` that names an existing file or folder is read from disk; any other `str` containing whitespace is
+    taken as article text. Raises `InputError` with a one-line message for unusable input.
+    """
+    loaded = load_inputs(inputs)
+    comparison = align_articles(loaded.articles)
+    return add_analysis(comparison) if analyse else comparison
+
+
+def align_articles(articles: Sequence[Article]) -> Comparison:
+    """Align every pair of articles and count, for each sentence, how many other articles carry it."""
+    pairs = tuple(align_pair(articles[i], articles[j], i, j) for i, j in combinations(range(len(articles)), 2))
+    return Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+
+
+def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> tuple[tuple[int, ...], ...]:
+    """coverage[i][s] = number of other articles whose alignment with article i matches sentence s."""
+    counts = [[0] * len(article.sentences) for article in articles]
+    unmatched = (SentenceClass.UNIQUE, SentenceClass.BOILERPLATE)
+    for pair in pairs:
+        for index, cls in enumerate(pair.classes_a):
+            if cls not in unmatched:
+                counts[pair.a][index] += 1
+        for index, cls in enumerate(pair.classes_b):
+            if cls not in unmatched:
+                counts[pair.b][index] += 1
+    return tuple(tuple(row) for row in counts)
+
+
+def add_analysis(comparison: Comparison) -> Comparison:
+    """The same comparison with actors, claims, claim links and the who-is-quoted table filled in.
+
+    Imports spaCy on first use (about a second); callers that must stay responsive run this in a worker.
+    """
+    from reader.core.analysis import analyse_comparison
+
+    return analyse_comparison(comparison)

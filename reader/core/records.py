@@ -1,0 +1,342 @@
+"""The plain records that flow out of the core: articles, sentences, alignments, actors, claims.
+
+Every record is a frozen dataclass holding only str/int/float/bool, enums, tuples and other records, so that
+the view, the store and every exporter can read them without spaCy, and so that `reader.core.serialize` can
+turn them into JSON and back without loss. Character offsets always index `Article.text` (the cleaned text);
+`Article.line_of` maps an offset to the 1-based line of the file on disk.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+
+SCHEMA_VERSION = 1
+
+
+class BlockKind(str, Enum):
+    """What a block (one source line or paragraph) is, decided before sentences are split."""
+
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    BULLET = "bullet"
+    PARAGRAPH = "paragraph"
+    BOILERPLATE = "boilerplate"
+
+
+class SentenceClass(str, Enum):
+    """The one class each sentence gets in a pairwise alignment."""
+
+    VERBATIM = "verbatim"
+    PARAPHRASE = "paraphrase"
+    PARTIAL = "partial"
+    UNIQUE = "unique"
+    BOILERPLATE = "boilerplate"
+
+
+class DetailKind(str, Enum):
+    """The kind of a detail that can differ inside a matched pair."""
+
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    PLACE = "place"
+
+
+class DetailStatus(str, Enum):
+    """How a detail differs: present on one side only, or replaced by a different value of the same kind."""
+
+    A_ONLY = "a_only"
+    B_ONLY = "b_only"
+    CONFLICT = "conflict"
+
+
+class ActorKind(str, Enum):
+    """Coarse actor kinds, mapped from spaCy labels (PERSON; ORG; GPE/LOC/FAC; NORP)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    GROUP = "group"
+
+
+class ClaimKind(str, Enum):
+    """How a statement is reported: quoted, paraphrased, or sourced with "according to"."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    ACCORDING_TO = "according_to"
+
+
+class ClaimFlag(str, Enum):
+    """What differs between two linked claims of different articles."""
+
+    SOURCE_DIFFERS = "source_differs"
+    CUE_DIFFERS = "cue_differs"
+    QUOTE_VS_PARAPHRASE = "quote_vs_paraphrase"
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of one article's text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of layout: a line or paragraph of the source, classified before sentence splitting."""
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """The unit of alignment. Headlines, bylines and bullets are one sentence each."""
+
+    index: int
+    """Position in `Article.sentences` (0-based)."""
+    block: int
+    """Index of the block it belongs to."""
+    kind: BlockKind
+    """The kind of its block; BOILERPLATE sentences are never matched."""
+    start: int
+    end: int
+    text: str
+    """`article.text[start:end]`, kept so records are self-describing."""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the text says about itself; each field is None when the text does not say it."""
+
+    headline: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One loaded, cleaned and segmented article."""
+
+    label: str
+    """Short name shown to the user: "A", "B", "C"…"""
+    path: str | None
+    """Where it was read from; None for text given directly."""
+    text: str
+    """Cleaned text: newlines normalised, control characters and escape sequences removed."""
+    sha256: str
+    """Hash of `text`, used to detect edits and as the analysis cache key."""
+    line_starts: tuple[int, ...]
+    """Offset in `text` where each text line starts (line_starts[0] == 0)."""
+    source_lines: tuple[int, ...]
+    """For each text line, its 1-based line number in the file on disk (differs from i+1 for HTML)."""
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based source line holding character `offset` of `text`."""
+        if not self.line_starts:
+            return 1
+        index = max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+        return self.source_lines[index] if index < len(self.source_lines) else index + 1
+
+    @property
+    def title(self) -> str:
+        """The headline when the text has one, otherwise the file name or label."""
+        if self.meta.headline:
+            return self.meta.headline
+        if self.path:
+            return self.path.rsplit("/", 1)[-1]
+        return self.label
+
+
+@dataclass(frozen=True)
+class WordRun:
+    """A run of words shared verbatim by both sides of a match (wire copy when long)."""
+
+    a: TextSpan
+    b: TextSpan
+    words: int
+
+
+@dataclass(frozen=True)
+class DetailDiff:
+    """A number, date, name or place present on one side only, or in conflict between the sides."""
+
+    kind: DetailKind
+    status: DetailStatus
+    a: TextSpan | None
+    b: TextSpan | None
+
+
+@dataclass(frozen=True)
+class Match:
+    """One aligned group: one or two adjacent sentences of A with one or two adjacent sentences of B."""
+
+    a: tuple[int, ...]
+    """Sentence indices in the first article of the pair (ascending, adjacent)."""
+    b: tuple[int, ...]
+    """Sentence indices in the second article of the pair."""
+    score: float
+    """Similarity in [0, 1] as computed by `match_sentences`."""
+    kind: SentenceClass
+    """VERBATIM, PARAPHRASE or PARTIAL."""
+    moved: bool
+    """True when the pair sits out of order relative to the other matches (a reordered passage)."""
+    shared_runs: tuple[WordRun, ...] = ()
+    """Verbatim runs of 4+ words."""
+    a_only: tuple[TextSpan, ...] = ()
+    """Words of A not found in B (word-level diff)."""
+    b_only: tuple[TextSpan, ...] = ()
+    details: tuple[DetailDiff, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """The alignment of articles[a] with articles[b] (a < b)."""
+
+    a: int
+    b: int
+    matches: tuple[Match, ...]
+    """Ordered by the first A sentence."""
+    classes_a: tuple[SentenceClass, ...]
+    """One class per sentence of articles[a]."""
+    classes_b: tuple[SentenceClass, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an actor in an article."""
+
+    article: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entity cluster: one person, organisation, place or group, aliases merged across articles."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    counts: tuple[int, ...]
+    """Mentions per article, indexed like `Comparison.articles`."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed statement: who (speaker) said (cue) what (content)."""
+
+    id: str
+    article: int
+    sentence: int
+    kind: ClaimKind
+    speaker: TextSpan | None
+    """The speaker as written; None when the sentence names none."""
+    speaker_label: str
+    """The resolved speaker's display name (actor name, or the text as written, e.g. "one U.S. official")."""
+    speaker_actor: str | None
+    """Id of the resolved actor, when resolved."""
+    cue: TextSpan
+    content: TextSpan
+    line: int
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """The same claim carried by two articles, with what differs between the two tellings."""
+
+    a: str
+    b: str
+    flags: tuple[ClaimFlag, ...]
+
+
+@dataclass(frozen=True)
+class QuotedRow:
+    """One row of the who-is-quoted table: a speaker's claims and content words per article."""
+
+    speaker: str
+    actor: str | None
+    claims: tuple[int, ...]
+    words: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the view, the CLI, the store and the exporters read."""
+
+    articles: tuple[Article, ...]
+    alignments: tuple[PairAlignment, ...]
+    """One per unordered pair of articles (i < j), in lexicographic order."""
+    coverage: tuple[tuple[int, ...], ...]
+    """coverage[i][s]: how many *other* articles carry sentence s of article i."""
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    claim_links: tuple[ClaimLink, ...] = ()
+    quoted: tuple[QuotedRow, ...] = ()
+    analysed: bool = False
+    """False until actors and claims have been extracted (they need the spaCy model)."""
+    schema_version: int = SCHEMA_VERSION
+
+    def alignment(self, a: int, b: int) -> PairAlignment:
+        """The alignment of two articles, in the order asked for (swapping sides when needed)."""
+        for pair in self.alignments:
+            if (pair.a, pair.b) == (a, b):
+                return pair
+            if (pair.a, pair.b) == (b, a):
+                return swap_alignment(pair)
+        raise KeyError(f"no alignment for articles {a} and {b}")
+
+
+def swap_span_pair(run: WordRun) -> WordRun:
+    """The same run seen from the other side."""
+    return WordRun(a=run.b, b=run.a, words=run.words)
+
+
+def swap_detail(detail: DetailDiff) -> DetailDiff:
+    """The same detail seen from the other side."""
+    status = {
+        DetailStatus.A_ONLY: DetailStatus.B_ONLY,
+        DetailStatus.B_ONLY: DetailStatus.A_ONLY,
+    }.get(detail.status, detail.status)
+    return DetailDiff(kind=detail.kind, status=status, a=detail.b, b=detail.a)
+
+
+def swap_alignment(pair: PairAlignment) -> PairAlignment:
+    """The alignment seen from B's side, so callers can always ask for (left, right)."""
+    matches = tuple(
+        sorted(
+            (
+                Match(
+                    a=m.b,
+                    b=m.a,
+                    score=m.score,
+                    kind=m.kind,
+                    moved=m.moved,
+                    shared_runs=tuple(swap_span_pair(r) for r in m.shared_runs),
+                    a_only=m.b_only,
+                    b_only=m.a_only,
+                    details=tuple(swap_detail(d) for d in m.details),
+                )
+                for m in pair.matches
+            ),
+            key=lambda m: (m.a, m.b),
+        )
+    )
+    return PairAlignment(a=pair.b, b=pair.a, matches=matches, classes_a=pair.classes_b, classes_b=pair.classes_a)
