@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 SCHEMA_VERSION = 1
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block (one source line or paragraph) is, decided before sentences are split."""
 
     HEADLINE = "headline"
@@ -25,7 +25,7 @@ class BlockKind(str, Enum):
     BOILERPLATE = "boilerplate"
 
 
-class SentenceClass(str, Enum):
+class SentenceClass(StrEnum):
     """The one class each sentence gets in a pairwise alignment."""
 
     VERBATIM = "verbatim"
@@ -35,7 +35,7 @@ class SentenceClass(str, Enum):
     BOILERPLATE = "boilerplate"
 
 
-class DetailKind(str, Enum):
+class DetailKind(StrEnum):
     """The kind of a detail that can differ inside a matched pair."""
 
     NUMBER = "number"
@@ -44,7 +44,7 @@ class DetailKind(str, Enum):
     PLACE = "place"
 
 
-class DetailStatus(str, Enum):
+class DetailStatus(StrEnum):
     """How a detail differs: present on one side only, or replaced by a different value of the same kind."""
 
     A_ONLY = "a_only"
@@ -52,7 +52,7 @@ class DetailStatus(str, Enum):
     CONFLICT = "conflict"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """Coarse actor kinds, mapped from spaCy labels (PERSON; ORG; GPE/LOC/FAC; NORP)."""
 
     PERSON = "person"
@@ -61,7 +61,7 @@ class ActorKind(str, Enum):
     GROUP = "group"
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """How a statement is reported: quoted, paraphrased, or sourced with "according to"."""
 
     DIRECT = "direct"
@@ -69,7 +69,7 @@ class ClaimKind(str, Enum):
     ACCORDING_TO = "according_to"
 
 
-class ClaimFlag(str, Enum):
+class ClaimFlag(StrEnum):
     """What differs between two linked claims of different articles."""
 
     SOURCE_DIFFERS = "source_differs"

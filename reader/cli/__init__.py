@@ -1,0 +1,64 @@
+"""Command line: `reader PATH...` opens the app; subcommands run the engine and the store headless.
+
+The first word picks a subcommand only when it is one of SUBCOMMANDS; anything else is a path, so a folder
+that happens to be called "open" is reached as `reader ./open`. Every error the user can cause ends as one
+line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from reader import __version__
+from reader.cli.compare_command import add_compare_parser
+from reader.core.errors import ReaderError
+
+Handler = Callable[[argparse.Namespace], int]
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The subcommand parser; `reader PATH...` is handled before it (see `main`)."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news articles about the same event side by side.",
+        epilog="Run `reader PATH...` (a folder or two or more files) to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_compare_parser(commands)
+    return parser
+
+
+def _open_app(paths: Sequence[str]) -> int:
+    from reader.cli.compare_command import print_text_report
+
+    return print_text_report(paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` console script; returns the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    subcommands = {name for action in parser._subparsers._group_actions for name in action.choices}  # type: ignore[union-attr]
+    try:
+        if args and not args[0].startswith("-") and args[0] not in subcommands:
+            return _open_app(args)
+        namespace = parser.parse_args(args)
+        handler: Handler | None = getattr(namespace, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return EXIT_USAGE if not args else 0
+        return handler(namespace)
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""`reader compare PATH... [--format ...]`: the engine, headless, for terminals and scripts.
+
+Renderers are looked up in RENDERERS by format name, so exporters add a format with one line and the
+command's behaviour (loading, errors, warnings on stderr, output on stdout) stays in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from reader.cli.text_report import render_text
+from reader.core import compare, load_inputs
+from reader.core.compare import add_analysis, align_articles
+from reader.core.records import Comparison
+from reader.core.serialize import dumps
+
+Renderer = Callable[[Comparison], str]
+
+
+def _render_json(comparison: Comparison) -> str:
+    return dumps(comparison, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": _render_json,
+}
+
+
+def add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `reader compare` on the top-level parser."""
+    parser = commands.add_parser(
+        "compare",
+        help="compare articles headless and print the result",
+        description="Align two or more articles (files or one folder) and print matches, differences, "
+        "unique passages, actors and claims.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a folder of articles, or two or more files")
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="text",
+        choices=sorted(RENDERERS),
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--no-analysis",
+        action="store_true",
+        help="skip actors and claims (no spaCy model needed; much faster)",
+    )
+    parser.set_defaults(handler=run_compare)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Load, compare, render; warnings about skipped files go to stderr."""
+    loaded = load_inputs(args.paths)
+    for warning in loaded.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    comparison = align_articles(loaded.articles)
+    if not args.no_analysis:
+        comparison = add_analysis(comparison)
+    sys.stdout.write(RENDERERS[args.format](comparison))
+    return 0
+
+
+def print_text_report(paths: Sequence[str]) -> int:
+    """Print the full text comparison of `paths` (used by `reader PATH...` when no terminal app is wanted)."""
+    sys.stdout.write(render_text(compare(list(paths))))
+    return 0

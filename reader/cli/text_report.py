@@ -1,0 +1,151 @@
+"""The plain-text report of `reader compare`: meant to be read in a terminal, top to bottom.
+
+Order: the articles, the figures of each pair, the matched passages (with their class, score and the details
+that differ), the passages unique to each side, then actors, claims and the who-is-quoted table when the
+analysis ran. Plain text only: no markup to escape, safe to pipe into a file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections import Counter
+
+from reader.core.records import (
+    Article,
+    Comparison,
+    DetailDiff,
+    DetailStatus,
+    Match,
+    PairAlignment,
+    SentenceClass,
+)
+
+MARKS = {
+    SentenceClass.VERBATIM: "=",
+    SentenceClass.PARAPHRASE: "≈",
+    SentenceClass.PARTIAL: "~",
+    SentenceClass.UNIQUE: "+",
+    SentenceClass.BOILERPLATE: "·",
+}
+
+
+def _width() -> int:
+    return max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(" ".join(text.split()), width=_width(), initial_indent=indent, subsequent_indent=indent)
+
+
+def _heading(title: str) -> str:
+    return f"\n{title}\n{'─' * min(len(title), _width())}\n"
+
+
+def _describe_article(article: Article) -> str:
+    parts = [f"{article.label}  {article.title}"]
+    meta = article.meta
+    extra = [value for value in (meta.byline, meta.outlet, article.path) if value]
+    if extra:
+        parts.append("   " + " · ".join(extra))
+    return "\n".join(parts)
+
+
+def _lines(article: Article, indices: tuple[int, ...]) -> str:
+    first = article.line_of(article.sentences[indices[0]].start)
+    last = article.line_of(article.sentences[indices[-1]].start)
+    return f"{article.label} {first}" if first == last else f"{article.label} {first}-{last}"
+
+
+def _text_of(article: Article, indices: tuple[int, ...]) -> str:
+    return " ".join(article.sentences[i].text for i in indices)
+
+
+def _detail(detail: DetailDiff, a: Article, b: Article) -> str:
+    a_text = f"“{detail.a.text}”" if detail.a else ""
+    b_text = f"“{detail.b.text}”" if detail.b else ""
+    if detail.status is DetailStatus.CONFLICT:
+        return f"{detail.kind.value}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+    if detail.status is DetailStatus.A_ONLY:
+        return f"{detail.kind.value}: {a_text} only in {a.label}"
+    return f"{detail.kind.value}: {b_text} only in {b.label}"
+
+
+def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
+    kinds = Counter(match.kind for match in pair.matches)
+    unique_a = sum(1 for cls in pair.classes_a if cls is SentenceClass.UNIQUE)
+    unique_b = sum(1 for cls in pair.classes_b if cls is SentenceClass.UNIQUE)
+    moved = sum(1 for match in pair.matches if match.moved)
+    matched = ", ".join(
+        f"{kinds[k]} {k.value}" for k in (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
+    )
+    return (
+        f"{a.label} × {b.label}: {len(pair.matches)} matched passages ({matched}; {moved} moved) · "
+        f"unique sentences: {unique_a} in {a.label}, {unique_b} in {b.label}"
+    )
+
+
+def _match_block(match: Match, a: Article, b: Article) -> str:
+    moved = "  ↕ moved" if match.moved else ""
+    conflict = "  ! conflict" if any(d.status is DetailStatus.CONFLICT for d in match.details) else ""
+    head = (
+        f"{MARKS[match.kind]} {match.kind.value} {match.score:.2f}   "
+        f"{_lines(a, match.a)} ↔ {_lines(b, match.b)}{moved}{conflict}"
+    )
+    lines = [head, _wrap(_text_of(a, match.a), f"   {a.label}: "), _wrap(_text_of(b, match.b), f"   {b.label}: ")]
+    lines.extend(_wrap(_detail(d, a, b), "   · ") for d in match.details)
+    return "\n".join(lines)
+
+
+def _unique_block(article: Article, classes: tuple[SentenceClass, ...]) -> list[str]:
+    return [
+        _wrap(sentence.text, f"+ {article.label} {article.line_of(sentence.start)}: ")
+        for sentence, cls in zip(article.sentences, classes, strict=True)
+        if cls is SentenceClass.UNIQUE
+    ]
+
+
+def _pair_section(pair: PairAlignment, articles: tuple[Article, ...]) -> str:
+    a, b = articles[pair.a], articles[pair.b]
+    out = [_heading(_figures(pair, a, b))]
+    out.append("\n\n".join(_match_block(m, a, b) for m in pair.matches) or "(no passage in common)")
+    for article, classes in ((a, pair.classes_a), (b, pair.classes_b)):
+        unique = _unique_block(article, classes)
+        out.append(_heading(f"Only in {article.label} ({len(unique)})"))
+        out.append("\n".join(unique) or "(nothing)")
+    return "\n".join(out)
+
+
+def _analysis_sections(comparison: Comparison) -> str:
+    labels = [article.label for article in comparison.articles]
+    out = [_heading(f"Actors ({len(comparison.actors)})")]
+    for actor in comparison.actors:
+        counts = "  ".join(f"{label}{count}" for label, count in zip(labels, actor.counts, strict=True))
+        aliases = [alias for alias in actor.aliases if alias != actor.name]
+        also = f"   also: {', '.join(aliases)}" if aliases else ""
+        out.append(f"{actor.name:<32} {actor.kind.value:<13} {counts}{also}")
+    linked: dict[str, list[str]] = {}
+    for link in comparison.claim_links:
+        flags = ", ".join(flag.value.replace("_", " ") for flag in link.flags) or "same"
+        linked.setdefault(link.a, []).append(flags)
+        linked.setdefault(link.b, []).append(flags)
+    out.append(_heading(f"Claims ({len(comparison.claims)})"))
+    for claim in comparison.claims:
+        label = labels[claim.article]
+        status = f"linked: {'; '.join(linked[claim.id])}" if claim.id in linked else f"{label} only"
+        out.append(_wrap(f"{claim.speaker_label} — {claim.cue.text}: {claim.content.text}", f"{label} {claim.line}: "))
+        out.append(f"      [{claim.kind.value}; {status}]")
+    out.append(_heading("Who is quoted (claims / words of content)"))
+    for row in comparison.quoted:
+        cells = "  ".join(f"{label} {n}/{w}" for label, n, w in zip(labels, row.claims, row.words, strict=True))
+        out.append(f"{row.speaker:<40} {cells}")
+    return "\n".join(out)
+
+
+def render_text(comparison: Comparison) -> str:
+    """The whole report as one string ending in a newline."""
+    out = ["\n\n".join(_describe_article(article) for article in comparison.articles)]
+    out.extend(_pair_section(pair, comparison.articles) for pair in comparison.alignments)
+    if comparison.analysed:
+        out.append(_analysis_sections(comparison))
+    return "\n".join(out).rstrip() + "\n"
