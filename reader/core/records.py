@@ -256,6 +256,13 @@ class Claim:
     cue: TextSpan
     content: TextSpan
     line: int
+    cue_lemma: str = ""
+    """The cue as a base form ("say", "call for", "decline to comment", "according to"): compared across links."""
+    speaker_key: str = ""
+    """What identifies the speaker across articles: the actor id when resolved, else the speaker text folded
+    without determiners, numbers or rank adjectives ("one U.S. official" and "the U.S. official" agree)."""
+    sentences: tuple[int, ...] = ()
+    """Every sentence the claim covers (cue and content; a quotation may run over several)."""
 
 
 @dataclass(frozen=True)
