@@ -1,0 +1,132 @@
+"""Give every unit of an article its kind (headline, byline, bullet, paragraph, boilerplate) and read its metadata.
+
+The order of decisions matters and is deliberate: the headline is found first (so that its repeats can be told
+from it), then bylines and the slash-chain prefix (so that a short byline is never mistaken for a menu label),
+then boilerplate, then bullets and headings; what is left is paragraph text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.boilerplate import mark_boilerplate
+from reader.core.lineshape import is_title_like, normalise, words_of
+from reader.core.metadata import (
+    Byline,
+    SlashChain,
+    find_dates,
+    find_headline,
+    parse_byline,
+    parse_dateline,
+    parse_slash_chain,
+)
+from reader.core.records import ArticleMeta, BlockKind
+from reader.core.segment import Piece, Unit
+
+CHAIN_SEARCH_UNITS = 8
+"""A slash-chain byline opens the article: only the first units are tried."""
+
+HEADING_MAX_WORDS = 14
+"""A title-like unit this short inside the body is a heading of its own, never glued to prose."""
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What an HTML page says about itself outside its text (see `reader.core.htmltext.HtmlText`)."""
+
+    headline: str | None = None
+    title: str | None = None
+    site_name: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The classified pieces of an article and its metadata."""
+
+    pieces: tuple[Piece, ...]
+    meta: ArticleMeta
+
+
+def _headline_hint(hints: PageHints) -> str | None:
+    return hints.headline or hints.title
+
+
+def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -> Layout:
+    """Classify `units` of `text` into pieces and collect the metadata (see the module docstring)."""
+    hints = hints or PageHints()
+    bodies = [text[unit.body_start : unit.end] for unit in units]
+    bullets = {index for index, unit in enumerate(units) if unit.marker == "bullet"}
+    headline_index = find_headline(bodies, bullets, _headline_hint(hints))
+    headline = bodies[headline_index] if headline_index is not None else None
+
+    bylines: dict[int, Byline] = {}
+    for index, body in enumerate(bodies):
+        if index != headline_index and index not in bullets and (byline := parse_byline(body)):
+            bylines[index] = byline
+    chains: dict[int, SlashChain] = {}
+    for index, body in enumerate(bodies[:CHAIN_SEARCH_UNITS]):
+        if index not in bylines and index != headline_index and (chain := parse_slash_chain(body, headline)):
+            chains[index] = chain
+            break
+    if headline is None:
+        headline = next((c.headline for c in chains.values() if c.headline), None)
+
+    protected = set(bylines) | set(chains)
+    boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected)
+    pieces: list[Piece] = []
+    for index, unit in enumerate(units):
+        body = bodies[index]
+        if index == headline_index:
+            kind = BlockKind.HEADLINE
+        elif index in bylines:
+            kind = BlockKind.BYLINE
+        elif index in chains:
+            split = unit.body_start + chains[index].prefix_end
+            pieces.append(Piece(BlockKind.BYLINE, unit.start, unit.body_start, split))
+            pieces.append(Piece(BlockKind.PARAGRAPH, split, split, unit.end))
+            continue
+        elif index in boilerplate:
+            kind = BlockKind.BOILERPLATE
+        elif index in bullets:
+            kind = BlockKind.BULLET
+        elif unit.marker == "heading" or (is_title_like(body) and len(words_of(body)) <= HEADING_MAX_WORDS):
+            kind = BlockKind.HEADLINE
+        else:
+            kind = BlockKind.PARAGRAPH
+        pieces.append(Piece(kind, unit.start, unit.body_start, unit.end))
+    meta = _meta(text, pieces, headline, bylines, chains, hints)
+    return Layout(pieces=tuple(pieces), meta=meta)
+
+
+def _meta(
+    text: str,
+    pieces: Sequence[Piece],
+    headline: str | None,
+    bylines: dict[int, Byline],
+    chains: dict[int, SlashChain],
+    hints: PageHints,
+) -> ArticleMeta:
+    """Gather the metadata, the text's own evidence first and the page's hints as fallback."""
+    chain = next(iter(chains.values()), None)
+    first_byline = bylines[min(bylines)] if bylines else None
+    author = (chain.author if chain else None) or (first_byline.author if first_byline else None) or hints.author
+    outlet = (chain.outlet if chain else None) or next((b.outlet for b in bylines.values() if b.outlet), None)
+    dateline = chain.dateline if chain else None
+    paragraphs = [p for p in pieces if p.kind is BlockKind.PARAGRAPH]
+    if paragraphs and (wire := parse_dateline(text[paragraphs[0].body_start : paragraphs[0].end])):
+        dateline = dateline or wire[0]
+        outlet = outlet or wire[1]
+    outlet = outlet or hints.site_name
+    if headline is None:
+        hint = hints.headline or hints.title
+        headline = hint if hint and normalise(hint) else None
+    content = (text[p.body_start : p.end] for p in pieces if p.kind is not BlockKind.BOILERPLATE)
+    return ArticleMeta(
+        headline=" ".join(headline.split()) if headline else None,
+        byline=author,
+        outlet=outlet,
+        dateline=dateline,
+        dates=find_dates(content),
+    )

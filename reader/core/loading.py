@@ -1,0 +1,207 @@
+"""Inputs → articles: read files or folders (or take texts), clean them, find their layout, split sentences.
+
+`load_inputs` is the engine's first step. It accepts one folder (every .txt, .md and .html file in it, sorted by
+name), several files, or article texts, and labels the articles "A", "B", "C"… in input order. A file that
+cannot be used is an `InputError` when the user named it, and a warning when it was merely found in a folder,
+so that one bad file does not spoil a folder of good ones.
+
+`article_from_text` runs the same clean → layout → segment pipeline on a text: the store uses it to rebuild
+saved articles, so the same text always yields the same article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import InputError
+from reader.core.htmltext import html_to_text, looks_like_html
+from reader.core.layout import PageHints, classify
+from reader.core.records import Article
+from reader.core.segment import build_blocks, line_starts_of, split_units
+from reader.core.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
+
+Input = str | os.PathLike[str]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+"""File types picked up from a folder."""
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""A larger file is not an article; refusing it keeps memory and time bounded."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The articles read from the inputs, and what was skipped on the way."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
+    """One line per skipped file of a folder (or empty file), naming it and why."""
+
+
+def label_for(index: int) -> str:
+    """Spreadsheet-style labels: 0 → "A", 25 → "Z", 26 → "AA"."""
+    label = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        label = chr(ord("A") + remainder) + label
+    return label
+
+
+def article_from_text(
+    text: str,
+    label: str = "A",
+    path: str | None = None,
+    *,
+    source_lines: Sequence[int] | None = None,
+    hints: PageHints | None = None,
+) -> Article:
+    """Clean, classify and segment one article text.
+
+    `source_lines` maps each text line to its line on disk when that differs from i + 1 (text extracted from
+    HTML); it is ignored unless it has exactly one entry per line of the cleaned text. `hints` carries what an
+    HTML page said about itself (h1, title, site name, author).
+    """
+    clean = sanitize(text)
+    line_starts = line_starts_of(clean)
+    if source_lines is None or len(source_lines) != len(line_starts):
+        source_lines = range(1, len(line_starts) + 1)
+    layout = classify(clean, split_units(clean), hints)
+    blocks, sentences = build_blocks(clean, layout.pieces)
+    return Article(
+        label=label,
+        path=path,
+        text=clean,
+        sha256=hashlib.sha256(clean.encode("utf-8")).hexdigest(),
+        line_starts=line_starts,
+        source_lines=tuple(source_lines),
+        blocks=blocks,
+        sentences=sentences,
+        meta=layout.meta,
+    )
+
+
+def article_from_html(html: str, label: str = "A", path: str | None = None) -> Article:
+    """The article of an HTML page, its lines mapped to the lines of the HTML source."""
+    page = html_to_text(sanitize(html))
+    hints = PageHints(headline=page.headline, title=page.title, site_name=page.site_name, author=page.author)
+    return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file that may hold an article; InputError (one line, naming the path) otherwise."""
+    try:
+        if not path.is_file():
+            raise InputError(f"not a regular file: {path}")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"too large to be an article ({size // (1024 * 1024)} MB): {path}")
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"cannot read {path}: {reason.lower()}") from None
+    if looks_binary(data) and not utf16_bom(data):
+        raise InputError(f"not a text file (binary data): {path}")
+    return data
+
+
+def read_article(path: str | os.PathLike[str], label: str = "A") -> Article:
+    """Read one .txt, .md or .html file (HTML is recognised by suffix or by content)."""
+    file_path = Path(path)
+    if not file_path.exists():
+        raise InputError(f"no such file or folder: {path}")
+    decoded = decode_bytes(read_bytes(file_path))
+    shown = os.path.abspath(file_path)
+    if file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded):
+        return article_from_html(decoded, label, shown)
+    return article_from_text(decoded, label, shown)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One article to load: a file path or a text."""
+
+    path: Path | None
+    text: str | None
+    from_folder: bool = False
+
+
+def _existing_path(value: str) -> Path | None:
+    if "\n" in value:
+        return None
+    try:
+        path = Path(value)
+        return path if path.exists() else None
+    except (OSError, ValueError):  # names too long for the file system, NUL bytes …
+        return None
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise InputError(f"cannot read folder {folder}: {(error.strerror or 'error').lower()}") from None
+    files = [
+        entry
+        for entry in entries
+        if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".") and not entry.is_dir()
+    ]
+    return sorted(files, key=lambda entry: (entry.name.casefold(), entry.name))
+
+
+def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
+    """The sources named by the inputs, and the folders among them."""
+    sources: list[_Source] = []
+    folders: list[Path] = []
+    for item in inputs:
+        if isinstance(item, str):
+            path = _existing_path(item)
+            if path is None and (not item.strip() or any(char.isspace() for char in item)):
+                sources.append(_Source(path=None, text=item))
+                continue
+        else:
+            path = Path(item)
+        if path is None or not path.exists():
+            raise InputError(f"no such file or folder: {os.fspath(item)}")
+        if path.is_dir():
+            folders.append(path)
+            sources.extend(_Source(path=file, text=None, from_folder=True) for file in _folder_files(path))
+        else:
+            sources.append(_Source(path=path, text=None))
+    return sources, folders
+
+
+def load_inputs(inputs: Sequence[Input]) -> Loaded:
+    """Load the articles named by `inputs` (see the module docstring); InputError for unusable input."""
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    sources, folders = _sources(inputs)
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for source in sources:
+        label = label_for(len(articles))
+        if source.path is None:
+            articles.append(article_from_text(source.text or "", label))
+            continue
+        try:
+            article = read_article(source.path, label)
+        except InputError as error:
+            if not source.from_folder:
+                raise
+            warnings.append(f"skipped {error}")
+            continue
+        if not article.sentences:
+            warnings.append(f"{'skipped' if source.from_folder else 'no text in'} empty file: {source.path}")
+            if source.from_folder:
+                continue
+        articles.append(article)
+    if len(articles) < 2:
+        where = f" in {folders[0]}" if len(folders) == 1 and len(inputs) == 1 else ""
+        raise InputError(f"need at least two readable articles to compare, found {len(articles)}{where}")
+    return Loaded(articles=tuple(articles), warnings=tuple(warnings))
