@@ -1,0 +1,88 @@
+"""Actors and claims: the step of the pipeline that needs spaCy.
+
+Public API:
+
+- `analyse_comparison(comparison) -> Comparison`: the same comparison with actors, claims, claim links and the
+  who-is-quoted table filled in and `analysed=True`.
+- `analyse_text(text) -> TextAnalysis`: actors and claims of one article text, by the same code.
+- `counterparts`, `carried_by`, `single_source_claims`: how claims are shared across articles.
+
+spaCy is imported on the first parse that misses the cache, never at import time; parses are cached by content
+hash and pipeline version (see `cache`), so reopening a comparison needs no model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.analysis.actors import build_actors
+from reader.core.analysis.claims import extract_claims
+from reader.core.analysis.linking import carried_by, counterparts, link_claims, single_source_claims
+from reader.core.analysis.parse import parse_articles
+from reader.core.analysis.quoted import who_is_quoted
+from reader.core.records import Actor, Article, Claim, Comparison, QuotedRow
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """Actors and claims of one article."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+    quoted: tuple[QuotedRow, ...]
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+
+
+def _analyse(articles: Sequence[Article], *, use_cache: bool = True) -> _Analysis:
+    parsed = parse_articles(articles, use_cache=use_cache)
+    actors = build_actors(articles, parsed)
+    return _Analysis(actors=actors, claims=extract_claims(articles, parsed, actors))
+
+
+def analyse_comparison(comparison: Comparison, *, use_cache: bool = True) -> Comparison:
+    """Fill actors, claims, claim links and the who-is-quoted table; loads spaCy on a cache miss."""
+    analysis = _analyse(comparison.articles, use_cache=use_cache)
+    with_claims = dataclasses.replace(comparison, actors=analysis.actors, claims=analysis.claims)
+    return dataclasses.replace(
+        with_claims,
+        claim_links=link_claims(with_claims, analysis.claims),
+        quoted=who_is_quoted(analysis.claims, len(comparison.articles)),
+        analysed=True,
+    )
+
+
+def analyse_article(article: Article, *, use_cache: bool = True) -> TextAnalysis:
+    """Actors and claims of one already loaded article."""
+    analysis = _analyse((article,), use_cache=use_cache)
+    return TextAnalysis(
+        article=article,
+        actors=analysis.actors,
+        claims=analysis.claims,
+        quoted=who_is_quoted(analysis.claims, 1),
+    )
+
+
+def analyse_text(text: str) -> TextAnalysis:
+    """Actors and claims of one article given as text (loaded and segmented as `compare` would)."""
+    from reader.core.loading import article_from_text
+
+    return analyse_article(article_from_text(text))
+
+
+__all__ = [
+    "TextAnalysis",
+    "analyse_article",
+    "analyse_comparison",
+    "analyse_text",
+    "carried_by",
+    "counterparts",
+    "single_source_claims",
+]

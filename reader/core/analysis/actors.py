@@ -1,0 +1,170 @@
+"""Actors: name mentions clustered across articles, with one kind and one canonical name each.
+
+Three decisions turn mentions into actors:
+1. The kind of a name is the majority of the model's labels for it over the whole comparison, so "Trump" tagged
+   ORG in a few sentences stays a person.
+2. Multi-word person names with the same first and last word are one person ("Donald Trump", "Donald J. Trump");
+   a single word that is the last or first word of exactly one such person joins it ("Netanyahu"). When two
+   people share it ("Bill Clinton", "Hillary Clinton"), each mention goes to the one named nearest before it in
+   the same article, so distinct people stay apart.
+3. Well-known abbreviations meet their long form ("U.S.", "US", "the United States").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.analysis.mentions import Candidate, extract_candidates
+from reader.core.analysis.names import fold, place_alias, slug
+from reader.core.analysis.parsed import ParsedArticle
+from reader.core.records import Actor, ActorKind, Article, Mention
+
+KIND_PRIORITY = (ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE, ActorKind.GROUP)
+"""Tie-break between equally frequent labels: a name is more often a person than a place."""
+MAX_VOTES_TO_OVERRULE = 2
+"""A name never labelled PERSON still joins a person when it was labelled at most this many times."""
+
+
+def build_actors(articles: Sequence[Article], parsed: Sequence[ParsedArticle]) -> tuple[Actor, ...]:
+    """The actors of a set of articles, ordered by total mentions (most first), then by name."""
+    candidates = extract_candidates(articles, parsed)
+    return cluster_candidates(articles, candidates)
+
+
+@dataclass
+class _Cluster:
+    key: str
+    members: list[Candidate]
+    person: bool
+
+
+def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candidate]) -> tuple[Actor, ...]:
+    """Group candidates into actors (see the module docstring for the rules)."""
+    votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
+    for candidate in candidates:
+        if candidate.kind is not None:
+            votes[candidate.key][candidate.kind] += 1
+    majority = {key: _majority(counter) for key, counter in votes.items()}
+    people = _person_groups(candidates, majority)
+    short_names = _short_name_index(people)
+    clusters: dict[str, _Cluster] = {}
+    for candidate in candidates:
+        key = candidate.key
+        group = people.get(key)
+        if group is None and " " not in key and key in short_names and _may_join_person(votes.get(key)):
+            group = _nearest_person(candidate, short_names[key], candidates, people)
+        cluster_key = f"person:{group}" if group is not None else f"name:{key}"
+        cluster = clusters.setdefault(cluster_key, _Cluster(group or key, [], group is not None))
+        cluster.members.append(candidate)
+    return _actors_from(articles, clusters.values(), votes)
+
+
+def _majority(counter: Counter[ActorKind]) -> ActorKind:
+    return max(counter, key=lambda kind: (counter[kind], -KIND_PRIORITY.index(kind)))
+
+
+def _person_groups(candidates: Sequence[Candidate], majority: dict[str, ActorKind]) -> dict[str, str]:
+    """Map each multi-word person key to the key of its group (the fullest name with that first and last word)."""
+    frequency = Counter(candidate.key for candidate in candidates)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, kind in sorted(majority.items()):
+        words = key.split()
+        if kind is ActorKind.PERSON and len(words) > 1 and place_alias(key) is None:
+            by_ends[(words[0], words[-1])].append(key)
+    groups: dict[str, str] = {}
+    for keys in by_ends.values():
+        fullest = max(keys, key=lambda k: (len(k.split()), frequency[k], k))
+        for key in keys:
+            groups[key] = fullest
+    return groups
+
+
+def _short_name_index(people: dict[str, str]) -> dict[str, list[str]]:
+    """Single words (last name, first name) to the person groups they may stand for."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, group in people.items():
+        words = key.split()
+        index[words[-1]].add(group)
+        index[words[0]].add(group)
+    return {word: sorted(groups) for word, groups in index.items()}
+
+
+def _may_join_person(counter: Counter[ActorKind] | None) -> bool:
+    """A single word joins a person unless the model consistently called it something else."""
+    if not counter:
+        return True
+    return counter[ActorKind.PERSON] > 0 or sum(counter.values()) <= MAX_VOTES_TO_OVERRULE
+
+
+def _nearest_person(
+    candidate: Candidate, groups: list[str], candidates: Sequence[Candidate], people: dict[str, str]
+) -> str | None:
+    """The one person a short name can mean; with several, the one named last before it in its article
+    (else first after it); None when the article names none of them."""
+    if len(groups) == 1:
+        return groups[0]
+    before: tuple[int, str] | None = None
+    after: tuple[int, str] | None = None
+    for other in candidates:
+        group = people.get(other.key)
+        if other.article != candidate.article or group not in groups or group is None:
+            continue
+        if other.start < candidate.start and (before is None or other.start > before[0]):
+            before = (other.start, group)
+        if other.start > candidate.start and (after is None or other.start < after[0]):
+            after = (other.start, group)
+    chosen = before or after
+    return chosen[1] if chosen else None
+
+
+def _actors_from(
+    articles: Sequence[Article], clusters: Iterable[_Cluster], votes: dict[str, Counter[ActorKind]]
+) -> tuple[Actor, ...]:
+    drafts = []
+    for cluster in clusters:
+        members = sorted(cluster.members, key=lambda c: (c.article, c.start, c.end))
+        kind = ActorKind.PERSON if cluster.person else _cluster_kind(members, votes)
+        name = _display_name(cluster.key, members)
+        mentions = tuple(
+            Mention(
+                article=c.article,
+                start=c.start,
+                end=c.end,
+                text=c.text,
+                sentence=c.sentence,
+                line=articles[c.article].line_of(c.start),
+            )
+            for c in members
+        )
+        counts = [0] * len(articles)
+        for c in members:
+            counts[c.article] += 1
+        aliases = sorted({text for c in members for text in (c.text, c.titled) if text != name}, key=lambda t: (fold(t), t))
+        drafts.append((name, kind, tuple(aliases), mentions, tuple(counts)))
+    drafts.sort(key=lambda d: (-len(d[3]), fold(d[0]), d[0], d[1].value))
+    actors = []
+    used: Counter[str] = Counter()
+    for name, kind, aliases, mentions, counts in drafts:
+        base = f"{kind.value}-{slug(name)}"
+        used[base] += 1
+        actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        actors.append(Actor(id=actor_id, name=name, kind=kind, aliases=aliases, mentions=mentions, counts=counts))
+    return tuple(actors)
+
+
+def _cluster_kind(members: Sequence[Candidate], votes: dict[str, Counter[ActorKind]]) -> ActorKind:
+    total: Counter[ActorKind] = Counter()
+    for key in sorted({c.key for c in members}):
+        total.update(votes.get(key, Counter()))
+    return _majority(total) if total else ActorKind.ORGANISATION
+
+
+def _display_name(key: str, members: Sequence[Candidate]) -> str:
+    """The well-known long form, else the most frequent spelling of the cluster's key that is not all capitals."""
+    alias = place_alias(key)
+    if alias:
+        return alias
+    spellings = Counter(c.text for c in members if c.key == key) or Counter(c.text for c in members)
+    return max(spellings, key=lambda text: (not text.isupper(), spellings[text], len(text), text))

@@ -1,0 +1,108 @@
+"""Claims linked across articles through the sentence alignment, and what differs between linked tellings.
+
+Two claims of different articles are candidates when one of the aligned matches holds a sentence of each. When
+an aligned passage carries several claims on a side (a reported statement inside "…, Axios reports"), pairs are
+chosen one to one, best first: same speaker, same cue, then the most content words in common.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from reader.core.analysis.names import fold
+from reader.core.records import Claim, ClaimFlag, ClaimKind, ClaimLink, Comparison, PairAlignment
+
+_WORD = re.compile(r"\w+")
+
+
+def link_claims(comparison: Comparison, claims: Sequence[Claim]) -> tuple[ClaimLink, ...]:
+    """Links for every pair of articles, ordered by the claims they join."""
+    by_article: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    links: list[ClaimLink] = []
+    for left, right in combinations(range(len(comparison.articles)), 2):
+        if not by_article[left] or not by_article[right]:
+            continue
+        try:
+            pair = comparison.alignment(left, right)
+        except KeyError:
+            continue
+        links.extend(link_pair(pair, by_article[left], by_article[right]))
+    links.sort(key=lambda link: (link.a, link.b))
+    return tuple(links)
+
+
+def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]) -> list[ClaimLink]:
+    """Links between the claims of the two sides of one alignment (`left` in pair.a, `right` in pair.b)."""
+    candidates: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+    for match in pair.matches:
+        a_sentences, b_sentences = set(match.a), set(match.b)
+        for claim_a in left:
+            if a_sentences.isdisjoint(_sentences_of(claim_a)):
+                continue
+            for claim_b in right:
+                if not b_sentences.isdisjoint(_sentences_of(claim_b)):
+                    candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
+    ranked = sorted(candidates.values(), key=lambda ab: (-_affinity(*ab), ab[0].id, ab[1].id))
+    used: set[str] = set()
+    links: list[ClaimLink] = []
+    for claim_a, claim_b in ranked:
+        if claim_a.id in used or claim_b.id in used:
+            continue
+        used.update((claim_a.id, claim_b.id))
+        links.append(ClaimLink(a=claim_a.id, b=claim_b.id, flags=flags_between(claim_a, claim_b)))
+    return links
+
+
+def _sentences_of(claim: Claim) -> tuple[int, ...]:
+    return claim.sentences or (claim.sentence,)
+
+
+def _affinity(a: Claim, b: Claim) -> float:
+    """How likely two co-aligned claims are the same statement: content overlap, plus speaker and cue agreement."""
+    words_a, words_b = _content_words(a), _content_words(b)
+    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+    return overlap + 0.5 * (a.speaker_key == b.speaker_key) + 0.25 * (a.cue_lemma == b.cue_lemma)
+
+
+def _content_words(claim: Claim) -> set[str]:
+    return {fold(word) for word in _WORD.findall(claim.content.text) if len(word) > 3}
+
+
+def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
+    """What differs between two tellings of one claim, in a fixed order."""
+    flags = []
+    if a.speaker_key != b.speaker_key:
+        flags.append(ClaimFlag.SOURCE_DIFFERS)
+    if a.cue_lemma != b.cue_lemma:
+        flags.append(ClaimFlag.CUE_DIFFERS)
+    if (a.kind is ClaimKind.DIRECT) != (b.kind is ClaimKind.DIRECT):
+        flags.append(ClaimFlag.QUOTE_VS_PARAPHRASE)
+    return tuple(flags)
+
+
+def counterparts(comparison: Comparison, claim_id: str) -> tuple[str, ...]:
+    """Ids of the claims of other articles linked to this one."""
+    found = [link.b for link in comparison.claim_links if link.a == claim_id]
+    found += [link.a for link in comparison.claim_links if link.b == claim_id]
+    return tuple(sorted(found))
+
+
+def carried_by(comparison: Comparison, claim_id: str) -> int:
+    """How many articles carry this claim (its own plus those holding a linked counterpart)."""
+    by_id = {claim.id: claim for claim in comparison.claims}
+    articles = {by_id[claim_id].article} if claim_id in by_id else set()
+    articles.update(by_id[other].article for other in counterparts(comparison, claim_id) if other in by_id)
+    return len(articles)
+
+
+def single_source_claims(comparison: Comparison) -> tuple[str, ...]:
+    """Ids of the claims no other article carries (empty when there is only one article)."""
+    if len(comparison.articles) < 2:
+        return ()
+    linked = {link.a for link in comparison.claim_links} | {link.b for link in comparison.claim_links}
+    return tuple(claim.id for claim in comparison.claims if claim.id not in linked)

@@ -1,0 +1,279 @@
+"""Name mentions from the model's entities, cleaned and checked against context before they become actors.
+
+The small model's entity spans carry predictable errors: trailing punctuation and possessives, whole dateline
+fields ("Trump/ Newslooks/ WASHINGTON/"), title-case headline words taken for names ("Netanyahu Discusses",
+"Quick Looks"), fragments of hyphenated names ("Mar" of "Mar-a-Lago"). Each candidate here is one cleaned span
+with the model's label as a vote; spans from headline-cased stretches or hyphenated compounds carry no vote and
+survive only when the same name occurs as a clean entity elsewhere in the comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.analysis.names import (
+    LEADING_ARTICLES,
+    SEGMENT_BREAKS,
+    fold,
+    headline_cased,
+    is_capitalised,
+    is_title_word,
+    name_key,
+    place_alias,
+    segments,
+    split_hyphenated,
+)
+from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
+from reader.core.records import ActorKind, Article, BlockKind
+
+LABEL_KINDS: dict[str, ActorKind] = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANISATION,
+    "GPE": ActorKind.PLACE,
+    "LOC": ActorKind.PLACE,
+    "FAC": ActorKind.PLACE,
+    "NORP": ActorKind.GROUP,
+}
+SKIPPED_KINDS = (BlockKind.BOILERPLATE, BlockKind.BYLINE)
+"""Boilerplate is no part of the story, and a byline names the reporter, not an actor."""
+_EDGE_PUNCT = set("\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·")
+_INNER_BREAKS = SEGMENT_BREAKS | {",", ";", ":", "(", ")", "[", "]", "“", "”", '"', "—", "–"}
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_NAME_CHARS = set(".'’&")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One cleaned name span of one article."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: ActorKind | None
+    """The model's label as a vote; None when the span came from a context where labels are unreliable."""
+    titled: str
+    """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
+
+    @property
+    def key(self) -> str:
+        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet)."""
+        key = name_key(self.text)
+        alias = place_alias(key)
+        return fold(alias) if alias else key
+
+
+@dataclass(frozen=True)
+class _Raw:
+    candidate: Candidate
+    words: tuple[Token, ...]
+    weak: bool
+    compound: tuple[int, int] | None
+    """Offsets of the hyphenated compound the span sits in, when it is part of one."""
+
+
+def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArticle]) -> list[Candidate]:
+    """Every name mention of every article, cleaned, in (article, offset) order."""
+    raws: list[_Raw] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        for sentence in parse.sentences:
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            raws.extend(_sentence_candidates(index, article, sentence))
+    known = _known_names([raw for raw in raws if not raw.weak and raw.compound is None])
+    results: dict[tuple[int, int, int], Candidate] = {}
+    for raw in raws:
+        for candidate in _confirmed(raw, known, articles):
+            results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
+    for candidate in _untagged_people(articles, parsed, people, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    return [results[key] for key in sorted(results)]
+
+
+def _person_words(raws: Sequence[_Raw]) -> set[str]:
+    """First and last words of the multi-word person names the model found cleanly."""
+    words: set[str] = set()
+    for raw in raws:
+        parts = raw.candidate.key.split()
+        if raw.candidate.kind is ActorKind.PERSON and len(parts) > 1:
+            words.update((parts[0], parts[-1]))
+    return words
+
+
+def _untagged_people(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], people: set[str], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Occurrences of a known person's first or last name that the model left untagged in some sentence
+    ("Trump pledged support …"): capitalised words outside every other candidate."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for candidate in found:
+        covered.setdefault(candidate.article, []).append((candidate.start, candidate.end))
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = covered.get(index, [])
+        for sentence in parse.sentences:
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            for token in sentence.tokens:
+                if not (token.text.isalpha() and is_capitalised(token.text) and fold(token.text) in people):
+                    continue
+                if any(low < token.end and token.start < high for low, high in spans):
+                    continue
+                if _compound_around(article.text, token.start, token.end) is not None:
+                    continue
+                extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
+    return extra
+
+
+def _known_names(raws: Sequence[_Raw]) -> set[str]:
+    """Keys of clean entities, plus the first and last words of clean multi-word person names."""
+    known: set[str] = set()
+    for raw in raws:
+        known.add(raw.candidate.key)
+        words = raw.candidate.key.split()
+        if raw.candidate.kind is ActorKind.PERSON and len(words) > 1:
+            known.update((words[0], words[-1]))
+    return known
+
+
+def _sentence_candidates(article_index: int, article: Article, sentence: ParsedSentence) -> list[_Raw]:
+    tokens = sentence.tokens
+    weak_tokens: set[int] = set()
+    for first, stop in segments(tokens):
+        if headline_cased(tokens[first:stop]):
+            weak_tokens.update(range(first, stop))
+    raws: list[_Raw] = []
+    for entity in sentence.entities:
+        kind = LABEL_KINDS.get(entity.label)
+        if kind is None:
+            continue
+        pieces = _pieces(tokens, entity.first, entity.stop)
+        for first, stop in pieces:
+            if kind is ActorKind.PERSON:
+                while stop - first > 1 and is_title_word(tokens[first].text):
+                    first += 1
+            words = tokens[first:stop]
+            start, end = words[0].start, words[-1].end
+            text = article.text[start:end]
+            if not _plausible_name(text) or all(is_title_word(t.text) for t in words):
+                continue
+            compound = _compound_around(article.text, start, end)
+            if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
+                continue
+            titled = _titled_form(article, tokens, first, end) if kind is ActorKind.PERSON else text
+            candidate = Candidate(article_index, sentence.index, start, end, text, kind, titled)
+            weak = len(pieces) > 1 or any(i in weak_tokens for i in range(first, stop))
+            raws.append(_Raw(candidate, tuple(words), weak, compound))
+    return raws
+
+
+def _pieces(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
+    """The entity split at separators inside it, each piece trimmed of articles, punctuation and possessives."""
+    pieces: list[tuple[int, int]] = []
+    start = first
+    for index in range(first, stop + 1):
+        if index == stop or tokens[index].text in _INNER_BREAKS:
+            pieces.append((start, index))
+            start = index + 1
+    trimmed = []
+    for low, high in pieces:
+        while low < high and (fold(tokens[low].text) in LEADING_ARTICLES or _is_edge_punct(tokens[low].text)):
+            low += 1
+        while low < high and (tokens[high - 1].text in _POSSESSIVE_TOKENS or _is_edge_punct(tokens[high - 1].text)):
+            high -= 1
+        if low < high:
+            trimmed.append((low, high))
+    return trimmed
+
+
+def _is_edge_punct(text: str) -> bool:
+    return bool(text) and all(ch in _EDGE_PUNCT for ch in text)
+
+
+def _plausible_name(text: str) -> bool:
+    """At least two letters, no line break, and every character a letter, digit, space or name punctuation."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 2 and "\n" not in text and all(ch.isalnum() or ch.isspace() or ch in _NAME_CHARS or ch == "-" for ch in text)
+
+
+def _names_a_group(last: Token) -> bool:
+    """NORP is kept when it names people ("Democrats", "the Israelis"), not when it qualifies ("Israeli officials")."""
+    return last.tag in ("NNPS", "NNS") or (last.pos in ("NOUN", "PROPN") and last.dep not in ("amod", "compound"))
+
+
+def _titled_form(article: Article, tokens: Sequence[Token], first: int, end: int) -> str:
+    """The name with the title before it: title words, and one place or nationality word before those."""
+    index = first
+    while index > 0 and is_title_word(tokens[index - 1].text):
+        index -= 1
+    if index == first:
+        return article.text[tokens[first].start : end]
+    if index > 0 and is_capitalised(tokens[index - 1].text) and tokens[index - 1].pos in ("PROPN", "ADJ"):
+        index -= 1
+    return article.text[tokens[index].start : end]
+
+
+def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The hyphenated word holding text[start:end] ("Mar-a-Lago" around "Mar"), or None when there is none."""
+    low, high = start, end
+    while low > 1 and text[low - 1] in "-‐‑" and (text[low - 2].isalnum() or text[low - 2] == "."):
+        low -= 1
+        while low > 0 and (text[low - 1].isalnum() or text[low - 1] in _NAME_CHARS):
+            low -= 1
+    while high < len(text) - 1 and text[high] in "-‐‑" and text[high + 1].isalnum():
+        high += 1
+        while high < len(text) and (text[high].isalnum() or text[high] == "."):
+            high += 1
+    while high > low and text[high - 1] in _EDGE_PUNCT:
+        high -= 1
+    inner = text[low:high]
+    hyphenated = any(
+        inner[i] in "-‐‑" and inner[i - 1].isalnum() | (inner[i - 1] == ".") and inner[i + 1].isalnum()
+        for i in range(1, len(inner) - 1)
+    )
+    return (low, high) if hyphenated else None
+
+
+def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[Candidate]:
+    """The raw candidate as it survives context checks: itself, a known part of it, its known parts, or nothing."""
+    candidate = raw.candidate
+    if raw.compound is not None:
+        return _compound_parts(raw, known, articles[candidate.article].text)
+    if not raw.weak:
+        return [candidate]
+    words = raw.words
+    for size in range(len(words), 0, -1):
+        for low in range(len(words) - size + 1):
+            part = words[low : low + size]
+            text = articles[candidate.article].text[part[0].start : part[-1].end]
+            probe = Candidate(candidate.article, candidate.sentence, part[0].start, part[-1].end, text, None, text)
+            if probe.key in known:
+                return [probe]
+    return []
+
+
+def _compound_parts(raw: _Raw, known: set[str], text: str) -> list[Candidate]:
+    """A hyphenated compound credits each of its known names ("Trump-Netanyahu"); a fragment of an unknown one
+    ("Mar" of "Mar-a-Lago") is dropped; a compound the model tagged whole stays whole."""
+    assert raw.compound is not None
+    low, high = raw.compound
+    candidate = raw.candidate
+    parts = [
+        (low + offset, part)
+        for offset, part in split_hyphenated(text[low:high])
+        if is_capitalised(part) and sum(ch.isalpha() for ch in part) >= 2
+    ]
+    probes = [
+        Candidate(candidate.article, candidate.sentence, start, start + len(part), part, None, part)
+        for start, part in parts
+    ]
+    unknown = [probe for probe in probes if probe.key not in known]
+    whole = (candidate.start, candidate.end) == (low, high)
+    if whole and (unknown or len(probes) < 2):
+        return [] if candidate.kind is ActorKind.GROUP else [candidate]
+    if unknown or not probes:
+        return []
+    return probes

@@ -1,0 +1,149 @@
+"""String rules for names: keys that make aliases meet, titles, well-known place abbreviations, headline case.
+
+Pure functions over strings and plain tokens, shared by the actor and claim extractors. The tables hold general
+knowledge about English news writing (titles, a handful of country abbreviations), nothing about any one text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from reader.core.analysis.parsed import Token
+
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister foreign defense defence interior finance home justice secretary state chief
+    general gen gen. lt lt. col col. maj maj. sgt sgt. adm adm. admiral commander captain capt capt. colonel major
+    sen sen. senator rep rep. representative congressman congresswoman gov gov. governor mayor lord lady sir dame
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor king queen prince princess crown emir sheikh ayatollah
+    supreme leader pope cardinal archbishop bishop rabbi imam chancellor ambassador envoy special spokesman
+    spokeswoman spokesperson speaker judge attorney director deputy acting former then-president first lady
+    premier minister-president chairman chairwoman chair ceo founder
+    """.split()
+)
+"""Words of a title before a name ("U.S. President", "Foreign Minister", "envoy"): dropped from name keys."""
+
+PLACE_ALIASES: dict[str, str] = {
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "un": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "european union": "European Union",
+    "uae": "United Arab Emirates",
+    "united arab emirates": "United Arab Emirates",
+    "ussr": "Soviet Union",
+    "soviet union": "Soviet Union",
+}
+"""Keys of common abbreviations and long forms, mapped to the display name of the one actor they denote."""
+
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
+SEGMENT_BREAKS = frozenset({"/", "|", "•", "·", "//", "||"})
+"""Tokens that separate the fields of a dateline or byline ("Newslooks/ WASHINGTON/ J. Mansour/")."""
+_QUOTES_AND_PUNCT = "\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·"
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212-]")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used to compare names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, folded, periods of abbreviations removed ("U.S." → "us")."""
+    cleaned = fold(text).replace(".", "").replace("’", "'")
+    for ending in POSSESSIVE_ENDINGS:
+        if cleaned.endswith(ending):
+            cleaned = cleaned[: -len(ending)]
+    return [word for word in re.split(r"[\s]+", cleaned.strip(_QUOTES_AND_PUNCT + " ")) if word]
+
+
+def name_key(text: str, *, drop_titles: bool = False) -> str:
+    """The key aliases share: folded words without a leading article (and without titles when asked)."""
+    words = name_words(text)
+    while words and words[0] in LEADING_ARTICLES:
+        words = words[1:]
+    if drop_titles:
+        words = strip_title_words(words)
+    key = " ".join(words)
+    return key
+
+
+def place_alias(key: str) -> str | None:
+    """The display name when the key is a well-known abbreviation or long form ("us" → "United States")."""
+    return PLACE_ALIASES.get(key)
+
+
+def strip_title_words(words: Sequence[str]) -> list[str]:
+    """Leading title words dropped, keeping at least one word ("prime minister netanyahu" → ["netanyahu"])."""
+    index = 0
+    while index < len(words) - 1 and words[index].replace(".", "") in _TITLES_NO_DOTS:
+        index += 1
+    return list(words[index:])
+
+
+_TITLES_NO_DOTS = frozenset(word.replace(".", "") for word in TITLE_WORDS)
+
+
+def is_title_word(text: str) -> bool:
+    """Whether a single word is part of a title ("President", "envoy", "Sen.")."""
+    return fold(text).replace(".", "") in _TITLES_NO_DOTS
+
+
+def is_capitalised(text: str) -> bool:
+    """Starts with an upper-case letter (all-caps words count)."""
+    return bool(text) and text[0].isupper()
+
+
+def headline_cased(tokens: Sequence[Token]) -> bool:
+    """Whether a stretch of tokens is written in headline case ("Netanyahu Discusses Second Strike on Iran").
+
+    Capitalised content words are then no evidence of a name, and the model tags "Netanyahu Discusses" or
+    "Quick Looks" as people. Words of four letters or more are counted so short function words do not decide.
+    """
+    long_words = [t.text for t in tokens if t.text.isalpha() and len(t.text) >= 4]
+    if len(long_words) < 3:
+        return False
+    capitalised = sum(1 for word in long_words if is_capitalised(word))
+    return capitalised / len(long_words) >= 0.75
+
+
+def segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges between field separators ("/", "|"), so a dateline prefix is judged apart from the prose."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token.text in SEGMENT_BREAKS:
+            if index > start:
+                ranges.append((start, index))
+            start = index + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
+
+
+def split_hyphenated(text: str) -> list[tuple[int, str]]:
+    """Parts of a hyphenated compound with their offsets ("Trump-Netanyahu" → [(0, "Trump"), (6, "Netanyahu")])."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for match in _DASHES.finditer(text):
+        parts.append((start, text[start : match.start()]))
+        start = match.end()
+    parts.append((start, text[start:]))
+    return [(offset, part) for offset, part in parts if part]
+
+
+def slug(text: str) -> str:
+    """A lower-case id fragment made of ASCII letters, digits and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
