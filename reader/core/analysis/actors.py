@@ -141,16 +141,26 @@ def _actors_from(
         counts = [0] * len(articles)
         for c in members:
             counts[c.article] += 1
-        aliases = sorted({text for c in members for text in (c.text, c.titled) if text != name}, key=lambda t: (fold(t), t))
-        drafts.append((name, kind, tuple(aliases), mentions, tuple(counts)))
+        spellings = {text for c in members for text in (c.text, c.titled) if text != name}
+        alias_list = sorted(spellings, key=lambda t: (fold(t), t))
+        drafts.append((name, kind, tuple(alias_list), mentions, tuple(counts)))
     drafts.sort(key=lambda d: (-len(d[3]), fold(d[0]), d[0], d[1].value))
     actors = []
     used: Counter[str] = Counter()
-    for name, kind, aliases, mentions, counts in drafts:
-        base = f"{kind.value}-{slug(name)}"
+    for draft_name, draft_kind, aliases, draft_mentions, draft_counts in drafts:
+        base = f"{draft_kind.value}-{slug(draft_name)}"
         used[base] += 1
         actor_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        actors.append(Actor(id=actor_id, name=name, kind=kind, aliases=aliases, mentions=mentions, counts=counts))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=draft_name,
+                kind=draft_kind,
+                aliases=aliases,
+                mentions=draft_mentions,
+                counts=draft_counts,
+            )
+        )
     return tuple(actors)
 
 

@@ -155,7 +155,7 @@ class _MentionIndex:
         """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset`."""
         position = bisect.bisect_left(self.starts, offset) - 1
         while position >= 0:
-            start, end, actor_id, name, kind = self.rows[position]
+            _start, end, actor_id, name, kind = self.rows[position]
             if kind in kinds and end <= offset:
                 return actor_id, name
             position -= 1

@@ -12,25 +12,26 @@ A cue is a verb from a lexicon of speech and cognition verbs, found by lemma, ne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.analysis.names import word_set
 from reader.core.analysis.parsed import ParsedSentence, Token
 
-OBJECT_CUES = frozenset(
+OBJECT_CUES = word_set(
     """
     say tell warn urge confirm deny announce acknowledge pledge promise vow threaten caution reiterate emphasize
     emphasise stress demand admit concede insist claim declare predict propose recommend ask
-    """.split()
+    """
 )
 """Speech verbs whose direct object or prepositional phrase can carry the statement ("pledged support for …")."""
-CLAUSE_CUES = frozenset(
+CLAUSE_CUES = word_set(
     """
     add note explain indicate report write tweet suggest argue state estimate recall reply respond contend assert
     observe remark signal conclude testify allege maintain complain mention disclose comment announce
     believe think fear doubt expect hope feel worry suspect reckon assume
-    """.split()
+    """
 )
 """Verbs that are attributions only with a clause as content ("added that …", "believes Iran …")."""
 CALL_PREPOSITIONS = frozenset({"for", "on"})
@@ -40,10 +41,12 @@ NO_COMMENT_COMPLEMENTS = frozenset(
     {"comment", "say", "elaborate", "discuss", "confirm", "speculate", "answer", "respond", "specify", "detail"}
 )
 CONTENT_RELATIONS = frozenset({"dobj", "prep", "advcl", "oprd", "attr", "dative", "xcomp", "ccomp", "npadvmod"})
-NON_CONTENT_MARKS = frozenset({"while", "although", "though", "whereas", "because", "as", "since", "after", "before", "when"})
+NON_CONTENT_MARKS = frozenset(
+    {"while", "although", "though", "whereas", "because", "as", "since", "after", "before", "when"}
+)
 """Subordinate clauses that add background to a statement rather than belong to it."""
 SUBJECTS = ("nsubj", "csubj")
-QUOTE_MARKS = "\"“”«»„"
+QUOTE_MARKS = '"“”«»„'
 INHERITING = ("conj", "xcomp", "advcl")
 
 
@@ -157,7 +160,7 @@ def _verb_cue(tree: Tree, index: int) -> Attribution | None:
 
 
 def _call_cue(tree: Tree, index: int) -> Attribution | None:
-    """"called for X to …", "called on X to …", "called the deal a disaster"."""
+    """ "called for X to …", "called on X to …", "called the deal a disaster"."""
     following = index + 1
     if following < len(tree.tokens) and tree.tokens[following].text.casefold() in CALL_PREPOSITIONS:
         preposition = tree.tokens[following].text.casefold()
@@ -207,8 +210,10 @@ def _with_speaker(
     if subject is None:
         return None
     first, stop = _phrase_range(tree, subject)
-    content = tuple(i for i in content if not first <= i < stop and i not in cue)
-    return Attribution(cue, cue_lemma, (first, stop), subject, content, False)
+    kept = tuple(i for i in content if not first <= i < stop and i not in cue)
+    if not kept and content == cue:
+        kept = cue  # "declined to comment": the refusal is the whole statement
+    return Attribution(cue, cue_lemma, (first, stop), subject, kept, False)
 
 
 def _subject_of(tree: Tree, index: int) -> int | None:

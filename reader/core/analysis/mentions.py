@@ -196,7 +196,11 @@ def _is_edge_punct(text: str) -> bool:
 def _plausible_name(text: str) -> bool:
     """At least two letters, no line break, and every character a letter, digit, space or name punctuation."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 2 and "\n" not in text and all(ch.isalnum() or ch.isspace() or ch in _NAME_CHARS or ch == "-" for ch in text)
+    return (
+        letters >= 2
+        and "\n" not in text
+        and all(ch.isalnum() or ch.isspace() or ch in _NAME_CHARS or ch == "-" for ch in text)
+    )
 
 
 def _names_a_group(last: Token) -> bool:

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from reader.core.analysis.parsed import Token
 
-TITLE_WORDS = frozenset(
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a lexicon written as prose-width lines."""
+    return frozenset(text.split())
+
+
+TITLE_WORDS = word_set(
     """
     president vice prime minister foreign defense defence interior finance home justice secretary state chief
     general gen gen. lt lt. col col. maj maj. sgt sgt. adm adm. admiral commander captain capt capt. colonel major
@@ -21,7 +27,7 @@ TITLE_WORDS = frozenset(
     supreme leader pope cardinal archbishop bishop rabbi imam chancellor ambassador envoy special spokesman
     spokeswoman spokesperson speaker judge attorney director deputy acting former then-president first lady
     premier minister-president chairman chairwoman chair ceo founder
-    """.split()
+    """
 )
 """Words of a title before a name ("U.S. President", "Foreign Minister", "envoy"): dropped from name keys."""
 

@@ -48,9 +48,7 @@ def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: s
     return inside / total
 
 
-def widen_to_quote(
-    spans: Sequence[tuple[int, int]], start: int, end: int, text: str
-) -> tuple[int, int]:
+def widen_to_quote(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> tuple[int, int]:
     """Extend a content span to the whole quotation it mostly lies in (a quote over two sentences)."""
     for low, high in spans:
         if high <= start or low >= end:
