@@ -10,7 +10,7 @@ arrives (ids are recomputed by each analysis run), by id first, then by name or 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -86,7 +86,7 @@ class ReopenReport:
 
 def current_articles(saved: Sequence[SavedArticle]) -> tuple[list[Article], list[SourceStatus]]:
     """The articles to compare now: each source re-read when it still exists, the saved text otherwise."""
-    from reader.core.loading import article_from_text, load_article
+    from reader.core.loading import label_for, read_article
 
     articles: list[Article] = []
     statuses: list[SourceStatus] = []
@@ -99,18 +99,24 @@ def current_articles(saved: Sequence[SavedArticle]) -> tuple[list[Article], list
                 state = SourceState.MISSING
             else:
                 try:
-                    fresh = load_article(record.path, label=record.label)
+                    fresh = read_article(record.path, label=record.label)
                 except (ReaderError, OSError) as error:
                     state, detail = SourceState.UNREADABLE, str(error)
         if fresh is not None:
             state = SourceState.UNCHANGED if fresh.sha256 == record.sha256 else SourceState.CHANGED
             articles.append(fresh)
         else:
-            articles.append(
-                article_from_text(record.text, label=record.label or chr(ord("A") + index), path=record.path)
-            )
+            articles.append(saved_article(record, record.label or label_for(index)))
         statuses.append(SourceStatus(record.label, record.path, state, detail))
     return articles, statuses
+
+
+def saved_article(record: SavedArticle, label: str) -> Article:
+    """The article rebuilt from its saved text, with the line map and metadata it had when saved."""
+    from reader.core.loading import article_from_text
+
+    article = article_from_text(record.text, label, record.path, source_lines=record.source_lines or None)
+    return replace(article, meta=record.meta)
 
 
 def reanchor_annotations(

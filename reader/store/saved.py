@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.records import Article
+from reader.core.records import Article, ArticleMeta
 from reader.store.annotations import Annotation
 
 SAVED_SCHEMA_VERSION = 1
@@ -31,10 +31,22 @@ class SavedArticle:
     """The cleaned text the annotations' offsets refer to."""
     sha256: str
     """Hash of `text` (same as `Article.sha256`): a different hash on reopening means the file was edited."""
+    source_lines: tuple[int, ...] = ()
+    """Line on disk of each text line (differs from i + 1 for HTML sources); empty means i + 1."""
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    """Headline, byline, outlet as found when loaded (an HTML page's own hints are not in the text)."""
 
     @classmethod
     def of(cls, article: Article) -> SavedArticle:
-        return cls(label=article.label, path=article.path, text=article.text, sha256=article.sha256)
+        identity = tuple(range(1, len(article.line_starts) + 1))
+        return cls(
+            label=article.label,
+            path=article.path,
+            text=article.text,
+            sha256=article.sha256,
+            source_lines=() if article.source_lines == identity else article.source_lines,
+            meta=article.meta,
+        )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,191 @@
+"""What every exporter says the same way: figures, differing details, where a note points, side-by-side rows.
+
+Exports are built from the Comparison record and the annotations only, never from the screen, so the CLI, the
+app and scripts produce the same file for the same comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.records import (
+    Article,
+    Comparison,
+    DetailDiff,
+    DetailStatus,
+    Match,
+    PairAlignment,
+    SentenceClass,
+)
+from reader.store.annotations import Annotation
+
+MARKS = {
+    SentenceClass.VERBATIM: "=",
+    SentenceClass.PARAPHRASE: "≈",
+    SentenceClass.PARTIAL: "~",
+    SentenceClass.UNIQUE: "+",
+    SentenceClass.BOILERPLATE: "·",
+}
+MOVED_MARK = "↕"
+CONFLICT_MARK = "!"
+MATCHED = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
+
+
+@dataclass(frozen=True)
+class PairFigures:
+    """The counts a reader wants first: how much of each article the other one carries."""
+
+    a: Article
+    b: Article
+    sentences: tuple[int, int]
+    """Sentences per side, boilerplate excluded."""
+    classes_a: tuple[tuple[SentenceClass, int], ...]
+    classes_b: tuple[tuple[SentenceClass, int], ...]
+    matches: tuple[tuple[SentenceClass, int], ...]
+    """Matched passages per class."""
+    moved: int
+    conflicts: int
+    """Matched passages with at least one conflicting detail."""
+
+
+def pair_figures(comparison: Comparison, pair: PairAlignment) -> PairFigures:
+    a, b = comparison.articles[pair.a], comparison.articles[pair.b]
+
+    def count(classes: Sequence[SentenceClass]) -> tuple[tuple[SentenceClass, int], ...]:
+        return tuple((cls, sum(1 for c in classes if c is cls)) for cls in (*MATCHED, SentenceClass.UNIQUE))
+
+    return PairFigures(
+        a=a,
+        b=b,
+        sentences=(
+            sum(1 for c in pair.classes_a if c is not SentenceClass.BOILERPLATE),
+            sum(1 for c in pair.classes_b if c is not SentenceClass.BOILERPLATE),
+        ),
+        classes_a=count(pair.classes_a),
+        classes_b=count(pair.classes_b),
+        matches=tuple((cls, sum(1 for m in pair.matches if m.kind is cls)) for cls in MATCHED),
+        moved=sum(1 for m in pair.matches if m.moved),
+        conflicts=sum(1 for m in pair.matches if has_conflict(m)),
+    )
+
+
+def figures_line(comparison: Comparison, pair: PairAlignment) -> str:
+    """ "A ⇄ B: 14 matched (3 verbatim, 8 paraphrase, 3 partial), 2 moved, 1 conflict; unique 9 / 12"."""
+    figures = pair_figures(comparison, pair)
+    kinds = ", ".join(f"{count} {cls.value}" for cls, count in figures.matches)
+    unique = dict(figures.classes_a)[SentenceClass.UNIQUE], dict(figures.classes_b)[SentenceClass.UNIQUE]
+    return (
+        f"{figures.a.label} ⇄ {figures.b.label}: {len(pair.matches)} matched ({kinds}), {figures.moved} moved, "
+        f"{figures.conflicts} with conflicting details; unique {unique[0]} / {unique[1]}"
+    )
+
+
+def has_conflict(match: Match) -> bool:
+    return any(detail.status is DetailStatus.CONFLICT for detail in match.details)
+
+
+def describe_detail(detail: DetailDiff, a: Article, b: Article) -> str:
+    """ "date: “Monday” (A) vs “December 29” (B)" or "number: “2025” only in A"."""
+    a_text = f"“{detail.a.text}”" if detail.a else ""
+    b_text = f"“{detail.b.text}”" if detail.b else ""
+    if detail.status is DetailStatus.CONFLICT:
+        return f"{detail.kind.value}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+    if detail.status is DetailStatus.A_ONLY:
+        return f"{detail.kind.value}: {a_text} only in {a.label}"
+    return f"{detail.kind.value}: {b_text} only in {b.label}"
+
+
+def line_span(article: Article, indices: Sequence[int]) -> str:
+    """ "12" or "12–14": the source lines of a group of sentences."""
+    first = article.line_of(article.sentences[indices[0]].start)
+    last = article.line_of(article.sentences[indices[-1]].start)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def is_unresolved(annotation: Annotation, comparison: Comparison) -> bool:
+    """True when the annotation's target is not in this comparison (orphaned passage, vanished actor/claim)."""
+    if annotation.passage is not None:
+        return annotation.passage.orphaned or annotation.passage.article >= len(comparison.articles)
+    if not comparison.analysed:
+        return False
+    if annotation.actor is not None:
+        return all(actor.id != annotation.actor.actor_id for actor in comparison.actors)
+    if annotation.claim is not None:
+        return all(claim.id != annotation.claim.claim_id for claim in comparison.claims)
+    return False
+
+
+def describe_target(annotation: Annotation, comparison: Comparison) -> str:
+    """Where a note points, in words: "A line 12: “quote…”", "actor Donald Trump", "claim in B: …"."""
+    if annotation.passage is not None:
+        target = annotation.passage
+        quote = f"“{shorten(target.quote.exact, 120)}”"
+        if target.orphaned or target.article >= len(comparison.articles):
+            return f"orphaned passage (no longer found): {quote}"
+        article = comparison.articles[target.article]
+        return f"{article.label} line {article.line_of(target.position.start)}: {quote}"
+    if annotation.actor is not None:
+        return f"actor {annotation.actor.name}"
+    assert annotation.claim is not None
+    claim = annotation.claim
+    label = comparison.articles[claim.article].label if claim.article < len(comparison.articles) else "?"
+    speaker = f"{claim.speaker}: " if claim.speaker else ""
+    return f"claim in {label}: {speaker}“{shorten(claim.quote, 120)}”"
+
+
+def notes_in_order(annotations: Sequence[Annotation], comparison: Comparison) -> list[Annotation]:
+    """Placed passage notes in reading order (article, offset), then actor and claim notes, then orphans."""
+
+    def key(annotation: Annotation) -> tuple[int, int, int, str, str]:
+        if is_unresolved(annotation, comparison):
+            return (3, 0, 0, annotation.created, annotation.id)
+        if annotation.passage is not None:
+            passage = annotation.passage
+            return (0, passage.article, passage.position.start, annotation.created, annotation.id)
+        group = 1 if annotation.actor is not None else 2
+        return (group, 0, 0, annotation.created, annotation.id)
+
+    return sorted(annotations, key=key)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the side-by-side view: a matched group standing level, or the unmatched stretch between two."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    match: Match | None
+
+
+def side_by_side_rows(pair: PairAlignment, left_count: int, right_count: int) -> list[Row]:
+    """Rows that keep in-order matches level; moved matches stay where each article tells them.
+
+    The in-order matches form a chain increasing on both sides; everything between two links of the chain is
+    one unmatched row, each side listing its own sentences (moved passages among them, marked by the renderer).
+    """
+    chain: list[Match] = []
+    for match in sorted(pair.matches, key=lambda m: (m.a, m.b)):
+        if match.moved:
+            continue
+        if chain and (min(match.a) <= max(chain[-1].a) or min(match.b) <= max(chain[-1].b)):
+            continue
+        chain.append(match)
+    rows: list[Row] = []
+    next_left = next_right = 0
+    for match in chain:
+        gap_left = tuple(range(next_left, min(match.a)))
+        gap_right = tuple(range(next_right, min(match.b)))
+        if gap_left or gap_right:
+            rows.append(Row(gap_left, gap_right, None))
+        rows.append(Row(match.a, match.b, match))
+        next_left, next_right = max(match.a) + 1, max(match.b) + 1
+    tail_left, tail_right = tuple(range(next_left, left_count)), tuple(range(next_right, right_count))
+    if tail_left or tail_right:
+        rows.append(Row(tail_left, tail_right, None))
+    return rows
