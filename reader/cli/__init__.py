@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.cli.compare_command import add_compare_parser
+from reader.cli.store_commands import add_store_parsers
 from reader.core.errors import ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_compare_parser(commands)
+    add_store_parsers(commands)
     return parser
 
 

@@ -15,6 +15,8 @@ from reader.core import compare, load_inputs
 from reader.core.compare import add_analysis, align_articles
 from reader.core.records import Comparison
 from reader.core.serialize import dumps
+from reader.export.html import render_html
+from reader.export.markdown import render_markdown
 
 Renderer = Callable[[Comparison], str]
 
@@ -26,6 +28,8 @@ def _render_json(comparison: Comparison) -> str:
 RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "json": _render_json,
+    "md": render_markdown,
+    "html": render_html,
 }
 
 
