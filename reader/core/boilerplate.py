@@ -58,7 +58,7 @@ _ENGAGEMENT = re.compile(
     \bhow\s+(?:useful|helpful|interesting)\s+(?:was|is|did)\b
     | \b(?:was|is|did)\s+(?:this|the)\s+(?:article|story|post|page)\s+(?:useful|helpful|interesting)
     | \bclick\s+(?:on\s+)?(?:a|the)\s+stars?\b
-    | \brate\s+(?:it|this|the)\b | \bratings?\s*:?\s*\d | \baverage\s+rating\b
+    | \brate\s+(?:it\b|this\s+(?:article|story|post|page)\b) | \bratings?\s*:?\s*\d | \baverage\s+rating\b
     | \bvote\s+count\b | \bno\s+votes\b | \b\d+\s+votes?\b
     | \bbe\s+the\s+first\s+to\s+(?:rate|comment|review|share|vote)\b
     | \b(?:leave|post|add|view|show|load)\s+(?:a\s+|the\s+)?(?:\d+\s+)?(?:comments?|replies|reply)\b

@@ -12,6 +12,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*\.?")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}\b)|(?<=[a-z]{2})(?=[A-Z][a-z])")
 _NORMALISE = re.compile(r"[^\w]+")
 _OPEN_END = re.compile(r"[,;:(\[{–—-]$")
+_DANGLING_END = re.compile(r"\b(?:the|a|an|and|or|of|to|with|that|which|whose)$", re.IGNORECASE)
 _TERMINAL_END = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
 TITLE_MAX_WORDS = 25
@@ -55,12 +56,13 @@ def has_letters(text: str) -> bool:
 def is_title_like(text: str, max_words: int = TITLE_MAX_WORDS) -> bool:
     """A line that reads like a title or label: short, with letters, not ending like a sentence or a clause.
 
+    A line ending in an article, conjunction or "of"/"to" is a piece of a broken sentence, not a title.
     Question marks count as sentence ends too: widgets ask questions ("How useful was this article?") far more
     often than headlines do in running text.
     """
     stripped = text.strip()
     if not stripped or not has_letters(stripped) or "\n" in stripped:
         return False
-    if ends_sentence(stripped) or _OPEN_END.search(stripped):
+    if ends_sentence(stripped) or _OPEN_END.search(stripped) or _DANGLING_END.search(stripped):
         return False
     return 0 < len(words_of(stripped)) <= max_words

@@ -133,7 +133,7 @@ class _Source:
 
 
 def _existing_path(value: str) -> Path | None:
-    if "\n" in value:
+    if "\n" in value or not value.strip():  # Path("") is ".", the working directory: never what was meant
         return None
     try:
         path = Path(value)

@@ -52,7 +52,10 @@ _BYLINE = re.compile(
     r"|^\s*(?:authors?|reporter|reporting|byline)\s*:\s*(?P<body2>.+?)\s*$",
     re.IGNORECASE,
 )
-_BYLINE_TAIL = re.compile(r"\s*(?:\||•|·|,|\s[-–—]\s|\bfor\b|\bin\b)\s*")
+_BYLINE_TAIL = re.compile(r"\s*(\||•|·|,|;|\s[-–—]\s|\bfor\b|\bin\b)\s*")
+_NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
+OUTLET_SEPARATORS = frozenset({"|", "•", "·", ",", "-", "–", "—", "for"})
+"""What may stand between a byline's names and an outlet ("By Jane Doe | Outlet", "… for Outlet")."""
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][\w'’-]*[a-z][\w'’-]*\.?$|^[A-Z][a-z]?\.?$")
 _SLASH = re.compile(r"(?<=[^\s/])/[ \t]+")
 _ALL_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .,'’-]*[A-Z]$")
@@ -126,29 +129,28 @@ def looks_like_outlet(text: str) -> bool:
     return len(words) == 1 and words[0][0].isupper() and words[0].casefold() not in NOT_NAMES
 
 
-def _split_names(body: str) -> tuple[str, str | None]:
-    parts = _BYLINE_TAIL.split(body, maxsplit=1)
-    return parts[0].strip(), (parts[1].strip() or None) if len(parts) > 1 else None
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in _NAME_LIST.split(text) if name.strip()]
 
 
 def parse_byline(text: str) -> Byline | None:
     """Read a byline line ("By Jane Doe | Outlet"); None when the line is not one."""
     stripped = text.strip().strip("*_").strip()
-    if (
-        not stripped
-        or len(words_of(stripped)) > 14
-        or (stripped.endswith((".", "!", "?")) and not stripped[-2:-1].isupper())
-    ):
+    if not stripped or len(words_of(stripped)) > 14 or stripped.endswith(("!", "?")):
         return None
+    if stripped.endswith(".") and not stripped[-2:-1].isupper():
+        return None  # a sentence ("By Monday, the talks had ended."), not a name ending in an initial
     match = _BYLINE.match(stripped)
     if not match:
         return None
-    body = match.group("body") or match.group("body2") or ""
-    names_text, rest = _split_names(body)
-    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names_text) if n.strip()]
-    if names and all(is_name(n) for n in names):
-        outlet = rest if rest and looks_like_outlet(rest) and not is_name(rest) else None
-        return Byline(author=", ".join(names), outlet=outlet)
+    parts = _BYLINE_TAIL.split(match.group("body") or match.group("body2") or "", maxsplit=1)
+    names = _names(parts[0])
+    separator, rest = (parts[1].strip(), parts[2].strip()) if len(parts) == 3 else ("", "")
+    if separator == "," and rest and all(is_name(name) for name in _names(rest)):
+        names, rest = names + _names(rest), ""  # "By A. Doe, B. Roe and C. Poe"
+    if names and all(is_name(name) for name in names):
+        is_outlet = separator in OUTLET_SEPARATORS and looks_like_outlet(rest) and not is_name(rest)
+        return Byline(author=", ".join(names), outlet=rest if is_outlet else None)
     if not rest and len(names) == 1 and (names[0].isupper() or looks_like_outlet(names[0])):
         return Byline(author=None, outlet=names[0])
     return None
