@@ -39,7 +39,7 @@ def check_invariants(article: Article) -> None:
         assert sentence.kind == block.kind
         previous_end = sentence.end
     for offset in range(len(text) + 1):
-        assert 1 <= article.line_of(offset)
+        assert article.line_of(offset) >= 1
 
 
 # -- the seeds ----------------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_labels() -> None:
 
 def test_crlf_bom_and_cp1252_files(tmp_path: Path) -> None:
     crlf = tmp_path / "crlf.txt"
-    crlf.write_bytes(codecs.BOM_UTF8 + "Flood Waters Rise\r\n\r\nRivers rose. Towns flooded.\r\n".encode())
+    crlf.write_bytes(codecs.BOM_UTF8 + b"Flood Waters Rise\r\n\r\nRivers rose. Towns flooded.\r\n")
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("Caf\u00e9 Owners Protest\n\nThey said \u201cno.\u201d Then they left.\n".encode("cp1252"))
     first, second = load_inputs([crlf, legacy]).articles

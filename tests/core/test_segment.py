@@ -158,7 +158,7 @@ def test_line_starts() -> None:
 
 
 PROSE = st.lists(
-    st.sampled_from(list("abcXYZ .!?\"“”’'-—…\n\t•*0123456789") + ["U.S. ", "Mr. ", "J. ", " The ", "\n\n"]),
+    st.sampled_from([*"abcXYZ .!?\"“”’'-—…\n\t•*0123456789", "U.S. ", "Mr. ", "J. ", " The ", "\n\n"]),
     max_size=120,
 ).map("".join)
 

@@ -15,7 +15,7 @@ def test_utf8_is_decoded_as_utf8() -> None:
 
 
 def test_utf8_bom_is_removed() -> None:
-    assert decode_bytes(codecs.BOM_UTF8 + "Headline\nText".encode()) == "Headline\nText"
+    assert decode_bytes(codecs.BOM_UTF8 + b"Headline\nText") == "Headline\nText"
 
 
 def test_cp1252_curly_quotes_are_decoded() -> None:
