@@ -93,6 +93,12 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     return [results[key] for key in sorted(results)]
 
 
+def _all_parts_in(text: str, compound: tuple[int, int], names: set[str]) -> bool:
+    """Whether every capitalised part of a hyphenated compound is one of `names` ("Scholz-Macron")."""
+    parts = [part for _offset, part in split_hyphenated(text[compound[0] : compound[1]]) if is_capitalised(part)]
+    return bool(parts) and all(fold(part) in names for part in parts)
+
+
 def _person_words(raws: Sequence[_Raw]) -> set[str]:
     """First and last words of the multi-word person names the model found cleanly."""
     words: set[str] = set()
@@ -122,7 +128,8 @@ def _untagged_people(
                     continue
                 if any(low < token.end and token.start < high for low, high in spans):
                     continue
-                if _compound_around(article.text, token.start, token.end) is not None:
+                compound = _compound_around(article.text, token.start, token.end)
+                if compound is not None and not _all_parts_in(article.text, compound, people):
                     continue
                 extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
     return extra
@@ -163,8 +170,11 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             compound = _compound_around(article.text, start, end)
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
-            titled = _titled_form(article, tokens, first, end) if kind is ActorKind.PERSON else text
-            candidate = Candidate(article_index, sentence.index, start, end, text, kind, titled)
+            vote = kind
+            if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, text):
+                vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
+            titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
+            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled)
             weak = len(pieces) > 1 or any(i in weak_tokens for i in range(first, stop))
             raws.append(_Raw(candidate, tuple(words), weak, compound))
     return raws
@@ -206,6 +216,11 @@ def _plausible_name(text: str) -> bool:
 def _names_a_group(last: Token) -> bool:
     """NORP is kept when it names people ("Democrats", "the Israelis"), not when it qualifies ("Israeli officials")."""
     return last.tag in ("NNPS", "NNS") or (last.pos in ("NOUN", "PROPN") and last.dep not in ("amod", "compound"))
+
+
+def _after_title(tokens: Sequence[Token], first: int, text: str) -> bool:
+    """A capitalised name right after a title word ("Minister", "envoy") that is not a well-known place."""
+    return first > 0 and is_title_word(tokens[first - 1].text) and place_alias(name_key(text)) is None
 
 
 def _titled_form(article: Article, tokens: Sequence[Token], first: int, end: int) -> str:
