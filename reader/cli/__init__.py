@@ -36,9 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_app(paths: Sequence[str]) -> int:
-    from reader.cli.compare_command import print_text_report
+    """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
+    from reader.core import load_inputs
 
-    return print_text_report(paths)
+    loaded = load_inputs(paths)
+    from reader.app import ReaderApp
+
+    app = ReaderApp(loaded.articles, notices=loaded.warnings)
+    exit_code = app.run()
+    return exit_code if exit_code is not None else (app.return_code or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,75 @@
+"""ReaderApp: the Textual application `reader PATH...` runs. Small on purpose: the screen does the work.
+
+The articles are loaded before the app starts (so a bad path exits with a one-line error); alignment and
+analysis run in the main screen's workers, so the first frame never waits for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reader.commands import ReaderCommands
+from reader.core.records import Article, Comparison
+from reader.screens.main import Aligner, Analyser, MainScreen
+
+STYLESHEETS = ("reader.tcss",)
+
+
+def styles_dir() -> Path:
+    """The installed `reader.styles` package (the repo's top-level styles/), or that folder in a checkout."""
+    try:
+        return Path(str(resources.files("reader.styles")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "styles"
+
+
+def _align(articles: Sequence[Article]) -> Comparison:
+    from reader.core import align_articles
+
+    return align_articles(articles)
+
+
+def _analyse(comparison: Comparison) -> Comparison:
+    from reader.core import add_analysis
+
+    return add_analysis(comparison)
+
+
+class ReaderApp(App[int]):
+    """Two articles side by side, with what they share and what only one of them says."""
+
+    TITLE = "reader"
+    CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: list[BindingType] = [Binding("q", "quit", "Quit", id="quit")]
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        comparison: Comparison | None = None,
+        aligner: Aligner = _align,
+        analyser: Analyser = _analyse,
+        notices: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.articles = tuple(articles)
+        self.notices = tuple(notices)
+        self.comparison = comparison
+        self.aligner = aligner
+        self.analyser = analyser
+
+    def on_mount(self) -> None:
+        self.push_screen(
+            MainScreen(self.articles, aligner=self.aligner, analyser=self.analyser, comparison=self.comparison)
+        )
+        for notice in self.notices:
+            self.notify(notice, title="skipped", severity="warning", timeout=8)
+
+    def action_quit(self) -> None:
+        self.exit(0)

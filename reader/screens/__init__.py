@@ -1,0 +1,1 @@
+"""The app's screens: the main comparison screen and its dialogs (help, pair picker, word diff)."""

@@ -1,0 +1,63 @@
+"""The `?` dialog: every key and the legend of the gutter marks."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.viewmodel.pair_view import LEGEND
+
+KEY_TABLE: tuple[tuple[str, str], ...] = (
+    ("↑ ↓  j k", "move the cursor by passage (PgUp/PgDn, g/G: page, top, bottom)"),
+    ("tab  shift+tab", "cycle focus: left pane, right pane, sidebar"),
+    ("n  N", "next / previous matched passage"),
+    ("u  U", "next / previous unique passage"),
+    ("c  C", "next / previous detail conflict"),
+    ("enter", "jump to the counterpart (in a list: jump to the entry; again: next mention)"),
+    ("/", "search both articles (Enter next hit, Esc close)"),
+    ("b", "show / hide boilerplate"),
+    ("w", "word diff of the selected pair"),
+    ("s", "show / hide the sidebar"),
+    ("a  l  o", "sidebar tab: actors, claims, who is quoted"),
+    ("p", "choose the pair (three or more articles)"),
+    ("ctrl+p", "command palette"),
+    ("?", "this help"),
+    ("q", "quit"),
+)
+
+
+def help_text() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    table.add_row(Text("Keys", style="bold underline"), "")
+    for key, meaning in KEY_TABLE:
+        table.add_row(key, meaning)
+    table.add_row("", "")
+    table.add_row(Text("Gutter marks", style="bold underline"), "")
+    for mark, meaning in LEGEND:
+        table.add_row(mark, meaning)
+    table.add_row("k/N", "with three or more articles: carried by k of the N articles")
+    table.add_row("", "")
+    table.add_row("", Text("Mouse: click a passage, a minimap cell, a list row (twice to jump).", style="dim"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and legend; any of Escape, q or ? closes it."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help-close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(help_text(), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,93 @@
+"""Where sidebar selections lead: actors, claims and quoted speakers jump both panes to their passages.
+
+A mixin of MainScreen, kept apart so the screen module stays about layout and keys. Selecting the same entry
+again steps to its next mention (or next claim), cycling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.records import Comparison, TextSpan
+from reader.viewmodel.bands import Side
+from reader.viewmodel.pair_view import PairView
+from reader.viewmodel.scrolling import centre
+from reader.viewmodel.sidebar_rows import claim_spans, nth_mention, speaker_claims
+from reader.widgets.actor_list import ActorList
+from reader.widgets.article_pane import ArticlePane
+from reader.widgets.claim_list import ClaimList
+from reader.widgets.quoted_table import QuotedTable
+
+
+class SelectionRouting:
+    """Handlers for the sidebar's Selected messages."""
+
+    comparison: Comparison | None
+    view: PairView
+    active: Side
+    pair: tuple[int, int]
+    _last_selection: str | None = None
+    _turn: int = 0
+
+    def pane(self, side: Side) -> ArticlePane:
+        raise NotImplementedError
+
+    def _sync_minimaps(self) -> None:
+        raise NotImplementedError
+
+    def _next_turn(self, key: str) -> int:
+        """0 for a new selection, then 1, 2… while the same entry is selected again."""
+        self._turn = self._turn + 1 if key == self._last_selection else 0
+        self._last_selection = key
+        return self._turn
+
+    def show_spans(self, side: Side, sentence: int | None, spans: Sequence[TextSpan]) -> None:
+        """Put a pane's cursor on a sentence, centre it and highlight the spans (or clear them)."""
+        pane = self.pane(side)
+        pane.set_highlight("mention", [(span.start, span.end) for span in spans])
+        if sentence is None:
+            return
+        shown = self.view.nearest_shown(side, sentence)
+        if shown is None:
+            return
+        pane.set_state(cursor=shown, lit=frozenset())
+        span = pane.rows.span(shown)
+        if span is not None:
+            pane.scroll_quietly(centre(span[0], span[1], pane.scrollable_content_region.height))
+        self._sync_minimaps()
+
+    def on_actor_list_selected(self, message: ActorList.Selected) -> None:
+        if self.comparison is None:
+            return
+        actor = next((a for a in self.comparison.actors if a.id == message.actor_id), None)
+        if actor is None:
+            return
+        turn = self._next_turn(f"actor:{actor.id}")
+        for side, article in zip((Side.LEFT, Side.RIGHT), self.pair, strict=True):
+            mention = nth_mention(actor, article, turn)
+            if mention is None:
+                self.show_spans(side, None, ())
+            else:
+                self.show_spans(side, mention.sentence, (TextSpan(mention.start, mention.end, mention.text),))
+
+    def on_claim_list_selected(self, message: ClaimList.Selected) -> None:
+        row = message.row
+        self._next_turn(f"claim:{row.key}")
+        for side, claim in ((Side.LEFT, row.left), (Side.RIGHT, row.right)):
+            if claim is None:
+                self.show_spans(side, None, ())
+            else:
+                self.show_spans(side, claim.sentence, claim_spans(claim))
+
+    def on_quoted_table_selected(self, message: QuotedTable.Selected) -> None:
+        if self.comparison is None:
+            return
+        line = message.line
+        turn = self._next_turn(f"quoted:{line.actor or line.speaker}")
+        for side, article in zip((Side.LEFT, Side.RIGHT), self.pair, strict=True):
+            claims = speaker_claims(self.comparison, line, article)
+            if not claims:
+                self.show_spans(side, None, ())
+                continue
+            claim = claims[turn % len(claims)]
+            self.show_spans(side, claim.sentence, claim_spans(claim))

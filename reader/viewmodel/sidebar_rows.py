@@ -1,0 +1,187 @@
+"""Rows of the sidebar tabs for one pair: actors, claims (with their cross-article status), who is quoted.
+
+Also the targets a selection jumps to: the k-th mention of an actor in each pane, a claim's spans. All plain
+data, sorted with explicit keys so the lists never change order between runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, Mention, TextSpan
+
+KIND_LABELS: dict[ActorKind, str] = {
+    ActorKind.PERSON: "person",
+    ActorKind.ORGANISATION: "org",
+    ActorKind.PLACE: "place",
+    ActorKind.GROUP: "group",
+}
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    actor_id: str
+    name: str
+    kind: str
+    counts: tuple[int, int]
+    aliases: tuple[str, ...]
+
+
+def actor_rows(comparison: Comparison, left: int, right: int, query: str = "") -> list[ActorRow]:
+    """Actors mentioned in either article of the pair, most mentioned first; `query` filters by name/alias."""
+    needle = query.casefold().strip()
+    rows: list[ActorRow] = []
+    for actor in comparison.actors:
+        counts = (_count(actor, left), _count(actor, right))
+        if not any(counts):
+            continue
+        names = (actor.name, *actor.aliases)
+        if needle and not any(needle in name.casefold() for name in names):
+            continue
+        rows.append(ActorRow(actor.id, actor.name, KIND_LABELS[actor.kind], counts, actor.aliases))
+    rows.sort(key=lambda row: (-sum(row.counts), row.name.casefold(), row.actor_id))
+    return rows
+
+
+def _count(actor: Actor, article: int) -> int:
+    if article < len(actor.counts):
+        return actor.counts[article]
+    return sum(1 for mention in actor.mentions if mention.article == article)
+
+
+def mentions_in(actor: Actor, article: int) -> list[Mention]:
+    """The actor's mentions in one article, in reading order."""
+    return sorted((m for m in actor.mentions if m.article == article), key=lambda m: (m.start, m.end))
+
+
+def nth_mention(actor: Actor, article: int, turn: int) -> Mention | None:
+    """The mention a `turn`-th selection lands on (cycling); None when the article never names the actor."""
+    mentions = mentions_in(actor, article)
+    return mentions[turn % len(mentions)] if mentions else None
+
+
+class ClaimStatus(str, Enum):
+    """Where a claim stands across the two articles of the pair."""
+
+    BOTH = "both"
+    LEFT_ONLY = "left only"
+    RIGHT_ONLY = "right only"
+    SOURCE_DIFFERS = "source differs"
+    CUE_DIFFERS = "cue differs"
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One line of the Claims tab: a claim of one article, or the same claim linked across both."""
+
+    key: str
+    left: Claim | None
+    right: Claim | None
+    status: ClaimStatus
+
+    @property
+    def shown(self) -> Claim:
+        """The claim whose speaker, cue and content the row displays (the left one when linked)."""
+        claim = self.left or self.right
+        assert claim is not None
+        return claim
+
+
+def claim_rows(comparison: Comparison, left: int, right: int) -> list[ClaimRow]:
+    """Linked claims first in left reading order, then claims found in one article only."""
+    by_id = {claim.id: claim for claim in comparison.claims}
+    linked: set[str] = set()
+    rows: list[ClaimRow] = []
+    for link in comparison.claim_links:
+        first, second = by_id.get(link.a), by_id.get(link.b)
+        if first is None or second is None:
+            continue
+        if (first.article, second.article) == (right, left):
+            first, second = second, first
+        if (first.article, second.article) != (left, right):
+            continue
+        linked.update((first.id, second.id))
+        rows.append(ClaimRow(f"{first.id}|{second.id}", first, second, _status(link.flags)))
+    for claim in comparison.claims:
+        if claim.id in linked or claim.article not in (left, right):
+            continue
+        if claim.article == left:
+            rows.append(ClaimRow(claim.id, claim, None, ClaimStatus.LEFT_ONLY))
+        else:
+            rows.append(ClaimRow(claim.id, None, claim, ClaimStatus.RIGHT_ONLY))
+    rows.sort(key=_claim_order)
+    return rows
+
+
+def _status(flags: tuple[ClaimFlag, ...]) -> ClaimStatus:
+    if ClaimFlag.SOURCE_DIFFERS in flags:
+        return ClaimStatus.SOURCE_DIFFERS
+    if ClaimFlag.CUE_DIFFERS in flags:
+        return ClaimStatus.CUE_DIFFERS
+    return ClaimStatus.BOTH
+
+
+def _claim_order(row: ClaimRow) -> tuple[int, int, int, str]:
+    if row.left is not None:
+        return (0, row.left.content.start, row.right.content.start if row.right else 0, row.key)
+    assert row.right is not None
+    return (1, row.right.content.start, 0, row.key)
+
+
+def claim_spans(claim: Claim) -> list[TextSpan]:
+    """What to light up for a claim: its speaker as written and its cue."""
+    spans = [claim.cue]
+    if claim.speaker is not None:
+        spans.insert(0, claim.speaker)
+    return spans
+
+
+def snippet(text: str, width: int = 60) -> str:
+    """One line of at most `width` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    """One row of the who-is-quoted table for the pair."""
+
+    speaker: str
+    actor: str | None
+    claims: tuple[int, int]
+    words: tuple[int, int]
+
+
+def quoted_lines(comparison: Comparison, left: int, right: int) -> list[QuotedLine]:
+    """Speakers quoted in either article of the pair, most quoted first."""
+    lines: list[QuotedLine] = []
+    for row in comparison.quoted:
+        claims = (_at(row.claims, left), _at(row.claims, right))
+        words = (_at(row.words, left), _at(row.words, right))
+        if not any(claims):
+            continue
+        lines.append(QuotedLine(row.speaker, row.actor, claims, words))
+    lines.sort(key=lambda line: (-sum(line.claims), -sum(line.words), line.speaker.casefold()))
+    return lines
+
+
+def _at(values: tuple[int, ...], index: int) -> int:
+    return values[index] if index < len(values) else 0
+
+
+def speaker_claims(comparison: Comparison, line: QuotedLine, article: int) -> list[Claim]:
+    """The claims of a who-is-quoted row's speaker in one article, in reading order."""
+    found = [
+        claim
+        for claim in comparison.claims
+        if claim.article == article
+        and (
+            (line.actor is not None and claim.speaker_actor == line.actor)
+            or (line.actor is None and claim.speaker_label == line.speaker)
+        )
+    ]
+    return sorted(found, key=lambda claim: (claim.content.start, claim.id))

@@ -1,0 +1,360 @@
+"""ArticlePane: one article drawn row by row (the line API), so long texts scroll without building widgets.
+
+The screen hands it what to draw (a PairView and the pane's rows: attributes down) and where the other pane's
+cursor lights things up; the pane draws gutter, tints and highlights, moves its own cursor with the keys and the
+mouse, and reports what the user did with messages (messages up). Article text goes into Segments as plain
+text, never through markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.records import SentenceClass
+from reader.viewmodel.bands import Side
+from reader.viewmodel.layout import PaneRows, Row, RowKind
+from reader.viewmodel.pair_view import CONFLICT_MARK, MOVED_MARK, PairView
+from reader.viewmodel.scrolling import gutter_width, reveal
+
+CLASS_COMPONENTS: dict[SentenceClass, str] = {
+    SentenceClass.VERBATIM: "article-pane--verbatim",
+    SentenceClass.PARAPHRASE: "article-pane--paraphrase",
+    SentenceClass.PARTIAL: "article-pane--partial",
+    SentenceClass.UNIQUE: "article-pane--unique",
+    SentenceClass.BOILERPLATE: "article-pane--boilerplate",
+}
+
+HIGHLIGHT_LAYERS = ("detail", "search", "mention", "note")
+"""Span layers drawn over the text, weakest first; issue 5's annotations can use the "note" layer."""
+
+
+class ArticlePane(ScrollView, can_focus=True):
+    """One side of the comparison."""
+
+    COMPONENT_CLASSES = {
+        "article-pane--gutter",
+        "article-pane--mark-match",
+        "article-pane--mark-unique",
+        "article-pane--mark-moved",
+        "article-pane--mark-conflict",
+        "article-pane--cursor-bar",
+        *CLASS_COMPONENTS.values(),
+        "article-pane--moved",
+        "article-pane--fold",
+        "article-pane--cursor",
+        "article-pane--cursor-idle",
+        "article-pane--counterpart",
+        *(f"article-pane--{layer}" for layer in HIGHLIGHT_LAYERS),
+    }
+
+    BINDINGS: list[BindingType] = [
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home,g", "edge(-1)", "Top", show=False),
+        Binding("end,G", "edge(1)", "Bottom", show=False),
+        Binding("enter", "counterpart", "Jump", id="counterpart", tooltip="Jump to the matching passage"),
+    ]
+
+    @dataclass
+    class CursorMoved(Message):
+        """The user moved this pane's cursor onto a sentence."""
+
+        pane: ArticlePane
+        side: Side
+        sentence: int
+
+    @dataclass
+    class CounterpartRequested(Message):
+        """Enter on a matched sentence: jump to its counterpart in the other pane."""
+
+        pane: ArticlePane
+        side: Side
+        sentence: int
+
+    @dataclass
+    class Scrolled(Message):
+        """The user scrolled this pane (wheel, scrollbar, page keys) by `delta` rows."""
+
+        pane: ArticlePane
+        side: Side
+        delta: float
+
+    @dataclass
+    class FoldClicked(Message):
+        """A folded boilerplate row was clicked: the screen shows the boilerplate."""
+
+        pane: ArticlePane
+        side: Side
+
+    @dataclass
+    class Resized(Message):
+        """The pane changed size: its rows must be wrapped again."""
+
+        pane: ArticlePane
+
+    def __init__(self, side: Side, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.side = side
+        self.view: PairView | None = None
+        self.rows = PaneRows()
+        self.cursor: int | None = None
+        self.lit: frozenset[int] = frozenset()
+        self.active = side is Side.LEFT
+        self.highlights: dict[str, list[tuple[int, int]]] = {}
+        self.gutter_cells = 6
+        self._quiet = False
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+
+    # -- what to draw (set by the screen) -------------------------------------------------------------------
+
+    def show(self, view: PairView, rows: PaneRows) -> None:
+        """Draw a new view (new pair, new alignment, new width or boilerplate shown)."""
+        self.view = view
+        self.rows = rows
+        self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
+        self.highlights["detail"] = view.detail_spans(self.side)
+        if self.cursor is not None:
+            self.cursor = view.nearest_shown(self.side, self.cursor)
+        self._resize_virtual()
+        self.redraw()
+
+    def _resize_virtual(self) -> None:
+        """Rows plus a viewport of slack, so a passage near the end can still be scrolled level."""
+        slack = max(0, self.scrollable_content_region.height - 1)
+        self.virtual_size = Size(self.size.width, len(self.rows.rows) + slack)
+
+    def set_state(
+        self,
+        *,
+        cursor: int | None = None,
+        lit: frozenset[int] | None = None,
+        active: bool | None = None,
+    ) -> None:
+        """Change the cursor, the lit counterparts or whether this is the pane the keys act on."""
+        if cursor is not None:
+            self.cursor = cursor
+        if lit is not None:
+            self.lit = lit
+        if active is not None:
+            self.active = active
+        self.redraw()
+
+    def set_highlight(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Replace one layer of highlighted character spans (mention, search, note…)."""
+        self.highlights[layer] = sorted(spans)
+        self.redraw()
+
+    def redraw(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text on a row (the screen wraps the rows to this)."""
+        return max(8, self.scrollable_content_region.width - self.gutter_cells)
+
+    # -- scrolling -------------------------------------------------------------------------------------------
+
+    def scroll_quietly(self, y: float) -> None:
+        """Scroll without reporting it (the screen scrolls the other pane itself)."""
+        self._quiet = True
+        try:
+            self.scroll_to(y=max(0.0, y), animate=False, immediate=True)
+        finally:
+            self._quiet = False
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._quiet and round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self, self.side, new_value - old_value))
+
+    def reveal_sentence(self, sentence: int) -> None:
+        """Scroll just enough to show the whole sentence (quietly: the screen levels the other pane)."""
+        span = self.rows.span(sentence)
+        if span is None:
+            return
+        viewport = self.scrollable_content_region.height
+        self.scroll_quietly(reveal(span[0], span[1], round(self.scroll_y), viewport))
+
+    def sentence_at(self, row: int) -> Row | None:
+        if 0 <= row < len(self.rows.rows):
+            return self.rows.rows[row]
+        return None
+
+    # -- actions ---------------------------------------------------------------------------------------------
+
+    def _move_to(self, sentence: int | None) -> None:
+        if sentence is None:
+            return
+        self.set_state(cursor=sentence)
+        self.reveal_sentence(sentence)
+        self.post_message(self.CursorMoved(self, self.side, sentence))
+
+    def action_move(self, delta: int) -> None:
+        if self.view is not None:
+            self._move_to(self.view.step(self.side, self.cursor, delta))
+
+    def action_edge(self, direction: int) -> None:
+        if self.view is not None:
+            order = self.view.shown(self.side)
+            if order:
+                self._move_to(order[0] if direction < 0 else order[-1])
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence that starts on it."""
+        if self.view is None:
+            return
+        viewport = max(1, self.scrollable_content_region.height - 1)
+        target = max(0.0, min(self.max_scroll_y, self.scroll_y + direction * viewport))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        top = round(self.scroll_y)
+        for row in self.rows.rows[top : top + viewport + 1]:
+            if row.kind is RowKind.TEXT and row.first and row.sentence is not None:
+                self.set_state(cursor=row.sentence)
+                self.post_message(self.CursorMoved(self, self.side, row.sentence))
+                return
+
+    def action_counterpart(self) -> None:
+        if self.cursor is not None:
+            self.post_message(self.CounterpartRequested(self, self.side, self.cursor))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "counterpart":
+            return bool(self.view and self.cursor is not None and self.view.counterparts(self.side, self.cursor))
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize_virtual()
+        self.post_message(self.Resized(self))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.sentence_at(round(self.scroll_y) + offset.y)
+        if row is None or row.sentence is None:
+            return
+        if row.kind is RowKind.FOLD:
+            self.post_message(self.FoldClicked(self, self.side))
+            return
+        self.focus()
+        self.set_state(cursor=row.sentence)
+        self.post_message(self.CursorMoved(self, self.side, row.sentence))
+
+    # -- drawing ---------------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        cached = self._cache.get(index)
+        if cached is not None and cached.cell_length == width:
+            return cached
+        strip = self._draw_row(index, width)
+        self._cache[index] = strip
+        return strip
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, default=Style())
+
+    def _draw_row(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        row = self.sentence_at(index)
+        view = self.view
+        if row is None or view is None or row.kind in (RowKind.BLANK, RowKind.PAD) or row.sentence is None:
+            return Strip.blank(width, base)
+        article = view.article(self.side)
+        sentence = row.sentence
+        gutter_style = base + self._style("article-pane--gutter")
+        if row.kind is RowKind.FOLD:
+            text = f" ⋯ {row.folded} boilerplate passage{'s' if row.folded != 1 else ''} folded (b shows them)"
+            segments = [
+                Segment(" " * (self.gutter_cells - 2) + "· ", gutter_style),
+                Segment(text, base + self._style("article-pane--fold")),
+            ]
+            return Strip(segments).crop_extend(0, width, base)
+        body = base + self._body_style(sentence)
+        is_cursor = sentence == self.cursor
+        if is_cursor:
+            body += self._style("article-pane--cursor" if self.active else "article-pane--cursor-idle")
+        elif sentence in self.lit:
+            body += self._style("article-pane--counterpart")
+        segments = self._gutter(row, sentence, gutter_style, is_cursor)
+        text = article.text[row.start : row.end].replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        segments.extend(self._text_segments(text, row.start, body))
+        return Strip(segments).crop_extend(0, width, body)
+
+    def _body_style(self, sentence: int) -> Style:
+        assert self.view is not None
+        view = self.view
+        if view.moved(self.side, sentence):
+            return self._style("article-pane--moved")
+        cls = view.sentence_class(self.side, sentence)
+        if cls is None:
+            if view.boilerplate(self.side, sentence):
+                return self._style("article-pane--boilerplate")
+            return Style()
+        return self._style(CLASS_COMPONENTS[cls])
+
+    def _gutter(self, row: Row, sentence: int, style: Style, is_cursor: bool) -> list[Segment]:
+        assert self.view is not None
+        bar = Segment("▌" if is_cursor else " ", style + self._style("article-pane--cursor-bar"))
+        digits = self.gutter_cells - 4 - (4 if len(self.view.articles) >= 3 else 0)
+        if not row.first:
+            return [bar, Segment(" " * (self.gutter_cells - 1), style)]
+        article = self.view.article(self.side)
+        line = article.line_of(article.sentences[sentence].start)
+        mark = self.view.mark(self.side, sentence)
+        coverage = self.view.coverage_mark(self.side, sentence)
+        segments = [bar, Segment(f"{line:>{digits}} ", style), Segment(mark, style + self._mark_style(mark))]
+        if len(self.view.articles) >= 3:
+            segments.append(Segment(f" {coverage:>3}", style))
+        segments.append(Segment(" ", style))
+        return segments
+
+    def _mark_style(self, mark: str) -> Style:
+        if mark == CONFLICT_MARK:
+            return self._style("article-pane--mark-conflict")
+        if mark == MOVED_MARK:
+            return self._style("article-pane--mark-moved")
+        if mark == "+":
+            return self._style("article-pane--mark-unique")
+        if mark in "=≈~":
+            return self._style("article-pane--mark-match")
+        return Style()
+
+    def _text_segments(self, text: str, offset: int, body: Style) -> list[Segment]:
+        """The row's text split where highlight layers start and stop, each piece with its layered style."""
+        end = offset + len(text)
+        cuts = {offset, end}
+        active: list[tuple[int, int, Style]] = []
+        for layer in HIGHLIGHT_LAYERS:
+            spans = self.highlights.get(layer, ())
+            style = self._style(f"article-pane--{layer}")
+            for start, stop in spans:
+                if start < end and stop > offset:
+                    active.append((max(start, offset), min(stop, end), style))
+                    cuts.update((max(start, offset), min(stop, end)))
+        if not active:
+            return [Segment(text, body)]
+        points = sorted(cuts)
+        segments: list[Segment] = []
+        for start, stop in zip(points, points[1:], strict=False):
+            style = body
+            for span_start, span_stop, layer_style in active:
+                if span_start <= start and stop <= span_stop:
+                    style += layer_style
+            segments.append(Segment(text[start - offset : stop - offset], style))
+        return segments

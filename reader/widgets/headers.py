@@ -1,0 +1,50 @@
+"""The pane headers (headline, outlet, byline) and the status line (pair, counts, what is still running).
+
+Both are built from rich.text.Text with the article's strings appended as plain text: a headline containing
+"[bold]" shows those characters, it never styles anything.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.core.records import Article
+
+
+def header_text(article: Article) -> Text:
+    """Two lines: "A  Headline" and "outlet · byline · dateline" (or the file name when the text says none)."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f" {article.label} ", style="reverse bold")
+    text.append(" ")
+    text.append(article.title, style="bold")
+    details = [part for part in (article.meta.outlet, article.meta.byline, article.meta.dateline) if part]
+    if not details and article.path:
+        details = [article.path.rsplit("/", 1)[-1]]
+    text.append("\n")
+    text.append("    " + " · ".join(details) if details else "    (no byline)", style="dim")
+    return text
+
+
+class PaneHeader(Static):
+    """The header above one pane."""
+
+    def show_article(self, article: Article) -> None:
+        self.update(header_text(article))
+
+
+class StatusLine(Static):
+    """One line at the top: which pair is shown, what the alignment found, and what is still being computed."""
+
+    def show_status(self, pair: str, counts: str, progress: str) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" reader ", style="bold reverse")
+        text.append("  ")
+        text.append(pair, style="bold")
+        if counts:
+            text.append("   ")
+            text.append(counts)
+        if progress:
+            text.append("   ")
+            text.append(progress, style="italic")
+        self.update(text)

@@ -1,0 +1,98 @@
+"""Minimap: one column beside a pane showing where its matches, unique passages and conflicts sit.
+
+Each cell is a glyph as well as a colour (`≈` match, `+` unique, `!` conflict); the cells covering the visible
+part of the pane are drawn brighter. A click asks the screen to scroll the pane there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from reader.viewmodel.bands import Side
+from reader.viewmodel.overview import OVERVIEW_GLYPHS, Overview, cell_range, row_of_cell, squeeze
+
+
+class Minimap(Widget):
+    """The overview column of one pane."""
+
+    COMPONENT_CLASSES = {
+        "minimap--match",
+        "minimap--unique",
+        "minimap--conflict",
+        "minimap--text",
+        "minimap--viewport",
+    }
+
+    DEFAULT_CSS = """
+    Minimap {
+        width: 1;
+        height: 1fr;
+    }
+    Minimap > .minimap--match { color: $success; }
+    Minimap > .minimap--unique { color: $warning; }
+    Minimap > .minimap--conflict { color: $error; text-style: bold; }
+    Minimap > .minimap--text { color: $foreground 30%; }
+    Minimap > .minimap--viewport { background: $foreground 15%; }
+    """
+
+    @dataclass
+    class Clicked(Message):
+        """The user clicked a cell: scroll the pane so that `row` is at the top."""
+
+        minimap: Minimap
+        side: Side
+        row: int
+
+    def __init__(self, side: Side, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.side = side
+        self.kinds: list[Overview] = []
+        self.viewport: tuple[int, int] = (0, 0)
+        self._cells: list[Overview] = []
+
+    def show(self, kinds: list[Overview]) -> None:
+        """New row kinds (after a layout change)."""
+        self.kinds = kinds
+        self._cells = []
+        self.refresh()
+
+    def set_viewport(self, top: int, height: int) -> None:
+        """The rows the pane shows right now."""
+        if (top, height) != self.viewport:
+            self.viewport = (top, height)
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        height = self.size.height
+        if len(self._cells) != height:
+            self._cells = squeeze(self.kinds, height)
+        if y >= len(self._cells):
+            return Strip.blank(self.size.width, self.rich_style)
+        kind = self._cells[y]
+        style = self.rich_style + self._kind_style(kind)
+        start, end = cell_range(y, height, len(self.kinds))
+        top, rows = self.viewport
+        if start < top + rows and end > top and self.kinds:
+            style += self.get_component_rich_style("minimap--viewport")
+        return Strip([Segment(OVERVIEW_GLYPHS[kind], style)]).crop_extend(0, self.size.width, style)
+
+    def _kind_style(self, kind: Overview) -> Style:
+        name = {
+            Overview.MATCH: "minimap--match",
+            Overview.UNIQUE: "minimap--unique",
+            Overview.CONFLICT: "minimap--conflict",
+            Overview.TEXT: "minimap--text",
+        }.get(kind)
+        return self.get_component_rich_style(name) if name else Style()
+
+    def on_click(self, event: events.Click) -> None:
+        if self.kinds:
+            row = row_of_cell(event.y, self.size.height, len(self.kinds))
+            self.post_message(self.Clicked(self, self.side, row))

@@ -1,0 +1,84 @@
+"""The sidebar: a list of tabs (Actors, Claims, Who is quoted) over the pair's analysis.
+
+The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that can `show(comparison, left,
+right)`; a later feature adds a tab by appending to the list. Until the analysis arrives, a progress bar says
+that it is running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
+
+from reader.core.records import Comparison
+from reader.widgets.actor_list import ActorList
+from reader.widgets.claim_list import ClaimList
+from reader.widgets.quoted_table import QuotedTable
+
+
+@runtime_checkable
+class ShowsComparison(Protocol):
+    """What a sidebar tab's widget must offer."""
+
+    def show(self, comparison: Comparison, left: int, right: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class SidebarTab:
+    """One tab: its title, the id of its pane, and how to build its widget."""
+
+    title: str
+    id: str
+    make: Callable[[], Widget]
+
+
+SIDEBAR_TABS: list[SidebarTab] = [
+    SidebarTab("Actors", "actors", lambda: ActorList(id="actor-list")),
+    SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
+    SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
+]
+
+
+class Sidebar(Vertical):
+    """Tabs over the analysis, or a progress bar while it runs."""
+
+    def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
+        self.contents: dict[str, Widget] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sidebar-pending"):
+            yield Static("Finding actors and claims…", id="sidebar-pending-text")
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="sidebar-progress")
+        with TabbedContent(id="sidebar-tabs"):
+            for tab in self.tabs:
+                widget = tab.make()
+                self.contents[tab.id] = widget
+                with TabPane(tab.title, id=f"tab-{tab.id}"):
+                    yield widget
+
+    def on_mount(self) -> None:
+        self.set_class(True, "-pending")
+
+    def show_pending(self, message: str) -> None:
+        """Show the progress bar (analysis running) or, when it failed, only the message."""
+        self.set_class(True, "-pending")
+        self.query_one("#sidebar-pending-text", Static).update(message)
+        self.query_one("#sidebar-progress", ProgressBar).display = message.endswith("…")
+
+    def show(self, comparison: Comparison, left: int, right: int) -> None:
+        """Fill every tab from an analysed comparison."""
+        self.set_class(False, "-pending")
+        for widget in self.contents.values():
+            if isinstance(widget, ShowsComparison):
+                widget.show(comparison, left, right)
+
+    def activate(self, tab_id: str) -> None:
+        self.query_one("#sidebar-tabs", TabbedContent).active = f"tab-{tab_id}"
