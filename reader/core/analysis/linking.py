@@ -12,10 +12,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
+from reader.core.align.normalise import key_of
 from reader.core.analysis.names import fold
 from reader.core.records import Claim, ClaimFlag, ClaimKind, ClaimLink, Comparison, PairAlignment
 
 _WORD = re.compile(r"\w+")
+MIN_SHARED = 2
+MIN_OVERLAP = 0.25
 
 
 def link_claims(comparison: Comparison, claims: Sequence[Claim]) -> tuple[ClaimLink, ...]:
@@ -47,7 +50,8 @@ def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]
             for claim_b in right:
                 if not b_sentences.isdisjoint(_sentences_of(claim_b)):
                     candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
-    ranked = sorted(candidates.values(), key=lambda ab: (-_affinity(*ab), ab[0].id, ab[1].id))
+    plausible = [ab for ab in candidates.values() if _same_statement(*ab)]
+    ranked = sorted(plausible, key=lambda ab: (-_affinity(*ab), ab[0].id, ab[1].id))
     used: set[str] = set()
     links: list[ClaimLink] = []
     for claim_a, claim_b in ranked:
@@ -62,6 +66,17 @@ def _sentences_of(claim: Claim) -> tuple[int, ...]:
     return claim.sentences or (claim.sentence,)
 
 
+def _same_statement(a: Claim, b: Claim) -> bool:
+    """Co-aligned claims are one statement when the same speaker makes them, or when their contents share at
+    least MIN_SHARED content words making at least MIN_OVERLAP of the shorter one ("Axios reports …" is not "Netanyahu
+    emphasized …" just because both sit in one aligned passage)."""
+    if a.speaker_key and a.speaker_key == b.speaker_key:
+        return True
+    words_a, words_b = _content_words(a), _content_words(b)
+    shared = len(words_a & words_b)
+    return shared >= MIN_SHARED and shared / max(1, min(len(words_a), len(words_b))) >= MIN_OVERLAP
+
+
 def _affinity(a: Claim, b: Claim) -> float:
     """How likely two co-aligned claims are the same statement: content overlap, plus speaker and cue agreement."""
     words_a, words_b = _content_words(a), _content_words(b)
@@ -70,7 +85,10 @@ def _affinity(a: Claim, b: Claim) -> float:
 
 
 def _content_words(claim: Claim) -> set[str]:
-    return {fold(word) for word in _WORD.findall(claim.content.text) if len(word) > 3}
+    """Content keys of the aligner (stop words out, spelling and inflection normalised: "skepticism" meets
+    "scepticism"), so claims and sentences are compared by the same measure."""
+    keys = (key_of(fold(word)) for word in _WORD.findall(claim.content.text.replace("’", "'")))
+    return {key for key in keys if key}
 
 
 def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
