@@ -1,0 +1,283 @@
+"""The details that differ inside a matched pair: numbers, dates, names and places.
+
+These are what a reader checks first when two outlets tell the same passage ("on Monday" against "on December
+29", "two officials" against "three"), so they are found by rule, without the model: dates from weekday and
+month names, day numbers and years; numbers from digits and number words (with "million", "percent"); names from
+runs of capitalised words that do not open the sentence (or that appear capitalised elsewhere), titles such as
+"President" left out. A name is a place when a locative preposition ("in", "at", "near") precedes it or it ends
+like one ("Gaza Strip", "Pakistan").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.align.normalise import NormalisedSentence
+from reader.core.align.wordiff import PlacedToken, span_of
+from reader.core.align.wordlists import STOP_WORDS, words
+from reader.core.records import DetailDiff, DetailKind, DetailStatus
+
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+RELATIVE_DAYS = words("yesterday today tomorrow tonight")
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+FULL_MONTHS = frozenset(word for word in MONTHS if len(word) > 3 or word == "may")
+"""A full month name is a date on its own (unless it opens the sentence: "May I…"); an abbreviation ("Mar",
+"Dec") only next to a day number or a year, since it is also a word or part of a name ("Mar-a-Lago")."""
+TITLES = words(
+    """president prime minister foreign secretary senator sen rep representative gov governor general gen mr mrs
+    ms dr king queen prince princess chancellor ambassador envoy chief director judge justice speaker leader pope
+    sheikh ayatollah premier vice deputy mayor commissioner spokesman spokeswoman spokesperson sir lord lady
+    colonel col captain capt lieutenant lt sergeant sgt admiral adm minister's president's"""
+)
+PLACE_PREPOSITIONS = words("in at near from across outside inside into throughout towards toward")
+PLACE_WORDS = words(
+    """street avenue road square island islands river sea gulf bay valley county province state republic kingdom
+    strip bank coast mountains lake city region district peninsula ocean heights"""
+)
+PLACE_SUFFIXES = ("stan", "land", "burg", "ville", "shire")
+PLACE_KEYS = frozenset({"usa", "uk", "eu"})
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%"})
+NAME_CONNECTORS = frozenset({"of", "the", "de", "al", "bin", "van", "von", "da", "del", "la", "du"})
+"""Small words inside a name ("Board of Peace"); "a" too, but only between hyphens ("Mar-a-Lago")."""
+TITLE_CASE_SHARE = 0.6
+"""A sentence with more capitalised words than this is a headline in title case: its capitals prove nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    kind: DetailKind
+    value: frozenset[str]
+    tokens: tuple[PlacedToken, ...]
+
+
+def _title_case(sentence: NormalisedSentence) -> bool:
+    words = [t for t in sentence.tokens if not t.number and t.word not in STOP_WORDS]
+    return len(words) >= 3 and sum(t.capitalised for t in words) > TITLE_CASE_SHARE * len(words)
+
+
+def known_names(sentences: Iterable[NormalisedSentence]) -> frozenset[str]:
+    """Keys written capitalised inside a sentence somewhere: such a word opening a sentence is still a name."""
+    names: set[str] = set()
+    for sentence in sentences:
+        if _title_case(sentence):
+            continue
+        names.update(t.key for position, t in enumerate(sentence.tokens) if position > 0 and t.capitalised and t.key)
+    return frozenset(names - TITLES)
+
+
+def _month(token: PlacedToken) -> int | None:
+    word = token.token.word.rstrip(".")
+    return MONTHS.get(word) if token.token.capitalised else None
+
+
+def _small_number(token: PlacedToken, limit: int) -> int | None:
+    word = token.token.word
+    return int(word) if word.isdigit() and 1 <= int(word) <= limit else None
+
+
+def _year(token: PlacedToken) -> int | None:
+    word = token.token.word
+    return int(word) if word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100 else None
+
+
+def _adjacent(tokens: Sequence[PlacedToken], k: int, step: int) -> PlacedToken | None:
+    other = k + step
+    if 0 <= other < len(tokens) and tokens[other].sentence == tokens[k].sentence:
+        return tokens[other]
+    return None
+
+
+def _dates(tokens: Sequence[PlacedToken], used: set[int]) -> list[tuple[int, Detail]]:
+    found: list[tuple[int, Detail]] = []
+    for k, token in enumerate(tokens):
+        word = token.token.word
+        if word in WEEKDAYS or word in RELATIVE_DAYS:
+            used.add(k)
+            found.append((k, Detail(DetailKind.DATE, frozenset({word}), (token,))))
+            continue
+        month = _month(token)
+        if month is None:
+            continue
+        parts, members = {f"month:{month}"}, [k]
+        before, after = _adjacent(tokens, k, -1), _adjacent(tokens, k, 1)
+        if after is not None and _small_number(after, 31) is not None:
+            parts.add(f"day:{after.token.word}")
+            members.append(k + 1)
+        elif before is not None and _small_number(before, 31) is not None and k - 1 not in used:
+            parts.add(f"day:{before.token.word}")
+            members.insert(0, k - 1)
+        last = _adjacent(tokens, members[-1], 1)
+        if last is not None and _year(last) is not None:
+            parts.add(f"year:{last.token.word}")
+            members.append(members[-1] + 1)
+        if len(members) == 1 and (word not in FULL_MONTHS or token.position == 0):
+            continue
+        used.update(members)
+        found.append((k, Detail(DetailKind.DATE, frozenset(parts), tuple(tokens[m] for m in members))))
+    for k, token in enumerate(tokens):
+        if k not in used and _year(token) is not None:
+            used.add(k)
+            found.append((k, Detail(DetailKind.DATE, frozenset({f"year:{token.token.word}"}), (token,))))
+    return found
+
+
+def _numbers(tokens: Sequence[PlacedToken], used: set[int]) -> list[tuple[int, Detail]]:
+    found: list[tuple[int, Detail]] = []
+    for k, token in enumerate(tokens):
+        if k in used or not token.token.number:
+            continue
+        after = _adjacent(tokens, k, 1)
+        pronoun = token.token.word == "1" and not token.token.surface[:1].isdigit()
+        if pronoun and (after is None or after.token.word in STOP_WORDS):
+            continue  # "one of them", "no one": a pronoun, not a count
+        members = [k]
+        if after is not None and after.token.word in SCALE_WORDS:
+            members.append(k + 1)
+        used.update(members)
+        value = " ".join(tokens[m].token.word for m in members)
+        found.append((k, Detail(DetailKind.NUMBER, frozenset({value}), tuple(tokens[m] for m in members))))
+    return found
+
+
+def _name_token(token: PlacedToken, names: frozenset[str], title_case: set[int]) -> bool:
+    t = token.token
+    if not t.capitalised or t.number or t.key is None or t.word in TITLES or t.word in FULL_MONTHS:
+        return False
+    if t.word in WEEKDAYS or t.word in STOP_WORDS:
+        return False
+    return (token.position > 0 and token.sentence not in title_case) or t.key in names
+
+
+def _joined(text: str, left: PlacedToken, right: PlacedToken, hyphen_only: bool = False) -> bool:
+    """Whether only a space or a hyphen separates two tokens (a comma or a full stop ends a name)."""
+    gap = text[left.end : right.start]
+    return gap == "-" if hyphen_only else gap in (" ", "-")
+
+
+def _names(
+    tokens: Sequence[PlacedToken], text: str, used: set[int], names: frozenset[str], title_case: set[int]
+) -> list[tuple[int, Detail]]:
+    found: list[tuple[int, Detail]] = []
+    k = 0
+    while k < len(tokens):
+        if k in used or not _name_token(tokens[k], names, title_case):
+            k += 1
+            continue
+        members = [k]
+        nxt = k + 1
+        while (
+            nxt < len(tokens)
+            and nxt not in used
+            and tokens[nxt].sentence == tokens[k].sentence
+            and _joined(text, tokens[nxt - 1], tokens[nxt])
+        ):
+            if _name_token(tokens[nxt], names, title_case):
+                members.append(nxt)
+                nxt += 1
+                continue
+            word = tokens[nxt].token.word
+            connects = (
+                nxt + 1 < len(tokens)
+                and _name_token(tokens[nxt + 1], names, title_case)
+                and (word in NAME_CONNECTORS or word == "a")
+                and _joined(text, tokens[nxt], tokens[nxt + 1], hyphen_only=word == "a")
+                and (word != "a" or _joined(text, tokens[nxt - 1], tokens[nxt], hyphen_only=True))
+            )
+            if not connects:
+                break
+            nxt += 1
+        run = tuple(tokens[members[0] : members[-1] + 1])
+        before = _adjacent(tokens, k, -1)
+        last = run[-1].token.word
+        is_place = (
+            (before is not None and before.token.word in PLACE_PREPOSITIONS)
+            or last in PLACE_WORDS
+            or last.endswith(PLACE_SUFFIXES)
+            or any(t.token.key in PLACE_KEYS for t in run)
+        )
+        keys = frozenset(t.token.key for t in run if t.token.key and t.token.word not in NAME_CONNECTORS)
+        found.append((k, Detail(DetailKind.PLACE if is_place else DetailKind.NAME, keys, run)))
+        used.update(range(members[0], members[-1] + 1))
+        k = members[-1] + 1
+    return found
+
+
+def extract_details(tokens: Sequence[PlacedToken], text: str, names: frozenset[str]) -> list[Detail]:
+    """Dates, numbers, names and places of one side of a match, in text order."""
+    title_case: set[int] = set()
+    for sentence in sorted({t.sentence for t in tokens}):
+        words = [t for t in tokens if t.sentence == sentence]
+        sentence_view = NormalisedSentence("", tuple(t.token for t in words), (), (), frozenset())
+        if _title_case(sentence_view):
+            title_case.add(sentence)
+    used: set[int] = set()
+    found = _dates(tokens, used) + _numbers(tokens, used) + _names(tokens, text, used, names, title_case)
+    return [detail for _, detail in sorted(found, key=lambda item: item[0])]
+
+
+def _present(detail: Detail, others: Sequence[Detail], other_keys: frozenset[str]) -> bool:
+    if detail.kind in (DetailKind.NAME, DetailKind.PLACE):
+        return not detail.value.isdisjoint(other_keys)
+    same_kind = [o.value for o in others if o.kind is detail.kind]
+    if detail.kind is DetailKind.DATE:
+        return any(detail.value <= value or value <= detail.value for value in same_kind)
+    return detail.value in same_kind
+
+
+def detail_diffs(
+    a: Sequence[PlacedToken], b: Sequence[PlacedToken], a_text: str, b_text: str, names: frozenset[str]
+) -> tuple[DetailDiff, ...]:
+    """Details on one side only (A_ONLY/B_ONLY) or replaced by another of the same kind (CONFLICT).
+
+    Numbers missing on each side are paired in text order as conflicts, dates too but only with dates of the same
+    grain (a day against a day, a year against a year); names and places only when exactly one is missing on each
+    side (a clear substitution), since two unrelated names are not a conflict.
+    """
+    a_details, b_details = extract_details(a, a_text, names), extract_details(b, b_text, names)
+    a_keys = frozenset(t.token.key for t in a if t.token.key)
+    b_keys = frozenset(t.token.key for t in b if t.token.key)
+    a_missing = [d for d in a_details if not _present(d, b_details, b_keys)]
+    b_missing = [d for d in b_details if not _present(d, a_details, a_keys)]
+    diffs: list[DetailDiff] = []
+    for kind, grain in _FAMILIES:
+        left = [d for d in a_missing if d.kind is kind and _grain(d) == grain]
+        right = [d for d in b_missing if d.kind is kind and _grain(d) == grain]
+        paired = min(len(left), len(right))
+        if kind in (DetailKind.NAME, DetailKind.PLACE) and not (len(left) == len(right) == 1):
+            paired = 0
+        for x, y in zip(left[:paired], right[:paired], strict=True):
+            diffs.append(DetailDiff(kind, DetailStatus.CONFLICT, span_of(x.tokens, a_text), span_of(y.tokens, b_text)))
+        diffs.extend(DetailDiff(kind, DetailStatus.A_ONLY, span_of(x.tokens, a_text), None) for x in left[paired:])
+        diffs.extend(DetailDiff(kind, DetailStatus.B_ONLY, None, span_of(y.tokens, b_text)) for y in right[paired:])
+    return tuple(sorted(diffs, key=_diff_order))
+
+
+_FAMILIES = (
+    (DetailKind.NUMBER, ""),
+    (DetailKind.DATE, "day"),
+    (DetailKind.DATE, "month"),
+    (DetailKind.DATE, "year"),
+    (DetailKind.NAME, ""),
+    (DetailKind.PLACE, ""),
+)
+
+
+def _grain(detail: Detail) -> str:
+    """What a date pins down: a day ("Monday", "December 29") conflicts with a day, a year with a year."""
+    if detail.kind is not DetailKind.DATE:
+        return ""
+    fields = {part.split(":", 1)[0] for part in detail.value}
+    if "day" in fields or not any(":" in part for part in detail.value):
+        return "day"
+    return "month" if "month" in fields else "year"
+
+
+def _diff_order(diff: DetailDiff) -> tuple[int, int, str]:
+    a_start = diff.a.start if diff.a is not None else -1
+    b_start = diff.b.start if diff.b is not None else -1
+    return (min(x for x in (a_start, b_start) if x >= 0), max(a_start, b_start), diff.kind.value)
