@@ -24,7 +24,16 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from reader.core.lineshape import ends_sentence, has_letters, is_title_like, normalise, unglue, vocabulary, words_of
+from reader.core.lineshape import (
+    ends_sentence,
+    has_letters,
+    is_title_like,
+    normalise,
+    rough_word_count,
+    unglue,
+    vocabulary,
+    words_of,
+)
 
 FUNCTION_WORDS = vocabulary("the a an of on in at to for from with and or by your you our this all")
 """Small words allowed inside a navigation label, but not enough to make one."""
@@ -74,6 +83,14 @@ _ENGAGEMENT = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+ENGAGEMENT_TRIGGERS = vocabulary(
+    """
+    useful helpful interesting star stars rate rating ratings vote votes first comment comments replies reply
+    share follow sign subscribe newsletter reserved copyright cookies click read continue skip back thanks
+    thank sorry
+    """
+)
+"""Every widget pattern contains one of these words (or "©"): lines without any skip the big pattern."""
 ENGAGEMENT_MAX_WORDS = 16
 """Widget lines are short; a long paragraph that mentions "subscribe" is prose."""
 
@@ -102,7 +119,14 @@ def opens_story_list(text: str) -> bool:
 
 def is_engagement_widget(text: str) -> bool:
     """A rating, voting, sharing, subscription, cookie or copyright line (see rule 3)."""
-    return len(words_of(text)) <= ENGAGEMENT_MAX_WORDS and _ENGAGEMENT.search(text) is not None
+    if rough_word_count(text) > 2 * ENGAGEMENT_MAX_WORDS:
+        return False
+    words = words_of(text)
+    if len(words) > ENGAGEMENT_MAX_WORDS:
+        return False
+    if "©" not in text and "(c)" not in text.casefold() and ENGAGEMENT_TRIGGERS.isdisjoint(w.casefold() for w in words):
+        return False
+    return _ENGAGEMENT.search(text) is not None
 
 
 def is_short_label(text: str) -> bool:
@@ -112,7 +136,7 @@ def is_short_label(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """A line that reads like running text: it ends like a sentence and has a handful of words."""
-    return ends_sentence(text) and len(words_of(text)) >= 6 and not is_engagement_widget(text)
+    return ends_sentence(text) and rough_word_count(text) >= 6 and not is_engagement_widget(text)
 
 
 def mark_boilerplate(
@@ -131,7 +155,9 @@ def mark_boilerplate(
     if headline is not None:
         keep.add(headline)
     marked: set[int] = set()
-    repeats = Counter(normalise(text) for index, text in enumerate(texts) if index not in bullets)
+    repeats = Counter(
+        normalise(text) for index, text in enumerate(texts) if index not in bullets and is_title_like(text)
+    )
     headline_key = normalise(texts[headline]) if headline is not None else None
     last_prose = max((i for i, text in enumerate(texts) if i not in keep and is_prose(text)), default=-1)
     in_story_list = False

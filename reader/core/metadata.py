@@ -225,16 +225,15 @@ def find_headline(texts: Sequence[str], bullets: Iterable[int] = (), hint: str |
     ]
     if not candidates:
         return None
-    counts: dict[str, int] = {}
-    for text in texts:
-        key = normalise(text)
-        counts[key] = counts.get(key, 0) + 1
-    chain_heads = {normalise(text.split("/", 1)[0]) for text in texts if "/" in text}
-    for index in candidates:
-        key = normalise(texts[index])
-        if counts[key] > 1 or key in chain_heads:
-            return index
-    return candidates[0]
+    keys = {normalise(texts[index]): index for index in reversed(candidates)}
+    repeated: set[int] = set()
+    for position, text in enumerate(texts):
+        heads = (text, text.split("/", 1)[0]) if "/" in text else (text,)
+        for head in heads:
+            first = keys.get(normalise(head)) if is_title_like(head) else None
+            if first is not None and position != first:
+                repeated.add(first)  # repeated later, as a divider or as the head of a slash chain
+    return min(repeated) if repeated else candidates[0]
 
 
 def find_dates(texts: Iterable[str]) -> tuple[str, ...]:

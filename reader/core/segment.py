@@ -37,6 +37,9 @@ _WORD_BEFORE = re.compile(r"[\w.'’-]*$")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]*([\w'’-]*)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
+WORD_WINDOW = 48
+"""How far back the word before a full stop is looked for (longer "words" are no abbreviation)."""
+
 TITLE_ABBREVIATIONS = vocabulary(
     """
     mr mrs ms messrs mme mlle dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt st
@@ -214,7 +217,7 @@ def _is_boundary(text: str, match: re.Match[str], next_start: int) -> bool:
         return next_word in SENTENCE_OPENERS
     if terminator != ".":
         return True  # "?", "!", or a period inside closing quotes or brackets
-    word_match = _WORD_BEFORE.search(text, 0, match.start())
+    word_match = _WORD_BEFORE.search(text, max(0, match.start() - WORD_WINDOW), match.start())
     word = word_match.group().lstrip(".'’-") if word_match else ""
     lowered = word.lower()
     if lowered in TITLE_ABBREVIATIONS:
