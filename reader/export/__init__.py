@@ -56,7 +56,7 @@ def suggested_file_name(name: str, fmt: str) -> str:
     from reader.store.files import slugify
 
     try:
-        stem = slugify(name)
+        stem = slugify(name.replace("/", " ").replace("\\", " "))
     except ReaderError:
         stem = "comparison"
     return stem + EXTENSIONS[fmt]
