@@ -1,0 +1,115 @@
+"""Claims: quotation spans (pure), then the dependency-based extractor on texts written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.analysis import analyse_article
+from reader.core.analysis.quotes import quote_spans, quoted_share, widen_to_quote
+from reader.core.records import Claim, ClaimKind
+from tests.factories import article_of
+
+
+def test_quote_spans_pair_marks_within_a_block() -> None:
+    article = article_of(["He said “we will act” and “soon”.", 'She said "no" then "maybe', "Plain text."])
+    texts = [article.text[a:b] for a, b in quote_spans(article)]
+    assert texts == ["we will act", "soon", "no", "maybe"]
+
+
+def test_quoted_share_and_widening_over_sentences() -> None:
+    text = "“We will act. We are ready,” he said."
+    spans = ((1, 26),)
+    assert quoted_share(spans, 14, 26, text) == 1.0
+    assert widen_to_quote(spans, 14, 26, text) == (1, 26)
+    assert quoted_share(spans, 29, 36, text) == 0.0
+
+
+@given(st.lists(st.sampled_from(["a", " ", "“", "”", '"', "x."]), max_size=40))
+def test_quote_spans_stay_inside_their_block_and_in_order(parts: list[str]) -> None:
+    article = article_of(["".join(parts) or "x", "".join(reversed(parts)) or "y"])
+    spans = quote_spans(article)
+    assert list(spans) == sorted(spans)
+    for low, high in spans:
+        assert low < high
+        assert any(block.start <= low and high <= block.end for block in article.blocks)
+
+
+OWN_TEXT = [
+    "Mayor Jane Okafor said the city would expand its bus network next year.",
+    "The budget will rise by ten percent, the finance director told reporters.",
+    "According to two council members, the vote was delayed by a week.",
+    "The transport agency declined to comment on the plan.",
+    "Okafor urged residents to attend the public hearing.",
+    "“We have waited long enough. The buses are full every morning,” she said.",
+    "Union leader Tom Baptiste called for higher wages for drivers.",
+    "The Ledger reports that the contract will be signed in May.",
+    "Local analysts believe the plan will cut traffic.",
+    "The plan's reported costs worried nobody.",
+]
+
+
+@pytest.fixture(scope="module")
+def claims() -> Iterator[list[Claim]]:
+    yield list(analyse_article(article_of(OWN_TEXT), use_cache=False).claims)
+
+
+def by_sentence(claims: list[Claim], sentence: int) -> Claim:
+    (found,) = [claim for claim in claims if claim.sentence == sentence or sentence in claim.sentences]
+    return found
+
+
+@pytest.mark.slow
+def test_said_with_a_clause_resolves_the_speaker(claims: list[Claim]) -> None:
+    claim = by_sentence(claims, 0)
+    assert (claim.speaker_label, claim.cue_lemma, claim.kind) == ("Jane Okafor", "say", ClaimKind.INDIRECT)
+    assert claim.content.text == "the city would expand its bus network next year"
+    assert claim.speaker_actor is not None and claim.line == 1
+
+
+@pytest.mark.slow
+def test_reporting_clause_after_the_content(claims: list[Claim]) -> None:
+    claim = by_sentence(claims, 1)
+    assert claim.speaker_label == "the finance director" and claim.cue.text == "told"
+    assert claim.content.text == "The budget will rise by ten percent"
+    assert claim.speaker_key == "finance director"
+
+
+@pytest.mark.slow
+def test_according_to_and_declined_to_comment(claims: list[Claim]) -> None:
+    according = by_sentence(claims, 2)
+    assert (according.kind, according.speaker_label) == (ClaimKind.ACCORDING_TO, "two council members")
+    assert according.content.text == "the vote was delayed by a week"
+    declined = by_sentence(claims, 3)
+    assert declined.cue.text == "declined to comment" and declined.cue_lemma == "decline to comment"
+    assert declined.speaker_label == "the transport agency"
+
+
+@pytest.mark.slow
+def test_urged_called_for_reports_believe(claims: list[Claim]) -> None:
+    urged = by_sentence(claims, 4)
+    assert (urged.speaker_label, urged.cue_lemma) == ("Jane Okafor", "urge")
+    assert urged.content.text == "residents to attend the public hearing"
+    called = by_sentence(claims, 6)
+    assert (called.cue.text, called.cue_lemma, called.speaker_label) == ("called for", "call for", "Tom Baptiste")
+    reports = by_sentence(claims, 7)
+    assert (reports.speaker_label, reports.cue_lemma) == ("the Ledger", "report")
+    believe = by_sentence(claims, 8)
+    assert (believe.speaker_label, believe.cue_lemma) == ("Local analysts", "believe")
+
+
+@pytest.mark.slow
+def test_a_quote_over_two_sentences_is_one_direct_claim_resolved_from_she(claims: list[Claim]) -> None:
+    claim = by_sentence(claims, 5)
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.content.text == "We have waited long enough. The buses are full every morning,"
+    assert claim.speaker_label == "Jane Okafor"
+
+
+@pytest.mark.slow
+def test_adjectival_participles_are_not_cues(claims: list[Claim]) -> None:
+    assert not [claim for claim in claims if claim.sentence == 9]
+    assert [claim.sentence for claim in claims] == sorted(claim.sentence for claim in claims)
