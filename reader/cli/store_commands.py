@@ -14,10 +14,8 @@ from reader.export import FORMATS
 from reader.store.files import delete_saved, list_saved
 from reader.store.session import Session
 
-Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
-
-def add_store_parsers(commands: Commands) -> None:
+def add_store_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the store's subcommands on the top-level parser."""
     listing = commands.add_parser("list", help="list saved comparisons", description="List saved comparisons.")
     listing.set_defaults(handler=run_list)
