@@ -5,6 +5,8 @@ name), several files, or article texts, and labels the articles "A", "B", "C"…
 cannot be used is an `InputError` when the user named it, and a warning when it was merely found in a folder,
 so that one bad file does not spoil a folder of good ones.
 
+A text that starts like an HTML document ("<!DOCTYPE html>", "<html>") is read as a page, like an .html file.
+
 `article_from_text` runs the same clean → layout → segment pipeline on a text: the store uses it to rebuild
 saved articles, so the same text always yields the same article.
 """
@@ -187,7 +189,9 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
     for source in sources:
         label = label_for(len(articles))
         if source.path is None:
-            articles.append(article_from_text(source.text or "", label))
+            text = source.text or ""
+            read = article_from_html if looks_like_html(text) else article_from_text
+            articles.append(read(text, label, None))
             continue
         try:
             article = read_article(source.path, label)

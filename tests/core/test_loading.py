@@ -246,6 +246,12 @@ def test_html_file_maps_sentences_to_html_lines(tmp_path: Path) -> None:
     check_invariants(article)
 
 
+def test_html_text_input_is_read_as_a_page() -> None:
+    page = "<!DOCTYPE html><html><body><nav>Menu</nav><p>Page text. Two.</p></body></html>"
+    loaded = load_inputs([page, "Plain text, not a page."])
+    assert [s.text for s in loaded.articles[0].sentences] == ["Page text.", "Two."]
+
+
 def test_html_given_as_text_to_article_from_html() -> None:
     article = article_from_html("<p>One.</p><ul><li>Point</li></ul>")
     assert [(s.kind, s.text) for s in article.sentences] == [
@@ -270,6 +276,8 @@ def test_every_article_keeps_its_invariants(raw: str) -> None:
     article = article_from_text(raw)
     check_invariants(article)
     assert article_from_text(article.text) == article
+    for offset in range(len(article.text) + 1):
+        assert article.line_of(offset) == article.text.count("\n", 0, offset) + 1
 
 
 @settings(max_examples=50, deadline=None)
