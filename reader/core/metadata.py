@@ -208,10 +208,10 @@ def find_headline(texts: Sequence[str], bullets: Iterable[int] = (), hint: str |
     """Index of the headline unit among `texts` (see the module docstring), or None."""
     skip = set(bullets)
     if hint:
-        keys = {normalise(hint), *(normalise(part) for part in re.split(r"\s+[|–—-]\s+", hint))}
-        keys.discard("")
+        hint_keys = {normalise(hint), *(normalise(part) for part in re.split(r"\s+[|–—-]\s+", hint))}
+        hint_keys.discard("")
         for index, text in enumerate(texts):
-            if index not in skip and normalise(text) in keys:
+            if index not in skip and normalise(text) in hint_keys:
                 return index
     candidates = [
         index
