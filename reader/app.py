@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -44,9 +45,9 @@ class ReaderApp(App[int]):
     """Two articles side by side, with what they share and what only one of them says."""
 
     TITLE = "reader"
-    CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS: list[BindingType] = [Binding("q", "quit", "Quit", id="quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
 
     def __init__(
         self,
@@ -71,5 +72,5 @@ class ReaderApp(App[int]):
         for notice in self.notices:
             self.notify(notice, title="skipped", severity="warning", timeout=8)
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.exit(0)

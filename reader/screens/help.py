@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,7 +53,7 @@ def help_text() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys and legend; any of Escape, q or ? closes it."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
     ]
 

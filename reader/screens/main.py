@@ -9,6 +9,7 @@ level; a sidebar list reports a selection, the screen moves both panes. Slow wor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -46,7 +47,7 @@ NARROW_WIDTH = 100
 class MainScreen(SelectionRouting, Screen[None]):
     """The comparison of one pair of articles."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "jump('match', 1)", "Match", id="next-match", tooltip="Next matched passage"),
         Binding("N", "jump('match', 0)", "Prev match", show=False, id="previous-match"),
         Binding("u", "jump('unique', 1)", "Unique", id="next-unique", tooltip="Next unique passage"),
@@ -102,7 +103,7 @@ class MainScreen(SelectionRouting, Screen[None]):
         search = SearchBar(id="search-bar")
         search.display = False
         yield search
-        yield Footer()
+        yield Footer(compact=True)
 
     def pane(self, side: Side) -> ArticlePane:
         return self.query_one(f"#{side.name.lower()}-pane", ArticlePane)

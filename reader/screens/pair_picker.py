@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ Pair = tuple[int, int]
 
 
 def pair_summary(comparison: Comparison | None, articles: tuple[Article, ...], pair: Pair) -> Text:
-    """"A ⇄ C  12 of 30 passages matched · headline A · headline C"."""
+    """ "A ⇄ C  12 of 30 passages matched · headline A · headline C"."""
     left, right = pair
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{articles[left].label} ⇄ {articles[right].label}", style="bold")
@@ -36,7 +37,7 @@ def pair_summary(comparison: Comparison | None, articles: tuple[Article, ...], p
 class PairPicker(ModalScreen[Pair | None]):
     """A list of every pair; Enter picks one, Escape keeps the current pair."""
 
-    BINDINGS: list[BindingType] = [Binding("escape", "cancel", "Cancel", id="pair-cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="pair-cancel")]
 
     def __init__(self, articles: tuple[Article, ...], comparison: Comparison | None, current: Pair) -> None:
         super().__init__()
@@ -58,7 +59,7 @@ class PairPicker(ModalScreen[Pair | None]):
         options = self.query_one(OptionList)
         current = tuple(sorted(self.current))
         if current in self.pairs:
-            options.highlighted = self.pairs.index(current)  # type: ignore[arg-type]
+            options.highlighted = self.pairs.index(current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -60,7 +62,7 @@ def diff_renderable(diff: WordDiff, labels: tuple[str, str], kind: str) -> Group
 class WordDiffScreen(ModalScreen[None]):
     """Shows one WordDiff; Escape, q or w closes it."""
 
-    BINDINGS: list[BindingType] = [Binding("escape,q,w", "close", "Close", id="diff-close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,w", "close", "Close", id="diff-close")]
 
     def __init__(self, diff: WordDiff, labels: tuple[str, str], kind: str) -> None:
         super().__init__()

@@ -74,9 +74,7 @@ def in_order_matches(matches: Sequence[Match]) -> list[int]:
 
     Matches the aligner flags as moved are left out first, so its judgement wins when it has one.
     """
-    candidates = [
-        index for index, match in enumerate(matches) if not match.moved and match.a and match.b
-    ]
+    candidates = [index for index, match in enumerate(matches) if not match.moved and match.a and match.b]
     candidates.sort(key=lambda index: (min(matches[index].a), min(matches[index].b)))
     # Patience-sorting longest strictly increasing subsequence on the B side, over A-sorted matches.
     tails: list[int] = []

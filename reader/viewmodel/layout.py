@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from rich.cells import cell_len
 
@@ -20,7 +20,7 @@ from reader.viewmodel.bands import Band, Item, Side
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
-class RowKind(str, Enum):
+class RowKind(StrEnum):
     """What a screen row of a pane shows."""
 
     TEXT = "text"

@@ -54,9 +54,9 @@ def _sentence_overview(view: PairView, side: Side, sentence: int) -> Overview:
         return Overview.CONFLICT
     if view.match_index(side, sentence) is not None:
         return Overview.MATCH
-    if view.aligned and not view.boilerplate(side, sentence):
-        if view.sentence_class(side, sentence) is SentenceClass.UNIQUE:
-            return Overview.UNIQUE
+    unique = view.sentence_class(side, sentence) is SentenceClass.UNIQUE
+    if unique and not view.boilerplate(side, sentence):
+        return Overview.UNIQUE
     return Overview.TEXT
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from reader.core.records import Article, Comparison, DetailStatus, Match, PairAlignment, SentenceClass
 from reader.viewmodel.bands import Band, Side, build_bands, is_boilerplate
@@ -36,7 +36,7 @@ LEGEND: tuple[tuple[str, str], ...] = (
 )
 
 
-class Jump(str, Enum):
+class Jump(StrEnum):
     """The kinds of passage n/N, u/U and c/C step through."""
 
     MATCH = "match"
@@ -160,7 +160,7 @@ class PairView:
         return MARKS[cls]
 
     def coverage_mark(self, side: Side, sentence: int) -> str:
-        """"k/N": how many of the N articles carry the passage (shown only with three or more articles)."""
+        """ "k/N": how many of the N articles carry the passage (shown only with three or more articles)."""
         total = len(self.articles)
         if total < 3 or self.comparison is None:
             return ""
@@ -170,10 +170,16 @@ class PairView:
         return f"{carried}/{total}"
 
     def detail_spans(self, side: Side) -> list[tuple[int, int]]:
-        """Character spans of conflicting or one-sided details in this side's article, sorted."""
+        """Character spans of details that conflict with the other side, sorted.
+
+        One-sided details (a name only this article gives) are many and would speckle the text; the word diff
+        lists them, the panes underline only real conflicts.
+        """
         spans: set[tuple[int, int]] = set()
         for match in self.matches:
             for detail in match.details:
+                if detail.status is not DetailStatus.CONFLICT:
+                    continue
                 span = detail.a if side is Side.LEFT else detail.b
                 if span is not None and span.end > span.start:
                     spans.add((span.start, span.end))

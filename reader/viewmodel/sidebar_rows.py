@@ -7,7 +7,7 @@ data, sorted with explicit keys so the lists never change order between runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, Mention, TextSpan
 
@@ -61,7 +61,7 @@ def nth_mention(actor: Actor, article: int, turn: int) -> Mention | None:
     return mentions[turn % len(mentions)] if mentions else None
 
 
-class ClaimStatus(str, Enum):
+class ClaimStatus(StrEnum):
     """Where a claim stands across the two articles of the pair."""
 
     BOTH = "both"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from enum import Enum
+from enum import StrEnum
 
 from reader.core.records import Article, DetailDiff, DetailStatus, Match
 
@@ -20,7 +20,7 @@ _TOKEN = re.compile(r"\S+")
 WIRE_RUN_WORDS = 4
 
 
-class PieceKind(str, Enum):
+class PieceKind(StrEnum):
     """How a piece of text relates to the other side."""
 
     RUN = "run"

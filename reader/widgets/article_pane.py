@@ -8,8 +8,10 @@ text, never through markup.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -42,7 +44,7 @@ HIGHLIGHT_LAYERS = ("detail", "search", "mention", "note")
 class ArticlePane(ScrollView, can_focus=True):
     """One side of the comparison."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-pane--gutter",
         "article-pane--mark-match",
         "article-pane--mark-unique",
@@ -58,7 +60,7 @@ class ArticlePane(ScrollView, can_focus=True):
         *(f"article-pane--{layer}" for layer in HIGHLIGHT_LAYERS),
     }
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
@@ -351,7 +353,7 @@ class ArticlePane(ScrollView, can_focus=True):
             return [Segment(text, body)]
         points = sorted(cuts)
         segments: list[Segment] = []
-        for start, stop in zip(points, points[1:], strict=False):
+        for start, stop in itertools.pairwise(points):
             style = body
             for span_start, span_stop, layer_style in active:
                 if span_start <= start and stop <= span_stop:

@@ -30,7 +30,7 @@ def status_label(status: ClaimStatus, labels: tuple[str, str]) -> str:
         return f"{labels[0]} only"
     if status is ClaimStatus.RIGHT_ONLY:
         return f"{labels[1]} only"
-    return status.value
+    return str(status.value)
 
 
 class ClaimList(DataTable[Text]):

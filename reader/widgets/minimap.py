@@ -7,6 +7,7 @@ part of the pane are drawn brighter. A click asks the screen to scroll the pane 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,7 +23,7 @@ from reader.viewmodel.overview import OVERVIEW_GLYPHS, Overview, cell_range, row
 class Minimap(Widget):
     """The overview column of one pane."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "minimap--match",
         "minimap--unique",
         "minimap--conflict",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,7 +13,7 @@ from textual.widgets import Input
 class SearchBar(Input):
     """An Input that reports its query, Enter (next hit) and Escape (close) to the screen."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search", id="search-close"),
         Binding("shift+enter,ctrl+r", "previous", "Previous hit", show=False),
     ]

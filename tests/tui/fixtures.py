@@ -45,8 +45,11 @@ V, R, T, U, BP = (
 LEFT_SENTENCES = [
     ("Council approves river bridge repair after a long debate", H),
     ("By Ana Ruiz", Y),
-    ("The city council voted 7-2 on Tuesday to repair the Mill Street bridge, ending a dispute that had "
-     "divided the neighbourhood for most of the year.", P),
+    (
+        "The city council voted 7-2 on Tuesday to repair the Mill Street bridge, ending a dispute that had "
+        "divided the neighbourhood for most of the year.",
+        P,
+    ),
     ("Mayor Lena Ortiz said the work would start in March and last about eight months.", P),
     ("The bridge has been closed to trucks since 2021.", P),
     ("Engineers found cracks in two of the four supports during an inspection last spring.", P),
@@ -59,8 +62,11 @@ LEFT_SENTENCES = [
 RIGHT_SENTENCES = [
     ("Mill Street bridge to be repaired, council decides", H),
     ("Engineers found cracks in two of the four supports, a report showed.", P),
-    ("The city council voted 6-3 on Tuesday to repair the Mill Street bridge, ending a dispute that had "
-     "divided the neighbourhood.", P),
+    (
+        "The city council voted 6-3 on Tuesday to repair the Mill Street bridge, ending a dispute that had "
+        "divided the neighbourhood.",
+        P,
+    ),
     ("Mayor Lena Ortiz said work would begin in April.", P),
     ("Ortiz added that the state would pay half of the cost.", P),
     ("The bridge has been closed to trucks since 2021.", P),
@@ -111,9 +117,7 @@ def pair_alignment(left: Article, right: Article) -> PairAlignment:
             score=0.71,
             kind=R,
             moved=False,
-            details=(
-                DetailDiff(DetailKind.DATE, DetailStatus.CONFLICT, span(left, "March"), span(right, "April")),
-            ),
+            details=(DetailDiff(DetailKind.DATE, DetailStatus.CONFLICT, span(left, "March"), span(right, "April")),),
         ),
         Match(a=(4,), b=(5,), score=1.0, kind=V, moved=False),
         Match(a=(5,), b=(1,), score=0.6, kind=T, moved=True),
@@ -124,8 +128,7 @@ def pair_alignment(left: Article, right: Article) -> PairAlignment:
     return PairAlignment(a=0, b=1, matches=matches, classes_a=classes_a, classes_b=classes_b)
 
 
-def third_alignments(articles: Sequence[Article]) -> tuple[PairAlignment, PairAlignment]:
-    left, right, third = articles
+def third_alignments() -> tuple[PairAlignment, PairAlignment]:
     with_left = PairAlignment(
         a=0,
         b=2,
@@ -176,19 +179,78 @@ def analysed_comparison(comparison: Comparison) -> Comparison:
         counts=(1, 1, 0)[: len(articles)],
     )
     claims = (
-        Claim("a-ortiz", 0, 3, ClaimKind.INDIRECT, span(left, "Mayor Lena Ortiz", 3), "Lena Ortiz", "lena-ortiz",
-              span(left, "said", 3), span(left, "the work would start in March and last about eight months", 3),
-              4),
-        Claim("a-hale", 0, 7, ClaimKind.INDIRECT, span(left, "Councillor Tom Hale", 7), "Tom Hale", "tom-hale",
-              span(left, "warned", 7), span(left, "costs could rise further if steel prices keep climbing", 7), 8),
-        Claim("a-residents", 0, 6, ClaimKind.INDIRECT, span(left, "Residents", 6), "Residents", None,
-              span(left, "complained", 6), span(left, "about long detours for months", 6), 7),
-        Claim("b-ortiz", 1, 3, ClaimKind.INDIRECT, span(right, "Mayor Lena Ortiz", 3), "Lena Ortiz", "lena-ortiz",
-              span(right, "said", 3), span(right, "work would begin in April", 3), 4),
-        Claim("b-ortiz-2", 1, 4, ClaimKind.INDIRECT, span(right, "Ortiz", 4), "Lena Ortiz", "lena-ortiz",
-              span(right, "added", 4), span(right, "the state would pay half of the cost", 4), 5),
-        Claim("b-hale", 1, 6, ClaimKind.INDIRECT, span(right, "Tom Hale", 6), "Tom Hale", "tom-hale",
-              span(right, "cautioned", 6), span(right, "costs might rise", 6), 7),
+        Claim(
+            "a-ortiz",
+            0,
+            3,
+            ClaimKind.INDIRECT,
+            span(left, "Mayor Lena Ortiz", 3),
+            "Lena Ortiz",
+            "lena-ortiz",
+            span(left, "said", 3),
+            span(left, "the work would start in March and last about eight months", 3),
+            4,
+        ),
+        Claim(
+            "a-hale",
+            0,
+            7,
+            ClaimKind.INDIRECT,
+            span(left, "Councillor Tom Hale", 7),
+            "Tom Hale",
+            "tom-hale",
+            span(left, "warned", 7),
+            span(left, "costs could rise further if steel prices keep climbing", 7),
+            8,
+        ),
+        Claim(
+            "a-residents",
+            0,
+            6,
+            ClaimKind.INDIRECT,
+            span(left, "Residents", 6),
+            "Residents",
+            None,
+            span(left, "complained", 6),
+            span(left, "about long detours for months", 6),
+            7,
+        ),
+        Claim(
+            "b-ortiz",
+            1,
+            3,
+            ClaimKind.INDIRECT,
+            span(right, "Mayor Lena Ortiz", 3),
+            "Lena Ortiz",
+            "lena-ortiz",
+            span(right, "said", 3),
+            span(right, "work would begin in April", 3),
+            4,
+        ),
+        Claim(
+            "b-ortiz-2",
+            1,
+            4,
+            ClaimKind.INDIRECT,
+            span(right, "Ortiz", 4),
+            "Lena Ortiz",
+            "lena-ortiz",
+            span(right, "added", 4),
+            span(right, "the state would pay half of the cost", 4),
+            5,
+        ),
+        Claim(
+            "b-hale",
+            1,
+            6,
+            ClaimKind.INDIRECT,
+            span(right, "Tom Hale", 6),
+            "Tom Hale",
+            "tom-hale",
+            span(right, "cautioned", 6),
+            span(right, "costs might rise", 6),
+            7,
+        ),
     )
     links = (
         ClaimLink("a-ortiz", "b-ortiz", ()),
@@ -211,7 +273,7 @@ def analysed_comparison(comparison: Comparison) -> Comparison:
 
 
 def fixture_articles(count: int = 2) -> tuple[Article, ...]:
-    articles = (make_article(LEFT_SENTENCES, "A"), make_article(RIGHT_SENTENCES, "B"))
+    articles: tuple[Article, ...] = (make_article(LEFT_SENTENCES, "A"), make_article(RIGHT_SENTENCES, "B"))
     if count >= 3:
         articles = (*articles, make_article(THIRD_SENTENCES, "C"))
     return articles
@@ -221,7 +283,6 @@ def aligned_comparison(articles: Sequence[Article]) -> Comparison:
     """The comparison the aligner would give (no actors or claims yet)."""
     pairs: tuple[PairAlignment, ...] = (pair_alignment(articles[0], articles[1]),)
     if len(articles) >= 3:
-        with_left, with_right = third_alignments(articles)
+        with_left, with_right = third_alignments()
         pairs = (pairs[0], with_left, with_right)
     return Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
-
