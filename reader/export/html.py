@@ -147,11 +147,14 @@ def _line(article: Article, sentence: int) -> int:
     return article.line_of(article.sentences[sentence].start)
 
 
-def _note_card(number: int, annotation: Annotation, where: str = "", orphan: bool = False) -> str:
+def _note_card(
+    number: int, annotation: Annotation, where: str = "", orphan: bool = False, link: str | None = None
+) -> str:
     tags = "".join(
         f'<span class="tag{" tag-" + tag if tag in QUICK_TAGS else ""}">{escape(tag)}</span>' for tag in annotation.tags
     )
-    where_html = f'<div class="where">{escape(where)}</div>' if where else ""
+    where_text = f'<a href="#{link}">{escape(where)}</a>' if link else escape(where)
+    where_html = f'<div class="where">{where_text}</div>' if where else ""
     css = "note orphan" if orphan else "note"
     element_id = f' id="note-{number}"' if where else ""
     return (
@@ -230,7 +233,7 @@ def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[i
     )
 
 
-def _notes_section(comparison: Comparison, ordered: Sequence[Annotation]) -> str:
+def _notes_section(comparison: Comparison, ordered: Sequence[Annotation], shown: tuple[int, int]) -> str:
     if not ordered:
         return ""
     cards = "".join(
@@ -239,10 +242,22 @@ def _notes_section(comparison: Comparison, ordered: Sequence[Annotation]) -> str
             annotation,
             where=describe_target(annotation, comparison),
             orphan=is_unresolved(annotation, comparison),
+            link=_passage_link(comparison, annotation, shown),
         )
         for number, annotation in enumerate(ordered, start=1)
     )
     return f'<section class="block wrap notes-list"><h2>Notes ({len(ordered)})</h2>{cards}</section>'
+
+
+def _passage_link(comparison: Comparison, annotation: Annotation, shown: tuple[int, int]) -> str | None:
+    """The id of the sentence where a placed passage note starts (only sentences of the pair shown exist)."""
+    target = annotation.passage
+    if target is None or target.article not in shown or is_unresolved(annotation, comparison):
+        return None
+    sentences = comparison.articles[target.article].sentences
+    start = target.position.start
+    index = next((s.index for s in sentences if s.start <= start < s.end or start < s.start), None)
+    return None if index is None else f"s-{target.article}-{index}"
 
 
 def render_html(
@@ -273,7 +288,7 @@ def render_html(
         + "</div>"
         + "".join(rows)
         + "</main>"
-        + _notes_section(comparison, ordered)
+        + _notes_section(comparison, ordered, (left_index, right_index))
         + (actors_section(comparison) + claims_section(comparison) if comparison.analysed else "")
         + '<footer class="wrap">Exported by reader. Marks: = verbatim · ≈ paraphrase · ~ partial · + unique · '
         + "↕ moved · ! conflicting detail.</footer>"

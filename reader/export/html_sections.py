@@ -41,7 +41,7 @@ def claims_section(comparison: Comparison) -> str:
         rows.append(
             f"<tr><td>{escape(label)}</td><td class='n'>{claim.line}</td><td>{escape(claim.speaker_label)}</td>"
             f"<td><i>{escape(claim.cue.text)}</i></td><td>{escape(claim.content.text)}</td>"
-            f"<td>{escape(claim.kind.value)}; {escape(status)}</td></tr>"
+            f"<td>{escape(claim.kind.value.replace('_', ' '))}; {escape(status)}</td></tr>"
         )
     return (
         f'<section class="block wrap"><h2>Claims ({len(comparison.claims)})</h2>'

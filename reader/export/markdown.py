@@ -37,8 +37,16 @@ def escape_md(text: str) -> str:
 
 
 def _quote_block(text: str) -> list[str]:
-    """A multi-line note as a Markdown block quote, every line escaped, blank lines kept."""
-    return [f"> {escape_md(line)}" if line.strip() else ">" for line in text.splitlines() or [""]]
+    """A multi-line note as a Markdown block quote: every line escaped, line breaks kept (trailing backslash)."""
+    lines = text.splitlines() or [""]
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            out.append(">")
+            continue
+        follows = number + 1 < len(lines) and lines[number + 1].strip()
+        out.append(f"> {escape_md(line)}" + ("\\" if follows else ""))
+    return out
 
 
 def _headlines(comparison: Comparison) -> list[str]:
@@ -128,9 +136,10 @@ def _claims(comparison: Comparison) -> list[str]:
     for claim in comparison.claims:
         label = labels[claim.article]
         status = f"linked: {'; '.join(linked[claim.id])}" if claim.id in linked else f"only in {label}"
+        kind = claim.kind.value.replace("_", " ")
         out.append(
             f"- **{escape_md(label)}** line {claim.line} — {escape_md(claim.speaker_label)} "
-            f"*{escape_md(claim.cue.text)}*: “{escape_md(claim.content.text)}” ({claim.kind.value}; {status})"
+            f"*{escape_md(claim.cue.text)}*: “{escape_md(claim.content.text)}” ({kind}; {status})"
         )
     return [*out, ""]
 

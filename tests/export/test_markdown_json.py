@@ -27,7 +27,7 @@ def test_markdown_has_every_section() -> None:
     assert "## Actors" not in report and "## Claims" not in report  # not analysed
     assert "date: “Monday” (A) vs “December 29” (B)" in report
     assert "↕ moved" in report
-    assert "> two\n> lines \\<b\\>" in report
+    assert "> two\\\n> lines \\<b\\>" in report
     assert "`check`" in report
 
 
