@@ -89,7 +89,7 @@ class ClaimRow:
 
 
 def claim_rows(comparison: Comparison, left: int, right: int) -> list[ClaimRow]:
-    """Linked claims first in left reading order, then claims found in one article only."""
+    """Claims of the left article (linked or not) in its reading order, then those only the right one has."""
     by_id = {claim.id: claim for claim in comparison.claims}
     linked: set[str] = set()
     rows: list[ClaimRow] = []

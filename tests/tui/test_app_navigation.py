@@ -151,7 +151,7 @@ async def test_clicks_move_the_cursor_and_the_minimap_scrolls(make_app: AppFacto
         assert screen.active is Side.RIGHT
         assert right.cursor == 3
         left = screen.pane(Side.LEFT)
-        await pilot.click("#left-map", offset=(0, 20))
+        await pilot.click("#left-map", offset=(0, 12))
         assert left.scroll_y > 0
         assert right.scroll_y > 0  # the other pane follows
 
