@@ -44,8 +44,6 @@ PLACE_KEYS = frozenset({"usa", "uk", "eu"})
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%"})
 NAME_CONNECTORS = frozenset({"of", "the", "de", "al", "bin", "van", "von", "da", "del", "la", "du"})
 """Small words inside a name ("Board of Peace"); "a" too, but only between hyphens ("Mar-a-Lago")."""
-TITLE_CASE_SHARE = 0.6
-"""A sentence with more capitalised words than this is a headline in title case: its capitals prove nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +54,9 @@ class Detail:
 
 
 def _title_case(sentence: NormalisedSentence) -> bool:
+    """A headline in title case ("Leaders Discuss Second Strike"): its capitals prove nothing about names."""
     words = [t for t in sentence.tokens if not t.number and t.word not in STOP_WORDS]
-    return len(words) >= 3 and sum(t.capitalised for t in words) > TITLE_CASE_SHARE * len(words)
+    return len(words) >= 3 and all(t.capitalised for t in words)
 
 
 def known_names(sentences: Iterable[NormalisedSentence]) -> frozenset[str]:

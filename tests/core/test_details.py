@@ -1,0 +1,96 @@
+"""Details that differ: dates, numbers, names and places, found by rule."""
+
+from __future__ import annotations
+
+from reader.core.align.details import detail_diffs, extract_details, known_names
+from reader.core.align.normalise import normalise
+from reader.core.align.wordiff import placed_tokens
+from reader.core.records import DetailKind, DetailStatus, TextSpan
+from tests.factories import article_of
+
+
+def diffs(a: str, b: str) -> list[tuple[str, str, str | None, str | None]]:
+    left, right = article_of([a]), article_of([b], label="B")
+    a_tokens = placed_tokens(left, (0,), [normalise(a)])
+    b_tokens = placed_tokens(right, (0,), [normalise(b)])
+    names = known_names([normalise(a), normalise(b)])
+    found = detail_diffs(a_tokens, b_tokens, left.text, right.text, names)
+    for diff in found:
+        for span, text in ((diff.a, left.text), (diff.b, right.text)):
+            assert span is None or (isinstance(span, TextSpan) and text[span.start : span.end] == span.text)
+    return [(d.kind.value, d.status.value, d.a.text if d.a else None, d.b.text if d.b else None) for d in found]
+
+
+def kinds(text: str) -> list[tuple[DetailKind, str]]:
+    article = article_of([text])
+    tokens = placed_tokens(article, (0,), [normalise(text)])
+    found = extract_details(tokens, article.text, known_names([normalise(text)]))
+    return [(d.kind, article.text[d.tokens[0].start : d.tokens[-1].end]) for d in found]
+
+
+def test_a_weekday_against_a_calendar_date_is_a_conflict_and_the_place_one_sided() -> None:
+    found = diffs(
+        "The leaders met on Monday at Mar-a-Lago, officials said.",
+        "The leaders met on December 29, officials said.",
+    )
+    assert ("date", "conflict", "Monday", "December 29") in found
+    assert ("place", "a_only", "Mar-a-Lago", None) in found
+
+
+def test_a_year_does_not_conflict_with_a_day() -> None:
+    found = diffs("They met on Monday.", "They met in 2026 on Tuesday.")
+    assert ("date", "conflict", "Monday", "Tuesday") in found
+    assert ("date", "b_only", None, "2026") in found
+
+
+def test_different_counts_conflict_and_equal_ones_do_not() -> None:
+    assert diffs("Two officials confirmed it.", "Three officials confirmed it.") == [
+        ("number", "conflict", "Two", "Three")
+    ]
+    assert diffs("Two officials confirmed it.", "2 officials confirmed it.") == []
+    assert diffs("It cost $2.5 billion.", "It cost 2.5 billion dollars.") == []
+
+
+def test_names_missing_on_one_side() -> None:
+    found = diffs("The envoy Steve Witkoff held talks.", "The envoy held talks with Araghchi.")
+    assert ("name", "conflict", "Steve Witkoff", "Araghchi") in found
+    many = diffs("Smith and Jones met Brown.", "They met White and Green.")
+    assert all(status != "conflict" for _, status, _, _ in many)
+
+
+def test_titles_and_sentence_openers_are_not_names() -> None:
+    found = kinds("Officials said President Masoud Pezeshkian warned Washington.")
+    assert (DetailKind.NAME, "Masoud Pezeshkian") in found
+    assert all(text != "Officials" and "President" not in text for _, text in found)
+
+
+def test_places_by_preposition_and_shape() -> None:
+    found = kinds("He spoke in Lebanon after visiting the Gaza Strip and Uzbekistan with Smith.")
+    assert (DetailKind.PLACE, "Lebanon") in found
+    assert (DetailKind.PLACE, "Gaza Strip") in found
+    assert (DetailKind.PLACE, "Uzbekistan") in found
+    assert (DetailKind.NAME, "Smith") in found
+
+
+def test_names_stop_at_punctuation_and_keep_small_connectors() -> None:
+    found = kinds("It met the Board of Peace, Trump and the World Economic Forum.")
+    assert (DetailKind.NAME, "Board of Peace") in found
+    assert (DetailKind.NAME, "Trump") in found
+    assert (DetailKind.NAME, "World Economic Forum") in found
+
+
+def test_month_words_that_are_ordinary_words_are_not_dates() -> None:
+    assert kinds("Officials may act in March.") == [(DetailKind.DATE, "March")]
+    assert (DetailKind.DATE, "May 5") in kinds("The vote is on May 5 this year.")
+
+
+def test_title_case_headlines_prove_nothing() -> None:
+    assert kinds("Leaders Discuss Second Strike Plans") == [(DetailKind.NUMBER, "Second")]
+
+
+def test_statuses_mirror_when_sides_swap() -> None:
+    forward = diffs("They met on Monday in Paris with 3 aides.", "They met on Friday with 4 aides.")
+    backward = diffs("They met on Friday with 4 aides.", "They met on Monday in Paris with 3 aides.")
+    swap = {"a_only": "b_only", "b_only": "a_only", "conflict": "conflict"}
+    assert sorted((k, swap[s], b, a) for k, s, a, b in forward) == sorted(backward)
+    assert DetailStatus.CONFLICT.value in {s for _, s, _, _ in forward}

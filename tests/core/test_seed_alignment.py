@@ -1,0 +1,125 @@
+"""What the two seed articles must show: the passages a careful reader pairs up, and the ones they would not.
+
+These run the real loader (boilerplate, segmentation) and then the aligner, as `reader compare` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core import compare
+from reader.core.align.normalise import normalise
+from reader.core.records import BlockKind, Comparison, DetailKind, DetailStatus, Match, SentenceClass
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    paths = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    assert len(paths) == 2
+    return compare([str(path) for path in paths], analyse=False)
+
+
+def index_of(comparison: Comparison, article: int, fragment: str) -> int:
+    found = [s.index for s in comparison.articles[article].sentences if fragment in s.text]
+    assert len(found) == 1, (fragment, found)
+    return found[0]
+
+
+def match_of(comparison: Comparison, article: int, index: int) -> Match:
+    pair = comparison.alignment(0, 1)
+    for match in pair.matches:
+        if index in (match.a if article == 0 else match.b):
+            return match
+    raise AssertionError(f"sentence {index} of article {article} is not matched")
+
+
+def test_declined_to_comment_is_a_paraphrase(comparison: Comparison) -> None:
+    a = index_of(comparison, 0, "declined to comment on the report")
+    b = index_of(comparison, 1, "declined to comment, while the White House referred inquiries")
+    match = match_of(comparison, 0, a)
+    assert match.b == (b,)
+    assert match.kind is SentenceClass.PARAPHRASE
+
+
+def test_pezeshkian_sentences_match(comparison: Comparison) -> None:
+    a = index_of(comparison, 0, "Masoud Pezeshkian warned")
+    b = index_of(comparison, 1, "Masoud Pezeshkian warned")
+    match = match_of(comparison, 0, a)
+    assert match.b == (b,)
+    assert match.kind in (SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
+
+
+def test_speaking_after_the_meeting_matches_two_sentences(comparison: Comparison) -> None:
+    b = index_of(comparison, 1, "Speaking after the meeting, President Trump said")
+    first = index_of(comparison, 0, "However, he indicated that if Iran moves to restart")
+    second = index_of(comparison, 0, "Still, Trump added that he would prefer")
+    match = match_of(comparison, 1, b)
+    assert match.a == (first, second) and match.b == (b,)
+    assert match.kind is not SentenceClass.UNIQUE
+
+
+def test_scepticism_matches_skepticism(comparison: Comparison) -> None:
+    a = index_of(comparison, 0, "voiced skepticism")
+    b = index_of(comparison, 1, "expressed scepticism")
+    assert match_of(comparison, 0, a).b == (b,)
+
+
+def test_opening_sentences_differ_in_date_and_place(comparison: Comparison) -> None:
+    a = index_of(comparison, 0, "on Monday at Mar-a-Lago")
+    b = index_of(comparison, 1, "on December 29")
+    match = match_of(comparison, 0, a)
+    assert match.b == (b,)
+    details = {(d.kind, d.status, d.a.text if d.a else None, d.b.text if d.b else None) for d in match.details}
+    assert (DetailKind.DATE, DetailStatus.CONFLICT, "Monday", "December 29") in details
+    assert (DetailKind.PLACE, DetailStatus.A_ONLY, "Mar-a-Lago", None) in details
+    runs = [run.a.text for run in match.shared_runs]
+    assert "Israeli Prime Minister Benjamin Netanyahu" in runs
+
+
+def test_boilerplate_lines_never_match(comparison: Comparison) -> None:
+    pair = comparison.alignment(0, 1)
+    article = comparison.articles[0]
+    for fragment in ("Click on a star to rate it!", "Previous Article", "How useful was this article?"):
+        index = index_of(comparison, 0, fragment)
+        assert pair.classes_a[index] is SentenceClass.BOILERPLATE
+    boilerplate = {s.index for s in article.sentences if pair.classes_a[s.index] is SentenceClass.BOILERPLATE}
+    assert all(boilerplate.isdisjoint(m.a) for m in pair.matches)
+
+
+def test_gaza_sentence_is_not_matched_with_hezbollah(comparison: Comparison) -> None:
+    b = index_of(comparison, 1, "The meeting also addressed developments in Gaza.")
+    hezbollah = {s.index for s in comparison.articles[0].sentences if "Hezbollah" in s.text}
+    assert hezbollah
+    for match in comparison.alignment(0, 1).matches:
+        if b in match.b:
+            assert hezbollah.isdisjoint(match.a)
+            assert any("Gaza" in comparison.articles[0].sentences[i].text for i in match.a)
+
+
+def test_every_match_shares_a_rare_word_not_just_the_topic(comparison: Comparison) -> None:
+    """The typical false match shares only "Iran", "Trump", "Israeli officials": every match must share more.
+
+    Headlines are left out: a headline is made of the topic words, and the two headlines do name one event.
+    """
+    left, right = comparison.articles
+    sentences = [normalise(s.text) for s in (*left.sentences, *right.sentences)]
+    frequency: dict[str, int] = {}
+    for sentence in sentences:
+        for key in sentence.key_set:
+            frequency[key] = frequency.get(key, 0) + 1
+    for match in comparison.alignment(0, 1).matches:
+        if left.sentences[match.a[0]].kind is BlockKind.HEADLINE:
+            continue
+        a_keys = set().union(*(normalise(left.sentences[i].text).key_set for i in match.a))
+        b_keys = set().union(*(normalise(right.sentences[j].text).key_set for j in match.b))
+        rare = [key for key in a_keys & b_keys if frequency[key] <= 4]
+        assert rare, (match.a, match.b)
+
+
+def test_most_of_the_second_article_is_matched(comparison: Comparison) -> None:
+    pair = comparison.alignment(0, 1)
+    body = [cls for cls in pair.classes_b if cls is not SentenceClass.BOILERPLATE]
+    matched = sum(cls is not SentenceClass.UNIQUE for cls in body)
+    assert matched >= 0.8 * len(body)
