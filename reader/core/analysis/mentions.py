@@ -105,7 +105,7 @@ def _person_words(raws: Sequence[_Raw]) -> set[str]:
     for raw in raws:
         parts = raw.candidate.key.split()
         if raw.candidate.kind is ActorKind.PERSON and len(parts) > 1:
-            words.update((parts[0], parts[-1]))
+            words.update(part for part in (parts[0], parts[-1]) if len(part) > 2)
     return words
 
 
@@ -142,15 +142,16 @@ def _known_names(raws: Sequence[_Raw]) -> set[str]:
         known.add(raw.candidate.key)
         words = raw.candidate.key.split()
         if raw.candidate.kind is ActorKind.PERSON and len(words) > 1:
-            known.update((words[0], words[-1]))
+            known.update(word for word in (words[0], words[-1]) if len(word) > 2)
     return known
 
 
 def _sentence_candidates(article_index: int, article: Article, sentence: ParsedSentence) -> list[_Raw]:
     tokens = sentence.tokens
     weak_tokens: set[int] = set()
+    named = {i for entity in sentence.entities for i in range(entity.first, entity.stop)}
     for first, stop in segments(tokens):
-        if headline_cased(tokens[first:stop]):
+        if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
             weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
     for entity in sentence.entities:
@@ -269,7 +270,7 @@ def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[
             part = words[low : low + size]
             text = articles[candidate.article].text[part[0].start : part[-1].end]
             probe = Candidate(candidate.article, candidate.sentence, part[0].start, part[-1].end, text, None, text)
-            if probe.key in known:
+            if probe.key in known and len(probe.key) > 2:
                 return [probe]
     return []
 

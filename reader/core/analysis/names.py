@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from reader.core.analysis.parsed import Token
 
@@ -119,15 +119,23 @@ TITLE_CASE_SMALL_WORDS = word_set(
 """Words that headline case leaves in lower case."""
 
 
-def headline_cased(tokens: Sequence[Token]) -> bool:
+def headline_cased(tokens: Sequence[Token], named: Collection[int] = ()) -> bool:
     """Whether a stretch of tokens is written in headline case ("Netanyahu Discusses Second Strike on Iran").
 
     Capitalised words are then no evidence of a name, and the model tags "Netanyahu Discusses" or "Quick Looks"
     as people. Prose, however dense with names, has some lower-case word besides the small ones headline case
-    keeps ("met" in "Chancellor Olaf Scholz met President Emmanuel Macron"); a headline has none.
+    keeps ("met" in "Chancellor Olaf Scholz met President Emmanuel Macron"); a headline has none, and has
+    capitalised words outside the model's entities (`named`: their token positions in `tokens`), which a bare
+    list of names ("Marko Koers ( Netherlands )") has not.
     """
-    words = [t.text for t in tokens if t.text.isalpha() and t.text.casefold() not in TITLE_CASE_SMALL_WORDS]
-    return len(words) >= 3 and all(is_capitalised(word) for word in words)
+    words = [
+        (index, t.text)
+        for index, t in enumerate(tokens)
+        if t.text.isalpha() and t.text.casefold() not in TITLE_CASE_SMALL_WORDS
+    ]
+    if len(words) < 3 or not all(is_capitalised(word) for _index, word in words):
+        return False
+    return any(index not in named for index, _word in words)
 
 
 def segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:

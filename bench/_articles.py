@@ -1,0 +1,33 @@
+"""Articles for benches built from pre-split sentences, so gold offsets of a dataset stay valid."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.records import Article, Block, BlockKind, Sentence
+
+DEV_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
+
+
+def article_of_lines(lines: Sequence[str], label: str = "A") -> Article:
+    """One block and one sentence per line; `text` is the lines joined by newlines."""
+    text = "\n".join(lines)
+    blocks, sentences, starts = [], [], []
+    offset = 0
+    for index, line in enumerate(lines):
+        starts.append(offset)
+        blocks.append(Block(index, BlockKind.PARAGRAPH, offset, offset + len(line)))
+        sentences.append(Sentence(index, index, BlockKind.PARAGRAPH, offset, offset + len(line), line))
+        offset += len(line) + 1
+    return Article(
+        label=label,
+        path=None,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        line_starts=tuple(starts) or (0,),
+        source_lines=tuple(range(1, len(lines) + 1)) or (1,),
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+    )
