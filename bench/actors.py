@@ -29,7 +29,7 @@ def read_documents(path: Path) -> list[tuple[Article, set[Span]]]:
     """Articles with their gold spans (document, start, end, tag) in character offsets."""
     documents: list[list[list[tuple[str, str]]]] = []
     sentence: list[tuple[str, str]] = []
-    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if raw.startswith("-DOCSTART-"):
             documents.append([])
             continue
@@ -49,7 +49,7 @@ def read_documents(path: Path) -> list[tuple[Article, set[Span]]]:
             offset = article.sentences[line_index].start
             current: list[int] | None = None
             tag = ""
-            for word, label in s + [("", "O")]:
+            for word, label in [*s, ("", "O")]:
                 if current is not None and not label.startswith("I-"):
                     if tag != "MISC":
                         gold.add((number, current[0], current[1], tag))
