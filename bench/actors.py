@@ -101,9 +101,8 @@ def main() -> int:
             if tag:
                 ours.update((number, m.start, m.end, tag) for m in actor.mentions)
     actor_seconds = time.perf_counter() - started
-    print(
-        f"CoNLL-2003 valid: {len(documents)} documents, {len(gold)} gold PER/ORG/LOC spans {dict(Counter(s[3] for s in gold))}"
-    )
+    per_tag = dict(sorted(Counter(s[3] for s in gold).items()))
+    print(f"CoNLL-2003 valid: {len(documents)} documents, {len(gold)} gold PER/ORG/LOC spans {per_tag}")
     print(f"parse {parse_seconds:.1f} s, actor extraction {actor_seconds:.2f} s")
     print(f"{'':6}{'spaCy raw entities':>26}{'reader actors':>26}")
     print(f"{'':6}{'P':>8}{'R':>8}{'F1':>8}  {'P':>8}{'R':>8}{'F1':>8}")
