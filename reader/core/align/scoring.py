@@ -100,6 +100,8 @@ class PairScore:
     word_ratio: float
     paraphrase_logit: float
     """Positive when the pair says the same thing (PARAPHRASE), negative when one side adds or changes much."""
+    paraphrase_features: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """(plain key Dice, word ratio, key-bigram overlap, length ratio): the inputs of PARAPHRASE_MODEL."""
 
 
 @dataclass(frozen=True)
@@ -139,16 +141,18 @@ def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> 
     ratio = float(Indel.normalized_similarity(a.keys, b.keys))
     score = DICE_WEIGHT * dice + RATIO_WEIGHT * ratio + CONTAINMENT_WEIGHT * containment
     lengths = sorted((len(a.words), len(b.words)))
-    dice_weight, ratio_weight, bigram_weight, length_weight, bias = PARAPHRASE_MODEL
-    plain_dice = 2.0 * len(a_keys & b_keys) / (len(a_keys) + len(b_keys))
-    logit = (
-        dice_weight * plain_dice
-        + ratio_weight * word_ratio
-        + bigram_weight * _bigram_overlap(a.keys, b.keys)
-        + length_weight * lengths[0] / lengths[1]
-        + bias
+    features = (
+        2.0 * len(a_keys & b_keys) / (len(a_keys) + len(b_keys)),
+        word_ratio,
+        _bigram_overlap(a.keys, b.keys),
+        lengths[0] / lengths[1],
     )
-    return PairScore(min(1.0, score), dice, containment, ratio, word_ratio, logit)
+    return PairScore(min(1.0, score), dice, containment, ratio, word_ratio, paraphrase_logit(features), features)
+
+
+def paraphrase_logit(features: Sequence[float], model: Sequence[float] = PARAPHRASE_MODEL) -> float:
+    """The paraphrase model's logit for (plain Dice, word ratio, bigram overlap, length ratio)."""
+    return math.fsum(weight * value for weight, value in zip(model, features, strict=False)) + model[-1]
 
 
 def _bigram_overlap(a: Sequence[str], b: Sequence[str]) -> float:
