@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -32,7 +34,7 @@ words = st.text(alphabet=st.sampled_from("abcdé漢 \t"), min_size=0, max_size=1
 def test_wrapped_rows_tile_the_text_and_fit_the_width(text: str, width: int) -> None:
     rows = wrap_offsets(text, width)
     assert rows[0][0] == 0 and rows[-1][1] == len(text)
-    for (_, end), (start, _) in zip(rows, rows[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(rows):
         assert end == start
     for start, end in rows:
         shown = text[start:end].rstrip()
