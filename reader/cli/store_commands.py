@@ -120,21 +120,14 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export with the notes; the HTML page shows the pair the comparison was last viewed with."""
-    from reader.export import export_to, render
-
     session = Session.open(args.name, autosave=False)
     if not args.no_analysis:
         from reader.core.compare import add_analysis
 
         session.set_comparison(add_analysis(session.comparison))
-    pair = session.view.pair if _valid_pair(session.view.pair, len(session.comparison.articles)) else None
     if args.output:
-        path = export_to(args.output, args.format, session.comparison, session.annotations, pair)
+        path = session.export(args.format, args.output)
         print(f"wrote {path}", file=sys.stderr)
     else:
-        sys.stdout.write(render(args.format, session.comparison, session.annotations, pair))
+        sys.stdout.write(str(session.export(args.format)))
     return 0
-
-
-def _valid_pair(pair: tuple[int, int], count: int) -> bool:
-    return pair[0] != pair[1] and all(0 <= index < count for index in pair)

@@ -19,12 +19,13 @@ import json
 import os
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.paths import comparisons_dir
-from reader.core.serialize import SchemaError, dumps, from_data
+from reader.core.serialize import SchemaError, from_data, to_data
+from reader.store.annotations import Annotation
 from reader.store.saved import FILE_KIND, SAVED_SCHEMA_VERSION, SavedComparison
 
 SUFFIX = ".json"
@@ -221,10 +222,42 @@ def write_saved(
         if not overwrite:
             raise NameTakenError(f"a saved comparison named {path.stem!r} already exists; choose another name")
         read_saved_path(path)  # raises CorruptFileError: a damaged file is never replaced
-    data = (dumps(saved, indent=1) + "\n").encode("utf-8")
+    data = encode_saved(saved).encode("utf-8")
     atomic_write_bytes(path, data)
     stat = path.stat()
     return path, Fingerprint(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+
+
+_encoded: dict[int, tuple[Annotation, str]] = {}
+"""Annotation → its JSON line, from the last encode: an autosave re-encodes only what changed."""
+
+
+def encode_saved(saved: SavedComparison) -> str:
+    """The file content: valid JSON with one article and one annotation per line (diffable, fast to write).
+
+    `json.dumps` with `indent` falls back to the pure-Python encoder; encoding each item compactly with the C
+    encoder and caching the lines of unchanged (immutable) annotations keeps an autosave of 1,000 notes cheap.
+    """
+    global _encoded
+    previous, current = _encoded, {}
+    lines: list[str] = []
+    for annotation in saved.annotations:
+        cached = previous.get(id(annotation))
+        line = cached[1] if cached is not None and cached[0] is annotation else _compact(to_data(annotation))
+        current[id(annotation)] = (annotation, line)
+        lines.append(line)
+    _encoded = current
+    head = {f.name: getattr(saved, f.name) for f in fields(saved) if f.name not in ("articles", "annotations")}
+    parts = [f" {_compact(key)}: {_compact(to_data(value))}" for key, value in head.items()]
+    articles = ",\n  ".join(_compact(to_data(article)) for article in saved.articles)
+    parts.append(f' "articles": [\n  {articles}\n ]' if articles else ' "articles": []')
+    notes = ",\n  ".join(lines)
+    parts.append(f' "annotations": [\n  {notes}\n ]' if notes else ' "annotations": []')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:

@@ -356,6 +356,28 @@ class Session:
             return
         raise StoreError(f"could not find a free automatic name for {base!r}; save it with a name")
 
+    # ---------------------------------------------------------------- export
+
+    def export(self, fmt: str, path: str | Path | None = None) -> str | Path:
+        """The comparison and its notes as "md", "html" or "json": the text, or the path written (atomically).
+
+        The HTML page shows the pair currently viewed (`view.pair`).
+        """
+        from reader.export import export_to, render
+
+        count = len(self._comparison.articles)
+        pair = self.view.pair if self.view.pair[0] != self.view.pair[1] and max(self.view.pair) < count else None
+        if path is None:
+            return render(fmt, self._comparison, self.annotations, pair)
+        return export_to(path, fmt, self._comparison, self.annotations, pair)
+
+    def suggested_export_name(self, fmt: str) -> str:
+        """A file name for the export dialog: the saved name (or first headline) as a slug, plus the extension."""
+        from reader.export import suggested_file_name
+
+        title = self._comparison.articles[0].title if self._comparison.articles else "comparison"
+        return suggested_file_name(self.name or title, fmt)
+
     @property
     def has_conflict(self) -> bool:
         """True when the last save failed because another instance changed the file."""
