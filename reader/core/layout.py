@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.boilerplate import mark_boilerplate
-from reader.core.lineshape import is_title_like, normalise, words_of
+from reader.core.lineshape import is_title_like, normalise, rough_word_count, words_of
 from reader.core.metadata import (
     Byline,
     SlashChain,
@@ -22,10 +22,15 @@ from reader.core.metadata import (
     parse_slash_chain,
 )
 from reader.core.records import ArticleMeta, BlockKind
-from reader.core.segment import Piece, Unit
+from reader.core.segment import Piece, Unit, sentence_spans
 
 CHAIN_SEARCH_UNITS = 8
 """A slash-chain byline opens the article: only the first units are tried."""
+
+DATELINE_SEARCH_PARAGRAPHS = 3
+"""A wire dateline ("WASHINGTON (AP) —") opens one of the first paragraphs (after a standfirst, perhaps)."""
+
+LIST_ITEM_MAX_WORDS = 25
 
 HEADING_MAX_WORDS = 14
 """A title-like unit this short inside the body is a heading of its own, never glued to prose."""
@@ -49,6 +54,37 @@ class Layout:
     meta: ArticleMeta
 
 
+def _plain_list_items(text: str, units: Sequence[Unit]) -> set[int]:
+    """Units listed without glyphs: two or more short one-sentence lines, one per line, after a line ending in ":".
+
+    ("Trump has to accomplish the following:" then "Stop lying" / "Show humility" / … on lines of their own.)
+    The first item may follow one blank line; the others follow each other directly. Treating them as bullets
+    keeps short items from being read as menu labels or headings.
+    """
+    items: set[int] = set()
+    run: list[int] = []
+    after_colon = False
+    previous_last_line = -2
+    for index, unit in enumerate(units):
+        body = text[unit.body_start : unit.end]
+        gap = unit.line - previous_last_line - 1
+        is_item = (
+            not unit.marker
+            and ((after_colon and gap <= 1) or (bool(run) and gap == 0))
+            and rough_word_count(body) <= LIST_ITEM_MAX_WORDS
+            and len(sentence_spans(text, unit.body_start, unit.end)) == 1
+        )
+        if is_item:
+            run.append(index)
+        else:
+            items.update(run if len(run) >= 2 else ())
+            run = []
+        after_colon = body.rstrip().endswith(":")
+        previous_last_line = unit.line + text.count("\n", unit.start, unit.end)
+    items.update(run if len(run) >= 2 else ())
+    return items
+
+
 def _headline_hint(hints: PageHints) -> str | None:
     return hints.headline or hints.title
 
@@ -57,7 +93,7 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
     """Classify `units` of `text` into pieces and collect the metadata (see the module docstring)."""
     hints = hints or PageHints()
     bodies = [text[unit.body_start : unit.end] for unit in units]
-    bullets = {index for index, unit in enumerate(units) if unit.marker == "bullet"}
+    bullets = {index for index, unit in enumerate(units) if unit.marker == "bullet"} | _plain_list_items(text, units)
     headline_index = find_headline(bodies, bullets, _headline_hint(hints))
     headline = bodies[headline_index] if headline_index is not None else None
 
@@ -114,8 +150,9 @@ def _meta(
     author = (chain.author if chain else None) or (first_byline.author if first_byline else None) or hints.author
     outlet = (chain.outlet if chain else None) or next((b.outlet for b in bylines.values() if b.outlet), None)
     dateline = chain.dateline if chain else None
-    paragraphs = [p for p in pieces if p.kind is BlockKind.PARAGRAPH]
-    if paragraphs and (wire := parse_dateline(text[paragraphs[0].body_start : paragraphs[0].end])):
+    paragraphs = [p for p in pieces if p.kind is BlockKind.PARAGRAPH][:DATELINE_SEARCH_PARAGRAPHS]
+    wire = next((found for p in paragraphs if (found := parse_dateline(text[p.body_start : p.end]))), None)
+    if wire:
         dateline = dateline or wire[0]
         outlet = outlet or wire[1]
     outlet = outlet or hints.site_name

@@ -35,7 +35,20 @@ _QUOTE_MARK = re.compile(r"[ \t]*>[ \t]*(?=\S)")
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’')\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]*$")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]*([\w'’-]*)")
+_ATTRIBUTION = re.compile(r"([^.!?\n\"“”]{1,60})[.,]")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+
+CLOSING_QUOTES = "\"”’'"
+
+SPEECH_VERBS = vocabulary(
+    """
+    said says asked asks demanded added adds told wrote replied responded shouted yelled continued insisted
+    warned declared tweeted explained noted argued cried exclaimed wondered
+    """
+)
+"""Verbs of a speech tag that may follow a quoted question or exclamation within the same sentence."""
+
+ATTRIBUTION_MAX_WORDS = 5
 
 WORD_WINDOW = 48
 """How far back the word before a full stop is looked for (longer "words" are no abbreviation)."""
@@ -203,6 +216,15 @@ def split_units(text: str) -> list[Unit]:
     return units
 
 
+def _is_attribution(text: str, start: int) -> bool:
+    """Whether the text at `start` is a short speech tag up to the next full stop ("Clinton said.")."""
+    match = _ATTRIBUTION.match(text, start)
+    if not match:
+        return False
+    words = match.group(1).split()
+    return len(words) <= ATTRIBUTION_MAX_WORDS and any(word.lower() in SPEECH_VERBS for word in words)
+
+
 def _is_boundary(text: str, match: re.Match[str], next_start: int) -> bool:
     """Whether the terminator `match` ends a sentence whose successor starts at `next_start`."""
     following = text[next_start]
@@ -216,7 +238,10 @@ def _is_boundary(text: str, match: re.Match[str], next_start: int) -> bool:
     if terminator[0] in "…" or terminator.startswith("..."):
         return next_word in SENTENCE_OPENERS
     if terminator != ".":
-        return True  # "?", "!", or a period inside closing quotes or brackets
+        # "?", "!", or a period inside closing quotes or brackets; a quoted question or exclamation followed
+        # by its attribution ("“… too big to regulate?” Vitter demanded.") is one sentence
+        quoted_outcry = terminator[-1] in CLOSING_QUOTES and any(mark in terminator for mark in "?!")
+        return not (quoted_outcry and _is_attribution(text, next_start))
     word_match = _WORD_BEFORE.search(text, max(0, match.start() - WORD_WINDOW), match.start())
     word = word_match.group().lstrip(".'’-") if word_match else ""
     lowered = word.lower()

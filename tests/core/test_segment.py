@@ -57,6 +57,15 @@ def test_quoted_question_followed_by_attribution_does_not_split() -> None:
     assert sentences_of(text) == [text]
 
 
+def test_quoted_question_keeps_its_capitalised_speech_tag() -> None:
+    text = "“Who is too big to regulate?” Vitter demanded. Nobody answered."
+    assert sentences_of(text) == ["“Who is too big to regulate?” Vitter demanded.", "Nobody answered."]
+    assert sentences_of("“Why now?” Officials were silent for hours after the vote.") == [
+        "“Why now?”",
+        "Officials were silent for hours after the vote.",
+    ]
+
+
 def test_dashes_and_ellipses_do_not_split_wrongly() -> None:
     text = "Trump would back strikes — but only if Iran moves… and only then."
     assert sentences_of(text) == [text]
