@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -120,15 +121,15 @@ class Attribution:
     speech: bool
 
 
-def _spans(part: dict[str, object] | None) -> Spans:
+def _spans(part: Any) -> Spans:
     if not part:
         return []
-    return [(int(a), int(b)) for a, b in part["spans"]]  # type: ignore[union-attr]
+    return [(int(a), int(b)) for a, b in part["spans"]]
 
 
 def load_gold() -> dict[str, list[Attribution]]:
     records = [json.loads(line) for line in (POLNEAR / "attributions.jsonl").read_text().splitlines() if line]
-    by_article: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
+    by_article: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_article[record["article"]][record["annotator"]].append(record)
     gold = {}
