@@ -8,7 +8,7 @@ shown dimmed, so the rules only mark lines. A unit (line or paragraph) is boiler
 2. it is a navigation label: a short title-like line whose words (after splitting glued menu words such as
    "StoryUS") are all navigation or section vocabulary ("More on US News", "Previous Article", "Menu");
 3. it is an engagement widget: rating, voting, sharing, subscribing, cookie and copyright lines;
-4. it is a short label of at most two words that is neither the headline nor a byline ("Deep Look");
+4. it is a one-word label ("Background", "Advertisement") that is neither the headline nor a byline;
 5. it is a title-like line that occurs more than once (a headline repeated as a section divider), except for
    the occurrence chosen as the headline;
 6. it is a teaser: a title-like line listed under a label that introduces other stories ("Previous Article",
@@ -59,7 +59,7 @@ LIST_OPENERS = vocabulary("previous prev next related more latest trending popul
 """Navigation words that introduce a list of other stories (whose titles follow as teasers)."""
 
 NAVIGATION_MAX_WORDS = 6
-SHORT_LABEL_MAX_WORDS = 2
+SHORT_LABEL_MAX_WORDS = 1
 _BREADCRUMB = re.compile(r"[›»>|/•·:]+")
 
 _ENGAGEMENT = re.compile(
@@ -130,7 +130,7 @@ def is_engagement_widget(text: str) -> bool:
 
 
 def is_short_label(text: str) -> bool:
-    """A title-like line of at most two words (see rule 4)."""
+    """A title-like line of one word (see rule 4): two words may already say something ("Talks Resume")."""
     return is_title_like(text) and len(words_of(text)) <= SHORT_LABEL_MAX_WORDS
 
 

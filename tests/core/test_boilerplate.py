@@ -87,7 +87,7 @@ def test_story_list_openers() -> None:
 
 def test_short_labels_and_title_shape() -> None:
     assert is_short_label("Background")
-    assert is_short_label("In Depth")
+    assert not is_short_label("Talks Resume")
     assert not is_short_label("Talks collapse in Geneva")
     assert is_title_like("Talks collapse in Geneva, officials say")
     assert not is_title_like("Talks collapsed.")
@@ -107,7 +107,7 @@ PAGE = [
     "Ministers Agree Budget Deal After Marathon Talks",  # 1 headline
     "Ministers agreed a budget deal on Friday after talks lasting twenty hours, officials said.",  # 2 prose
     "Ministers Agree Budget Deal After Marathon Talks",  # 3 repeated headline: divider
-    "Key Points",  # 4 short label
+    "Summary",  # 4 short label
     "Spending on schools rises by four percent.",  # 5 bullet
     "The deficit target is unchanged.",  # 6 bullet
     "The finance minister called the agreement a fair compromise for all regions of the country.",  # 7 prose
