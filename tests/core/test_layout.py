@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.layout import PageHints, classify
 from reader.core.loading import article_from_text
-from reader.core.records import Article, BlockKind
+from reader.core.records import Article
 from reader.core.segment import split_units
 
 PAGE = """World NewsEurope
