@@ -103,7 +103,9 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
             bylines[index] = byline
     chains: dict[int, SlashChain] = {}
     for index, body in enumerate(bodies[:CHAIN_SEARCH_UNITS]):
-        if index not in bylines and index != headline_index and (chain := parse_slash_chain(body, headline)):
+        if index in bylines or index in bullets or index == headline_index:
+            continue
+        if chain := parse_slash_chain(body, headline):
             chains[index] = chain
             break
     if headline is None:

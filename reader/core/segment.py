@@ -10,7 +10,8 @@ prose lines form one paragraph. Bullet glyphs ("•", "-", "*", "·", "1." …),
 marks are recorded as a marker that sentence spans leave out.
 
 Sentences: a paragraph splits after ".", "!", "?" or an ellipsis (with any closing quotes or brackets) when the
-next word starts a sentence. Titles ("Mr.", "Gen."), single initials ("J. Mansour"), dotted acronyms ("U.S.")
+next word starts a sentence, except that a quoted question or exclamation keeps a short speech tag ("“Why?”
+Smith asked."). Titles ("Mr.", "Gen."), single initials ("J. Mansour"), dotted acronyms ("U.S.")
 and other abbreviations do not end a sentence unless a typical sentence opener follows ("… in the U.S. The
 next day …"). Decimals and "U.S.-Israel" never split because no space follows the period.
 """
