@@ -21,12 +21,12 @@ from reader.screens.main import Aligner, Analyser, MainScreen
 STYLESHEETS = ("reader.tcss",)
 
 
-def styles_dir() -> Path:
-    """The installed `reader.styles` package (the repo's top-level styles/), or that folder in a checkout."""
+def stylesheet(name: str) -> Path:
+    """A stylesheet of the installed `reader.styles` package (the repo's top-level styles/), or of a checkout."""
     try:
-        return Path(str(resources.files("reader.styles")))
+        return Path(str(resources.files("reader.styles") / name))
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "styles"
+        return Path(__file__).resolve().parent.parent / "styles" / name
 
 
 def _align(articles: Sequence[Article]) -> Comparison:
@@ -45,7 +45,7 @@ class ReaderApp(App[int]):
     """Two articles side by side, with what they share and what only one of them says."""
 
     TITLE = "reader"
-    CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet(name) for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
 
