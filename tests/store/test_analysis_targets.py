@@ -6,6 +6,9 @@ import subprocess
 import sys
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core.records import (
     Actor,
     ActorKind,
@@ -16,6 +19,7 @@ from reader.core.records import (
     Comparison,
     TextSpan,
 )
+from reader.store.annotations import QUICK_TAGS
 from reader.store.session import Session
 from tests.store.build import RIGHT, hand_comparison, span
 
@@ -96,3 +100,21 @@ def test_store_and_export_never_import_textual_or_spacy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+notes = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80) | st.sampled_from(
+    ["[bold]x[/bold]", "<script>alert(1)</script>", "a\nb\r\nc\n\n", "🙂 中文 é"]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(texts=st.lists(notes, min_size=1, max_size=4), tags=st.lists(st.sampled_from((*QUICK_TAGS, "mine")), max_size=3))
+def test_session_round_trip_through_disk(texts: list[str], tags: list[str]) -> None:
+    session = Session(analysed(hand_comparison()), autosave=False)
+    for number, text in enumerate(texts):
+        session.annotate_sentence(number % 2, number % 4, text, tags)
+    session.annotate_actor("actor-1", texts[0])
+    session.save_as("round trip", overwrite=True)
+    reopened = Session.open("round trip", autosave=False)
+    assert reopened.annotations == session.annotations
+    assert [a.note for a in reopened.annotations] == [*texts, texts[0]]
