@@ -121,8 +121,8 @@ POOL = (
 
 
 @st.composite
-def articles(draw: st.DrawFn, label: str) -> Article:
-    texts = draw(st.lists(st.sampled_from(POOL), max_size=9))
+def articles(draw: st.DrawFn, label: str, unique: bool = False) -> Article:
+    texts = draw(st.lists(st.sampled_from(POOL), max_size=9, unique=unique))
     kinds = [BlockKind.BOILERPLATE if "rate" in text else BlockKind.PARAGRAPH for text in texts]
     return article_of(texts, label=label, kinds=kinds)
 
@@ -159,8 +159,19 @@ def check_invariants(pair: PairAlignment, a: Article, b: Article) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(articles("A"), articles("B"))
-def test_alignment_invariants_determinism_and_mirror(a: Article, b: Article) -> None:
+def test_alignment_invariants_and_determinism(a: Article, b: Article) -> None:
     pair = align_pair(a, b)
     check_invariants(pair, a, b)
     assert align_pair(a, b) == pair
-    assert align_pair(b, a, 1, 0) == swap_alignment(pair)
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles("A", unique=True), articles("B", unique=True))
+def test_swapping_sides_gives_the_mirror(a: Article, b: Article) -> None:
+    """Exact mirror, for articles without repeated sentences.
+
+    With repeats, A = [X, Y, X] against B = [Y, X, Y] has two equally good alignments that are each other's
+    mirror image; any deterministic choice then picks "the same side" in both directions, so no rule can be
+    mirror-exact there. Boilerplate, where repeats happen in practice, never takes part in matching.
+    """
+    assert align_pair(b, a, 1, 0) == swap_alignment(align_pair(a, b))

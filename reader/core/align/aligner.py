@@ -36,6 +36,8 @@ GROUP_MARGIN = 0.05
 """A 1-to-2 group must beat the better of its single pairs by this much."""
 GROUP_PART_CONTAINMENT = 0.15
 """Each sentence of a group must itself share this much (containment) with the other side."""
+GROUP_SEED_SCORE = 0.12
+"""Groups are grown only from single pairs scoring this much: a group worth keeping has such a part."""
 MAX_GAP = 4
 """Gaps longer than this (on either side) between two ordered matches are not filled at the lower bar."""
 ELIGIBLE_SHARE = 0.6
@@ -86,6 +88,9 @@ def _group_candidates(scorer: _PairScorer, singles: Sequence[tuple[int, int]]) -
     """1-to-2 and 2-to-1 groups around each candidate pair that cover their single sentence better together."""
     found: dict[Group, _Scored] = {}
     for i, j in singles:
+        seed = scorer.measures((i,), (j,))
+        if seed.containment < GROUP_PART_CONTAINMENT or seed.score < GROUP_SEED_SCORE:
+            continue  # (i, j) is a part of every group below: too weak a part, or not the group's strong part
         for a, b in (((i,), (j - 1, j)), ((i,), (j, j + 1)), ((i - 1, i), (j,)), ((i, i + 1), (j,))):
             if (a, b) in found or not (scorer.usable(scorer.a, a) and scorer.usable(scorer.b, b)):
                 continue

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from reader.core.align.normalise import NormalisedSentence
 from reader.core.align.scoring import Rarity
 
-PER_SENTENCE = 6
+PER_SENTENCE = 4
 """Partners kept per sentence and direction: the true partner is almost always among the top few."""
 POSTING_CAP = 48
 """Keys found in more sentences than this are too common to propose candidates (they still count in scores)."""

@@ -68,10 +68,12 @@ class NormalisedSentence:
     """Word forms of every token, function words included."""
     entities: frozenset[str]
     """Keys of numbers and of capitalised words not opening the sentence: the details two tellings must share."""
+    key_set: frozenset[str] = frozenset()
+    """The distinct keys (built once: the scorer looks at it for every candidate pair)."""
 
-    @property
-    def key_set(self) -> frozenset[str]:
-        return frozenset(self.keys)
+    def __post_init__(self) -> None:
+        if not self.key_set and self.keys:
+            object.__setattr__(self, "key_set", frozenset(self.keys))
 
 
 def fold(text: str) -> str:
@@ -102,6 +104,7 @@ def key_of(word: str) -> str | None:
     return str(_STEMMER.stemWord(word))
 
 
+@lru_cache(maxsize=65536)
 def _word_form(lower: str) -> str:
     if lower in NUMBER_WORDS:
         return str(NUMBER_WORDS[lower])

@@ -67,6 +67,7 @@ class Rarity:
         self._count = count
         self._uniform = count <= 2
         self._cache: dict[str, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
 
     @property
     def sentence_count(self) -> int:
@@ -84,8 +85,15 @@ class Rarity:
         return cached
 
     def total(self, keys: Iterable[str]) -> float:
-        """Sum of the weights of `keys`, in sorted order so that the float result never depends on set order."""
-        return math.fsum(self.weight(key) for key in sorted(keys))
+        """Sum of the weights of `keys`; fsum is exactly rounded, so the result never depends on set order."""
+        return math.fsum(self.weight(key) for key in keys)
+
+    def sentence_total(self, keys: frozenset[str]) -> float:
+        """`total` of a sentence's key set, cached: each sentence is scored against many candidates."""
+        cached = self._totals.get(keys)
+        if cached is None:
+            cached = self._totals[keys] = self.total(keys)
+        return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +143,7 @@ def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> 
         exact = 1.0 if word_ratio == 1.0 else 0.0
         return PairScore(exact, exact, exact, exact, word_ratio, 10.0 if exact else -10.0)
     shared = rarity.total(a_keys & b_keys)
-    a_total, b_total = rarity.total(a_keys), rarity.total(b_keys)
+    a_total, b_total = rarity.sentence_total(a_keys), rarity.sentence_total(b_keys)
     dice = 2.0 * shared / (a_total + b_total)
     containment = shared / min(a_total, b_total)
     ratio = float(Indel.normalized_similarity(a.keys, b.keys))

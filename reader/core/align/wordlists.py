@@ -8,6 +8,7 @@ nothing that only the seed articles contain.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -67,6 +68,7 @@ BRITISH_STEMS: dict[str, str] = {
 }  # fmt: skip
 """British spelling → American, applied to the start of a word so "programmes" and "scepticism" fold too."""
 
+_BRITISH_START = re.compile("|".join(sorted(BRITISH_STEMS, key=len, reverse=True)))
 _OUR_EXCEPTIONS = words(
     "flour scour devour detour contour amour velour troubadour paramour glamour dour sour pour tour"
 )
@@ -79,15 +81,16 @@ _DOUBLE_L = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def american_spelling(word: str) -> str:
     """Fold a lowercase British spelling to the American one (honour → honor, organise → organize).
 
     The folds only need to be consistent, not dictionary-exact: both articles go through the same function, so
     "promise" → "promize" is harmless; what matters is that two spellings of one word end up equal.
     """
-    for british, american in BRITISH_STEMS.items():
-        if word.startswith(british):
-            return american + word[len(british) :]
+    match = _BRITISH_START.match(word)
+    if match:
+        return BRITISH_STEMS[match.group()] + word[match.end() :]
     match = _OUR.match(word)
     if match and match["base"] + "our" not in _OUR_EXCEPTIONS:
         return match["base"] + "or" + (match["suffix"] or "")
