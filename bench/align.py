@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import reader.core.align.normalise as normalise_module  # noqa: E402
+import reader.core.align.wordlists as wordlists  # noqa: E402
 from reader.core.align import align_pair  # noqa: E402
-from reader.core.align import normalise as normalise_module  # noqa: E402
-from reader.core.align import wordlists  # noqa: E402
 from reader.core.records import Article, Block, BlockKind, PairAlignment, Sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "dev"
