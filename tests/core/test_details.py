@@ -94,3 +94,8 @@ def test_statuses_mirror_when_sides_swap() -> None:
     swap = {"a_only": "b_only", "b_only": "a_only", "conflict": "conflict"}
     assert sorted((k, swap[s], b, a) for k, s, a, b in forward) == sorted(backward)
     assert DetailStatus.CONFLICT.value in {s for _, s, _, _ in forward}
+
+
+def test_a_nationality_adjective_is_its_country() -> None:
+    assert diffs("It backed further Israeli action in Gaza.", "It backed further action by Israel in Gaza.") == []
+    assert diffs("Iranian leaders spoke.", "Leaders in Iran spoke.") == []

@@ -36,6 +36,10 @@ GROUP_MARGIN = 0.05
 """A 1-to-2 group must beat the better of its single pairs by this much."""
 GROUP_PART_CONTAINMENT = 0.15
 """Each sentence of a group must itself share this much (containment) with the other side."""
+GROUP_TOLERANCE = 0.08
+COVERAGE_GAIN = 0.15
+"""A group scoring up to GROUP_TOLERANCE below its better part is still kept when it covers this much more of
+the single sentence's weight: a long sentence told as two, where the second adds length as well as content."""
 GROUP_SEED_SCORE = 0.12
 """Groups are grown only from single pairs scoring this much: a group worth keeping has such a part."""
 MAX_GAP = 4
@@ -70,6 +74,25 @@ class _PairScorer:
     def usable(self, side: Sequence[NormalisedSentence | None], indices: tuple[int, ...]) -> bool:
         return all(0 <= index < len(side) and side[index] is not None for index in indices)
 
+    def coverage_gain(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
+        """How much more of the single sentence's key weight the pair of sentences covers than its better half."""
+        single, pair, side = (
+            (self.a[a[0]], [self.b[j] for j in b], b)
+            if len(a) == 1
+            else (
+                self.b[b[0]],
+                [self.a[i] for i in a],
+                a,
+            )
+        )
+        assert single is not None and all(s is not None for s in pair) and len(side) == 2
+        total = self.rarity.sentence_total(single.key_set)
+        if not total:
+            return 0.0
+        covered = [self.rarity.total(single.key_set & s.key_set) for s in pair if s is not None]
+        together = self.rarity.total(single.key_set & frozenset().union(*(s.key_set for s in pair if s)))
+        return (together - max(covered)) / total
+
     def measures(self, a: tuple[int, ...], b: tuple[int, ...]) -> PairScore:
         cached = self._cache.get((a, b))
         if cached is None:
@@ -99,7 +122,10 @@ def _group_candidates(scorer: _PairScorer, singles: Sequence[tuple[int, int]]) -
             if min(part.containment for part in parts) < GROUP_PART_CONTAINMENT:
                 continue
             measures = scorer.measures(a, b)
-            if measures.score < max(part.score for part in parts) + GROUP_MARGIN:
+            best_part = max(part.score for part in parts)
+            clearly_better = measures.score >= best_part + GROUP_MARGIN
+            covers_more = measures.score >= best_part - GROUP_TOLERANCE and scorer.coverage_gain(a, b) >= COVERAGE_GAIN
+            if not (clearly_better or covers_more):
                 continue
             kind = classify(measures, bracketed=True)
             if kind is not SentenceClass.UNIQUE:

@@ -219,9 +219,22 @@ def extract_details(tokens: Sequence[PlacedToken], text: str, names: frozenset[s
     return [detail for _, detail in sorted(found, key=lambda item: item[0])]
 
 
-def _present(detail: Detail, others: Sequence[Detail], other_keys: frozenset[str]) -> bool:
+def _roots(word: str) -> set[str]:
+    """A name and the country it may be the adjective of: "israeli" → israel, "iranian" → iran."""
+    word = word.removesuffix("'s").rstrip("'")
+    roots = {word}
+    if word.endswith("ian") and len(word) > 5:
+        roots.add(word[:-3])
+    if word.endswith(("i", "n")) and len(word) > 4:
+        roots.add(word[:-1])
+    return roots
+
+
+def _present(detail: Detail, others: Sequence[Detail], other_keys: frozenset[str], other_roots: frozenset[str]) -> bool:
     if detail.kind in (DetailKind.NAME, DetailKind.PLACE):
-        return not detail.value.isdisjoint(other_keys)
+        if not detail.value.isdisjoint(other_keys):
+            return True
+        return any(not _roots(t.token.word).isdisjoint(other_roots) for t in detail.tokens)
     same_kind = [o.value for o in others if o.kind is detail.kind]
     if detail.kind is DetailKind.DATE:
         return any(detail.value <= value or value <= detail.value for value in same_kind)
@@ -240,8 +253,10 @@ def detail_diffs(
     a_details, b_details = extract_details(a, a_text, names), extract_details(b, b_text, names)
     a_keys = frozenset(t.token.key for t in a if t.token.key)
     b_keys = frozenset(t.token.key for t in b if t.token.key)
-    a_missing = [d for d in a_details if not _present(d, b_details, b_keys)]
-    b_missing = [d for d in b_details if not _present(d, a_details, a_keys)]
+    a_roots = frozenset(root for t in a if t.token.capitalised for root in _roots(t.token.word))
+    b_roots = frozenset(root for t in b if t.token.capitalised for root in _roots(t.token.word))
+    a_missing = [d for d in a_details if not _present(d, b_details, b_keys, b_roots)]
+    b_missing = [d for d in b_details if not _present(d, a_details, a_keys, a_roots)]
     diffs: list[DetailDiff] = []
     for kind, grain in _FAMILIES:
         left = [d for d in a_missing if d.kind is kind and _grain(d) == grain]
