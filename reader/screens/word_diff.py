@@ -16,10 +16,11 @@ from textual.widgets import Static
 from reader.viewmodel.word_diff import Piece, PieceKind, WordDiff
 
 PIECE_STYLES: dict[PieceKind, str] = {
-    PieceKind.RUN: "bold green",
-    PieceKind.SAME: "green",
-    PieceKind.CHANGED: "bold yellow",
-    PieceKind.DETAIL: "bold red underline",
+    # Mid-tone colours that read on both light and dark themes; bold and underline carry meaning too.
+    PieceKind.RUN: "bold green4",
+    PieceKind.SAME: "green4",
+    PieceKind.CHANGED: "bold dark_orange3",
+    PieceKind.DETAIL: "bold red3 underline",
     PieceKind.SPACE: "",
 }
 

@@ -16,11 +16,12 @@ from reader.core.records import Comparison
 from reader.viewmodel.sidebar_rows import ClaimRow, ClaimStatus, claim_rows, snippet
 
 STATUS_STYLES: dict[ClaimStatus, str] = {
-    ClaimStatus.BOTH: "green",
-    ClaimStatus.LEFT_ONLY: "yellow",
-    ClaimStatus.RIGHT_ONLY: "yellow",
-    ClaimStatus.SOURCE_DIFFERS: "bold red",
-    ClaimStatus.CUE_DIFFERS: "magenta",
+    # Mid-tone colours and text styles that read on both light and dark themes.
+    ClaimStatus.BOTH: "",
+    ClaimStatus.LEFT_ONLY: "italic",
+    ClaimStatus.RIGHT_ONLY: "italic",
+    ClaimStatus.SOURCE_DIFFERS: "bold red3",
+    ClaimStatus.CUE_DIFFERS: "bold magenta3",
 }
 
 
@@ -49,7 +50,7 @@ class ClaimList(DataTable[Text]):
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         self.clear(columns=True)
         labels = comparison.articles[left].label, comparison.articles[right].label
-        for name in ("speaker", "cue", "status", "what"):
+        for name in ("speaker", "status", "cue", "what"):
             self.add_column(name, key=name)
         self.claims_by_key = {}
         for row in claim_rows(comparison, left, right):
@@ -59,9 +60,9 @@ class ClaimList(DataTable[Text]):
             if row.left and row.right and row.left.cue.text.casefold() != row.right.cue.text.casefold():
                 cue = f"{row.left.cue.text} / {row.right.cue.text}"
             self.add_row(
-                Text(snippet(claim.speaker_label, 22)),
-                Text(snippet(cue, 18), style="italic"),
+                Text(snippet(claim.speaker_label, 18)),
                 Text(status_label(row.status, labels), style=STATUS_STYLES[row.status]),
+                Text(snippet(cue, 16), style="italic"),
                 Text(snippet(claim.content.text, 48)),
                 key=row.key,
             )

@@ -1,0 +1,107 @@
+"""End to end: `reader seeds/` in a real terminal (tmux), driven with send-keys and read with capture-pane.
+
+The app draws on stderr, so its stderr is never redirected; we wait by polling the screen, never by a fixed
+sleep. Skips cleanly where tmux is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    """One detached tmux session running a command."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=False)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def wait_for(self, condition: Callable[[str], bool], what: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
+    env = {
+        "PYTHONPATH": str(ROOT),
+        "READER_DATA_DIR": str(tmp_path / "data"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": os.environ.get("TERM", "xterm-256color"),
+    }
+    exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m reader "
+        f"{shlex.quote(str(ROOT / 'seeds'))}; echo READER-EXIT=$?; sleep 30"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "160", "-y", "48", command],
+        check=True,
+    )
+    # COLUMNS/LINES (pytest sets them) would override the pane's size in the app: the command unsets them.
+    # Without an attached client some tmux versions fall back to 80x24; pin the size we asked for.
+    subprocess.run(["tmux", "set-option", "-t", name, "window-size", "manual"], capture_output=True, check=False)
+    subprocess.run(["tmux", "resize-window", "-t", name, "-x", "160", "-y", "48"], capture_output=True, check=False)
+    try:
+        yield Terminal(name)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
+    screen = terminal.wait_for(lambda s: "A ⇄ B" in s and "matched" in s, "the aligned panes")
+    assert "Netanyahu" in screen
+    screen = terminal.wait_for(lambda s: "finding actors" not in s and "actor" in s, "the analysis", 90)
+    assert "Trump" in screen
+    assert any(mark in screen for mark in ("≈", "=", "~"))
+
+    terminal.keys("?")
+    terminal.wait_for(lambda s: "Gutter marks" in s, "the help dialog")
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Gutter marks" not in s, "the help dialog to close")
+
+    terminal.keys("2")
+    terminal.wait_for(lambda s: "speaker" in s and "status" in s, "the Claims tab")
+
+    terminal.keys("c", "w")
+    terminal.wait_for(lambda s: "shared words" in s, "the word diff dialog")
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "shared words" not in s, "the word diff to close")
+
+    terminal.keys("q")
+    screen = terminal.wait_for(lambda s: "READER-EXIT=" in s, "the app to quit")
+    assert "READER-EXIT=0" in screen
+    assert "Traceback" not in screen
