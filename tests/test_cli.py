@@ -1,0 +1,85 @@
+"""The command line as a user meets it: help, version, headless comparison, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"reader {__version__}"
+
+
+def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "compare" in capsys.readouterr().out
+
+
+def test_missing_path_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = main(["compare", str(tmp_path / "nope.txt"), str(tmp_path / "nada.txt")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("reader: ") and err.count("\n") == 1
+    assert "nope.txt" in err
+
+
+def test_folder_with_one_article_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "only.txt").write_text("A lone article about nothing in particular.\n", encoding="utf-8")
+    assert main(["compare", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_binary_file_is_refused_without_traceback(tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    good = tmp_path / "good.txt"
+    good.write_text("The minister said the talks would go on.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", str(binary), str(good)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "blob.txt" in result.stderr
+
+
+def test_unreadable_file_in_folder_is_named_in_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The minister said the talks would go on next week.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks will continue next week, the minister said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["compare", "--no-analysis", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "c.txt" in captured.err
+    assert "matched" in captured.out
+
+
+def test_compare_seeds_json_without_analysis(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
+    assert main(["compare", "--no-analysis", "--format", "json", *map(str, seed_paths)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [article["label"] for article in data["articles"]] == ["A", "B"]
+    assert len(data["alignments"]) == 1
+    assert data["alignments"][0]["matches"], "the seeds share many passages"
+    assert data["analysed"] is False
+
+
+def test_compare_seeds_text_report(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
+    assert main(["compare", "--no-analysis", *map(str, seed_paths)]) == 0
+    out = capsys.readouterr().out
+    assert "Netanyahu Discusses Second Strike on Iran with Trump" in out
+    assert "Only in A" in out and "Only in B" in out
+    assert "Mar-a-Lago" in out
