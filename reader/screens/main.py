@@ -9,7 +9,7 @@ level; a sidebar list reports a selection, the screen moves both panes. Slow wor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,10 +32,12 @@ from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 from reader.viewmodel.scrolling import gutter_width, level
 from reader.viewmodel.word_diff import word_diff
 from reader.widgets.article_pane import ArticlePane
-from reader.widgets.headers import PaneHeader, StatusLine
+from reader.widgets.headers import PaneHeader, StatusLine, status_text
 from reader.widgets.minimap import Minimap
-from reader.widgets.search_bar import SearchBar
-from reader.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from reader.widgets.search_bar import SearchBar
+    from reader.widgets.sidebar import Sidebar
 
 Aligner = Callable[[Sequence[Article]], Comparison]
 Analyser = Callable[[Comparison], Comparison]
@@ -86,11 +88,12 @@ class MainScreen(SelectionRouting, Screen[None]):
         self.hits: list[SearchHit] = []
         self.hit_index: int | None = None
         self._layout_pending = False
+        self.analysis_error = ""
 
     # -- composition -----------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="status")
+        yield StatusLine(status_text(*self._status_parts()), id="status")
         with Horizontal(id="body"):
             for side in (Side.LEFT, Side.RIGHT):
                 name = side.name.lower()
@@ -99,11 +102,43 @@ class MainScreen(SelectionRouting, Screen[None]):
                     with Horizontal(classes="pane-row"):
                         yield ArticlePane(side, id=f"{name}-pane")
                         yield Minimap(side, id=f"{name}-map")
-            yield Sidebar(id="sidebar")
+            yield Vertical(id="sidebar-slot")
+        yield Footer(compact=True)
+
+    def _mount_extras(self) -> None:
+        """Mount the sidebar and the search line after the first paint: the texts come first."""
+        from reader.widgets.search_bar import SearchBar
+        from reader.widgets.sidebar import Sidebar
+
         search = SearchBar(id="search-bar")
         search.display = False
-        yield search
-        yield Footer(compact=True)
+        self.query_one("#sidebar-slot").mount(Sidebar(id="sidebar"))
+        self.mount(search, before=self.query_one(Footer))
+        self.call_after_refresh(self._sync_sidebar)
+
+    def sidebar(self) -> Sidebar | None:
+        from reader.widgets.sidebar import Sidebar
+
+        found = self.query(Sidebar)
+        return found.first() if found else None
+
+    def search_bar(self) -> SearchBar | None:
+        from reader.widgets.search_bar import SearchBar
+
+        found = self.query(SearchBar)
+        return found.first() if found else None
+
+    def _sync_sidebar(self) -> None:
+        """Show the analysis in the sidebar, or what is keeping it."""
+        sidebar = self.sidebar()
+        if sidebar is None:
+            return
+        if self.comparison is not None and self.comparison.analysed:
+            sidebar.show(self.comparison, *self.pair)
+        elif self.analysis_error:
+            sidebar.show_pending(f"The analysis failed: {self.analysis_error}")
+        else:
+            sidebar.show_pending("Finding actors and claims…")
 
     def pane(self, side: Side) -> ArticlePane:
         return self.query_one(f"#{side.name.lower()}-pane", ArticlePane)
@@ -112,13 +147,21 @@ class MainScreen(SelectionRouting, Screen[None]):
         return self.query_one(f"#{side.name.lower()}-map", Minimap)
 
     def on_mount(self) -> None:
+        for side in (Side.LEFT, Side.RIGHT):
+            self.pane(side).lay_out_now = self._relayout
         self._show_headers()
         self.pane(Side.LEFT).focus()
         self.pane(Side.LEFT).cursor = self.view.step(Side.LEFT, None, 1)
         self.pane(Side.RIGHT).cursor = self.view.step(Side.RIGHT, None, 1)
         self._apply_width(self.size.width)
+        self.call_after_refresh(self._after_first_paint)
         if self.comparison is None:
             self._set_progress("aligning…")
+
+    def _after_first_paint(self) -> None:
+        """Start the work that would compete with the first frame for the interpreter: alignment, the sidebar."""
+        self._mount_extras()
+        if self.comparison is None:
             self.align_articles()
         else:
             self._comparison_arrived(self.comparison)
@@ -141,17 +184,16 @@ class MainScreen(SelectionRouting, Screen[None]):
         self._rebuild_view()
         if comparison.analysed:
             self._set_progress("")
-            self.query_one(Sidebar).show(comparison, *self.pair)
         else:
             self._set_progress("finding actors and claims…")
-            self.query_one(Sidebar).show_pending("Finding actors and claims…")
             self.analyse(comparison)
+        self._sync_sidebar()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.comparison = message.comparison
         self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)
         self._set_progress("")
-        self.query_one(Sidebar).show(message.comparison, *self.pair)
+        self._sync_sidebar()
         self._relayout()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -163,7 +205,8 @@ class MainScreen(SelectionRouting, Screen[None]):
         self.notify(f"{what} failed: {detail}", title="reader", severity="error", timeout=12)
         self._set_progress(f"{what} failed")
         if what == "analysis":
-            self.query_one(Sidebar).show_pending(f"The analysis failed: {detail}")
+            self.analysis_error = detail
+            self._sync_sidebar()
 
     # -- layout ----------------------------------------------------------------------------------------------
 
@@ -315,8 +358,7 @@ class MainScreen(SelectionRouting, Screen[None]):
             self.pane(side).scroll_quietly(0)
         self.active = Side.LEFT
         self._relayout()
-        if self.comparison is not None and self.comparison.analysed:
-            self.query_one(Sidebar).show(self.comparison, *pair)
+        self._sync_sidebar()
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-open" if self.has_class("-narrow") else "-sidebar-closed")
@@ -325,15 +367,18 @@ class MainScreen(SelectionRouting, Screen[None]):
         if self.has_class("-narrow"):
             self.add_class("-sidebar-open")
         self.remove_class("-sidebar-closed")
-        self.query_one(Sidebar).activate(tab)
+        sidebar = self.sidebar()
+        if sidebar is not None:
+            sidebar.activate(tab)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = True
-        bar.focus()
+        bar = self.search_bar()
+        if bar is not None:
+            bar.display = True
+            bar.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":
@@ -376,7 +421,9 @@ class MainScreen(SelectionRouting, Screen[None]):
         self._update_status()
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar()
+        if bar is None:
+            return
         bar.value = ""
         bar.display = False
         self.pane(self.active).focus()
@@ -388,8 +435,12 @@ class MainScreen(SelectionRouting, Screen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        if not self.is_mounted:
-            return
+        status = self.query(StatusLine)
+        if status:
+            status.first().show_status(*self._status_parts())
+
+    def _status_parts(self) -> tuple[str, str, str]:
+        """Pair, counts and progress for the status line."""
         left, right = self.view.pair
         pair = f"{left.label} ⇄ {right.label}"
         counts = ""
@@ -405,4 +456,5 @@ class MainScreen(SelectionRouting, Screen[None]):
             counts += f" · search {position}{len(self.hits)} hits"
         if len(self.articles) >= 3:
             counts += f" · {len(self.articles)} articles (p: pair)"
-        self.query_one(StatusLine).show_status(pair, counts, self.progress)
+        progress = self.progress or ("aligning…" if self.comparison is None else "")
+        return pair, counts, progress

@@ -41,7 +41,11 @@ class ActorList(Vertical):
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         self.comparison = comparison
         self.pair = (left, right)
-        self._fill(self.query_one("#actor-filter", Input).value)
+        if self.is_mounted:
+            self._fill(self.query_one("#actor-filter", Input).value)
+
+    def on_mount(self) -> None:
+        self._fill("")
 
     def _fill(self, query: str) -> None:
         table: DataTable[Text | str] = self.query_one("#actor-table", DataTable)

@@ -9,7 +9,7 @@ text, never through markup.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -119,6 +119,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self.gutter_cells = 6
         self._quiet = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self.laid_out_width = -1
+        self.lay_out_now: Callable[[], None] | None = None
+        """Set by the screen: wraps both panes for their current widths (called when this pane's is stale)."""
 
     # -- what to draw (set by the screen) -------------------------------------------------------------------
 
@@ -126,6 +129,7 @@ class ArticlePane(ScrollView, can_focus=True):
         """Draw a new view (new pair, new alignment, new width or boilerplate shown)."""
         self.view = view
         self.rows = rows
+        self.laid_out_width = self.scrollable_content_region.width
         self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
         self.highlights["detail"] = view.detail_spans(self.side)
         if self.cursor is not None:
@@ -259,8 +263,11 @@ class ArticlePane(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        if width != self.laid_out_width and self.lay_out_now is not None:
+            # The first frame (or a resize) reaches us before any Resize message: wrap now, not a frame later.
+            self.lay_out_now()
+        index = round(self.scroll_y) + y
         cached = self._cache.get(index)
         if cached is not None and cached.cell_length == width:
             return cached

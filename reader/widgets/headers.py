@@ -37,14 +37,19 @@ class StatusLine(Static):
     """One line at the top: which pair is shown, what the alignment found, and what is still being computed."""
 
     def show_status(self, pair: str, counts: str, progress: str) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(" reader ", style="bold reverse")
-        text.append("  ")
-        text.append(pair, style="bold")
-        if counts:
-            text.append("   ")
-            text.append(counts)
-        if progress:
-            text.append("   ")
-            text.append(progress, style="italic")
-        self.update(text)
+        self.update(status_text(pair, counts, progress))
+
+
+def status_text(pair: str, counts: str, progress: str) -> Text:
+    """The status line's content."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(" reader ", style="bold reverse")
+    text.append("  ")
+    text.append(pair, style="bold")
+    if counts:
+        text.append("   ")
+        text.append(counts)
+    if progress:
+        text.append("   ")
+        text.append(progress, style="italic")
+    return text

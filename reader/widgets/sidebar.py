@@ -49,9 +49,10 @@ class Sidebar(Vertical):
     """Tabs over the analysis, or a progress bar while it runs."""
 
     def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-pending")
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
+        self.shown: tuple[Comparison, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sidebar-pending"):
@@ -65,7 +66,8 @@ class Sidebar(Vertical):
                     yield widget
 
     def on_mount(self) -> None:
-        self.set_class(True, "-pending")
+        """The analysis may have arrived while the tabs were being built: fill them now."""
+        self._fill()
 
     def show_pending(self, message: str) -> None:
         """Show the progress bar (analysis running) or, when it failed, only the message."""
@@ -76,9 +78,16 @@ class Sidebar(Vertical):
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         """Fill every tab from an analysed comparison."""
         self.set_class(False, "-pending")
+        self.shown = (comparison, left, right)
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        if self.shown is None:
+            return
         for widget in self.contents.values():
             if isinstance(widget, ShowsComparison):
-                widget.show(comparison, left, right)
+                widget.show(*self.shown)
 
     def activate(self, tab_id: str) -> None:
         self.query_one("#sidebar-tabs", TabbedContent).active = f"tab-{tab_id}"

@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from textual.message import Message
+from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.core.records import Article, Comparison
+from reader.screens.main import MainScreen
 from tests.tui.fixtures import aligned_comparison, analysed_comparison, fixture_articles
 
 AppFactory = Callable[..., ReaderApp]
@@ -27,6 +29,7 @@ def fixture_app(
         analyser=analyser or analysed_comparison,
     )
     app.theme = "textual-dark"
+    app.animation_level = "none"  # the tab underline would otherwise be caught mid-slide in snapshots
     return app
 
 
@@ -61,3 +64,26 @@ class MessageLog:
 @pytest.fixture
 def message_log() -> MessageLog:
     return MessageLog()
+
+
+async def settle(pilot: Pilot[int]) -> MainScreen:
+    """Wait (without sleeping) until the workers have started and finished and the sidebar is filled.
+
+    The alignment worker starts only after the first frame, so one `wait_for_complete` may come too early;
+    loop on pauses until the screen reports the analysis in (or failed).
+    """
+    screen = pilot.app.screen
+    for _ in range(500):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if not isinstance(screen, MainScreen):
+            continue
+        done = screen.comparison is not None and (screen.comparison.analysed or bool(screen.analysis_error))
+        sidebar = screen.sidebar()
+        filled = sidebar is not None and sidebar.is_mounted and not sidebar.has_class("-pending")
+        if done and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
+            break
+    await pilot.pause()
+    assert isinstance(screen, MainScreen)
+    return screen

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from reader.app import ReaderApp
 from reader.screens.main import MainScreen
 from reader.viewmodel.bands import Side
 from reader.widgets.article_pane import ArticlePane
 from reader.widgets.search_bar import SearchBar
-from tests.tui.conftest import AppFactory, MessageLog
-
-
-async def settle(pilot: Pilot[int]) -> MainScreen:
-    """Let the workers finish and the screen redraw; returns the main screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.tui.conftest import AppFactory, MessageLog, settle
 
 
 def cursors(screen: MainScreen) -> tuple[int | None, int | None]:

@@ -14,9 +14,8 @@ from reader.widgets.actor_list import ActorList
 from reader.widgets.claim_list import ClaimList
 from reader.widgets.headers import PaneHeader
 from reader.widgets.sidebar import Sidebar
-from tests.tui.conftest import AppFactory, MessageLog, fixture_app
+from tests.tui.conftest import AppFactory, MessageLog, fixture_app, settle
 from tests.tui.fixtures import aligned_comparison, analysed_comparison
-from tests.tui.test_app_navigation import settle
 
 
 def mention_text(screen: MainScreen, side: Side) -> list[str]:

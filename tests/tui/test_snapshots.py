@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import fixture_app
+from tests.tui.conftest import fixture_app, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -20,9 +20,7 @@ def after(*keys: str) -> Callable[[Pilot[Any]], Any]:
     """A run_before hook: wait for the workers, then press `keys`."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await press(pilot, keys)
 
     return run_before
