@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from hypothesis import given, settings
@@ -132,28 +133,44 @@ def check_invariants(pair: PairAlignment, a: Article, b: Article) -> None:
     for article, classes in ((a, pair.classes_a), (b, pair.classes_b)):
         for sentence, cls in zip(article.sentences, classes, strict=True):
             assert (cls is SentenceClass.BOILERPLATE) == (sentence.kind is BlockKind.BOILERPLATE)
-    seen_a: list[int] = []
-    seen_b: list[int] = []
+    rank = {SentenceClass.VERBATIM: 0, SentenceClass.PARAPHRASE: 1, SentenceClass.PARTIAL: 2}
+    kinds_a: dict[int, list[SentenceClass]] = {}
+    kinds_b: dict[int, list[SentenceClass]] = {}
     for match in pair.matches:
         for indices, article in ((match.a, a), (match.b, b)):
             assert 1 <= len(indices) <= 2 and all(0 <= i < len(article.sentences) for i in indices)
             assert list(indices) == list(range(indices[0], indices[0] + len(indices)))
         assert not (len(match.a) == 2 and len(match.b) == 2)
-        seen_a.extend(match.a)
-        seen_b.extend(match.b)
-        assert all(pair.classes_a[i] is match.kind for i in match.a)
-        assert all(pair.classes_b[j] is match.kind for j in match.b)
+        for i in match.a:
+            kinds_a.setdefault(i, []).append(match.kind)
+        for j in match.b:
+            kinds_b.setdefault(j, []).append(match.kind)
         assert 0.0 <= match.score <= 1.0
         spans_a = [*match.a_only, *(r.a for r in match.shared_runs), *(d.a for d in match.details if d.a)]
         spans_b = [*match.b_only, *(r.b for r in match.shared_runs), *(d.b for d in match.details if d.b)]
         for spans, text in ((spans_a, a.text), (spans_b, b.text)):
             for span in spans:
                 assert 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.text
-    assert len(seen_a) == len(set(seen_a)) and len(seen_b) == len(set(seen_b))
+    # A sentence in several matches takes the best kind among them.
+    for kinds, classes in ((kinds_a, pair.classes_a), (kinds_b, pair.classes_b)):
+        for index, found in kinds.items():
+            assert classes[index] is min(found, key=rank.__getitem__)
+    # Many-to-many only through extra 1-to-1 matches: of two matches sharing a sentence, one joins a sentence
+    # found in no other match.
+    pairs = [(m.a, m.b) for m in pair.matches]
+    assert len(pairs) == len(set(pairs))
+    for left, right in itertools.combinations(pair.matches, 2):
+        if set(left.a) & set(right.a) or set(left.b) & set(right.b):
+            lonely = [
+                m
+                for m in (left, right)
+                if len(m.a) == len(m.b) == 1 and (len(kinds_a[m.a[0]]) == 1 or len(kinds_b[m.b[0]]) == 1)
+            ]
+            assert lonely, (left.a, left.b, right.a, right.b)
     matched_a = {
         i for i, cls in enumerate(pair.classes_a) if cls not in (SentenceClass.UNIQUE, SentenceClass.BOILERPLATE)
     }
-    assert matched_a == set(seen_a)
+    assert matched_a == set(kinds_a)
     assert [(m.a, m.b) for m in pair.matches] == sorted((m.a, m.b) for m in pair.matches)
 
 

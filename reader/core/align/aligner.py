@@ -8,7 +8,12 @@
    the start of both articles, which is the same rule whichever article is called A.
 5. Gap filling: between two matches in order, left-over sentences in the same order may match at a lower bar.
 6. Order: matches off the heaviest increasing chain are marked moved (`order.py`).
-7. Inside each match: shared runs, differing words (`wordiff.py`) and differing details (`details.py`).
+7. Many-to-many: a sentence still unmatched may join one already matched sentence of the other side when the
+   pair is a match on its own (`extras.py`): one article's summary of what both tell in full.
+8. Inside each match: shared runs, differing words (`wordiff.py`) and differing details (`details.py`).
+
+A sentence may so sit in several matches; its class is the best kind among them (VERBATIM, then PARAPHRASE,
+then PARTIAL).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from itertools import pairwise
 
 from reader.core.align.candidates import candidate_pairs
 from reader.core.align.details import detail_diffs, known_names
+from reader.core.align.extras import extra_pairs
 from reader.core.align.normalise import NormalisedSentence, normalise
 from reader.core.align.order import heaviest_chain, in_order
 from reader.core.align.scoring import (
@@ -42,10 +48,16 @@ COVERAGE_GAIN = 0.15
 the single sentence's weight: a long sentence told as two, where the second adds length as well as content."""
 GROUP_SEED_SCORE = 0.12
 """Groups are grown only from single pairs scoring this much: a group worth keeping has such a part."""
+GROUP_PART_LOYALTY = 0.6
+"""Each part of a group must score, with the group's single sentence, at least this share of its best score with
+any single sentence: a sentence whose own partner lies elsewhere (it shares a quote or a phrase with another
+sentence) is not half of this one, however well the group covers the single sentence's topic words."""
 MAX_GAP = 4
 """Gaps longer than this (on either side) between two ordered matches are not filled at the lower bar."""
 ELIGIBLE_SHARE = 0.6
 """A pair may join the ordered chain only if it scores at least this share of each sentence's best pair."""
+KIND_RANK = {SentenceClass.VERBATIM: 0, SentenceClass.PARAPHRASE: 1, SentenceClass.PARTIAL: 2}
+"""A sentence in several matches takes the best kind among them."""
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -107,9 +119,21 @@ def _normalised(article: Article) -> list[NormalisedSentence | None]:
     return [None if s.kind is BlockKind.BOILERPLATE else normalise(s.text) for s in article.sentences]
 
 
+def _best_single(scorer: _PairScorer, singles: Sequence[tuple[int, int]]) -> tuple[dict[int, float], dict[int, float]]:
+    """Each sentence's best score with a single sentence of the other side, over the candidate pairs."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for i, j in singles:
+        score = scorer.measures((i,), (j,)).score
+        best_a[i] = max(best_a.get(i, 0.0), score)
+        best_b[j] = max(best_b.get(j, 0.0), score)
+    return best_a, best_b
+
+
 def _group_candidates(scorer: _PairScorer, singles: Sequence[tuple[int, int]]) -> list[_Scored]:
     """1-to-2 and 2-to-1 groups around each candidate pair that cover their single sentence better together."""
     found: dict[Group, _Scored] = {}
+    best_a, best_b = _best_single(scorer, singles)
     for i, j in singles:
         seed = scorer.measures((i,), (j,))
         if seed.containment < GROUP_PART_CONTAINMENT or seed.score < GROUP_SEED_SCORE:
@@ -121,13 +145,16 @@ def _group_candidates(scorer: _PairScorer, singles: Sequence[tuple[int, int]]) -
             parts += [scorer.measures((part,), b) for part in a] if len(a) == 2 else []
             if min(part.containment for part in parts) < GROUP_PART_CONTAINMENT:
                 continue
+            bests = [best_b.get(part, 0.0) for part in b] if len(b) == 2 else [best_a.get(part, 0.0) for part in a]
+            if any(part.score < GROUP_PART_LOYALTY * best for part, best in zip(parts, bests, strict=True)):
+                continue
             measures = scorer.measures(a, b)
             best_part = max(part.score for part in parts)
             clearly_better = measures.score >= best_part + GROUP_MARGIN
             covers_more = measures.score >= best_part - GROUP_TOLERANCE and scorer.coverage_gain(a, b) >= COVERAGE_GAIN
             if not (clearly_better or covers_more):
                 continue
-            kind = classify(measures, bracketed=True)
+            kind = classify(measures, bracketed=True, aligned=True)
             if kind is not SentenceClass.UNIQUE:
                 found[(a, b)] = _Scored(a, b, measures, kind)
     return list(found.values())
@@ -161,7 +188,7 @@ def _fill_gaps(scorer: _PairScorer, chosen: list[_Scored], ordered: Sequence[boo
         for i in gap_a:
             for j in gap_b:
                 measures = scorer.measures((i,), (j,))
-                kind = classify(measures, bracketed=True)
+                kind = classify(measures, bracketed=True, aligned=True)
                 if kind is not SentenceClass.UNIQUE:
                     options.append(_Scored((i,), (j,), measures, kind))
         taken: list[_Scored] = []
@@ -223,7 +250,7 @@ def _select(
     scored = []
     for i, j in singles:
         measures = scorer.measures((i,), (j,))
-        kind = classify(measures, bracketed=True)
+        kind = classify(measures, bracketed=True, aligned=True)
         if kind is not SentenceClass.UNIQUE:
             scored.append(_Scored((i,), (j,), measures, kind))
     scored.extend(_group_candidates(scorer, singles))
@@ -236,14 +263,21 @@ def _select(
         if item.measures.score >= MATCH_THRESHOLD and used_a.isdisjoint(item.a) and used_b.isdisjoint(item.b)
     ]
     chosen += _assign(rest)
-    chosen = [_Scored(item.a, item.b, item.measures, classify(item.measures, bracketed=True)) for item in chosen]
+    chosen = [_Scored(item.a, item.b, item.measures, _aligned_kind(item.measures)) for item in chosen]
     ordered = in_order([(m.a, m.b) for m in chosen])
     added = _fill_gaps(scorer, chosen, ordered)
     if added:
         chosen += added
         ordered = in_order([(m.a, m.b) for m in chosen])
     result = list(zip(chosen, ordered, strict=True))
+    primary = [((m.a, m.b), keep) for m, keep in result]
+    for i, j, measures, keep in extra_pairs(a, b, rarity, singles, primary, scorer.measures):
+        result.append((_Scored((i,), (j,), measures, _aligned_kind(measures)), keep))
     return sorted(result, key=lambda item: (item[0].a, item[0].b))
+
+
+def _aligned_kind(measures: PairScore) -> SentenceClass:
+    return classify(measures, bracketed=True, aligned=True)
 
 
 def align_pair(a: Article, b: Article, a_index: int = 0, b_index: int = 1) -> PairAlignment:
@@ -270,10 +304,10 @@ def align_pair(a: Article, b: Article, a_index: int = 0, b_index: int = 1) -> Pa
                 details=detail_diffs(a_tokens, b_tokens, a.text, b.text, names),
             )
         )
-        for i in chosen.a:
-            classes_a[i] = chosen.kind
-        for j in chosen.b:
-            classes_b[j] = chosen.kind
+        for classes, indices in ((classes_a, chosen.a), (classes_b, chosen.b)):
+            for index in indices:
+                if classes[index] not in KIND_RANK or KIND_RANK[chosen.kind] < KIND_RANK[classes[index]]:
+                    classes[index] = chosen.kind
     return PairAlignment(
         a=a_index, b=b_index, matches=tuple(matches), classes_a=tuple(classes_a), classes_b=tuple(classes_b)
     )

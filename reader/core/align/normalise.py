@@ -70,6 +70,9 @@ class NormalisedSentence:
     """Keys of numbers and of capitalised words not opening the sentence: the details two tellings must share."""
     key_set: frozenset[str] = frozenset()
     """The distinct keys (built once: the scorer looks at it for every candidate pair)."""
+    quoted: frozenset[str] = frozenset()
+    """Keys of the words inside double quotation marks: a source's exact wording, which two outlets quoting the
+    same statement share even when they reword everything around it."""
 
     def __post_init__(self) -> None:
         if not self.key_set and self.keys:
@@ -170,6 +173,21 @@ def _apply_phrase_aliases(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_QUOTED = re.compile(r'"[^"]{1,200}"')
+
+
+def _quoted_keys(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
+    """Keys of the tokens lying inside a pair of double quotes (curly or straight)."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(fold(text))]
+    if not spans:
+        return frozenset()
+    return frozenset(
+        token.key
+        for token in tokens
+        if token.key is not None and any(start < token.start and token.end < end for start, end in spans)
+    )
+
+
 @lru_cache(maxsize=16384)
 def normalise(text: str) -> NormalisedSentence:
     """Tokens, keys, word forms and entity keys of one sentence (cached: sentences repeat across pairs)."""
@@ -181,5 +199,10 @@ def normalise(text: str) -> NormalisedSentence:
         if token.key is not None and (token.number or (token.capitalised and position > 0))
     )
     return NormalisedSentence(
-        text=text, tokens=tokens, keys=keys, words=tuple(token.word for token in tokens), entities=entities
+        text=text,
+        tokens=tokens,
+        keys=keys,
+        words=tuple(token.word for token in tokens),
+        entities=entities,
+        quoted=_quoted_keys(text, tokens),
     )
