@@ -57,8 +57,10 @@ class _Side:
         self.match_of: dict[int, tuple[Match, tuple[int, ...]]] = {}
         for match in matches:
             own, theirs = (match.a, match.b) if is_left else (match.b, match.a)
-            for sentence in own:
-                self.match_of[sentence] = (match, theirs)
+            for sentence in own:  # a sentence in several matches shows its first in-order one
+                current = self.match_of.get(sentence)
+                if current is None or (current[0].moved and not match.moved):
+                    self.match_of[sentence] = (match, theirs)
         self.notes = [(n, a) for n, a in notes if a.passage is not None and a.passage.article == index]
 
     def anchor_id(self, sentence: int) -> str:

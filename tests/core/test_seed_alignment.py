@@ -133,3 +133,39 @@ def test_most_of_the_second_article_is_matched(comparison: Comparison) -> None:
     body = [cls for cls in pair.classes_b if cls is not SentenceClass.BOILERPLATE]
     matched = sum(cls is not SentenceClass.UNIQUE for cls in body)
     assert matched >= 0.8 * len(body)
+
+
+def test_obliterated_sentences_pair_up_through_the_shared_quote(comparison: Comparison) -> None:
+    a = index_of(comparison, 0, "was “obliterated,” Israeli intelligence")
+    b = index_of(comparison, 1, "were “obliterated” could complicate")
+    match = match_of(comparison, 0, a)
+    assert (match.a, match.b) == ((a,), (b,)) and match.moved
+    warned = index_of(comparison, 1, "Israeli officials, however, have warned")
+    assert all(a not in m.a for m in matches_of(comparison, 1, warned))
+
+
+def test_summary_bullets_are_carried_by_the_body_of_the_other_article(comparison: Comparison) -> None:
+    """A's bullets repeat its body; B tells each point once, so a bullet is not "only in A"."""
+    pairs = [
+        ("raised concerns about Hezbollah’s growing missile arsenal", "highlighted Hezbollah’s reported efforts"),
+        ("depends on Iran’s verifiable steps", "A U.S. official noted that Washington could support"),
+        ("targeted both nuclear and conventional missile sites", "Israel also struck conventional military assets"),
+        ("warned against reconstitution", "Speaking after the meeting, President Trump said"),
+        ("Netanyahu proposed the possibility of a second strike", "discussed the possibility of renewed military"),
+    ]
+    for bullet, body in pairs:
+        a, b = index_of(comparison, 0, bullet), index_of(comparison, 1, body)
+        assert any(m.b == (b,) for m in matches_of(comparison, 0, a)), bullet
+    pair = comparison.alignment(0, 1)
+    bullets = [s.index for s in comparison.articles[0].sentences if s.kind is BlockKind.BULLET]
+    matched = [i for i in bullets if pair.classes_a[i] is not SentenceClass.UNIQUE]
+    assert len(bullets) == 10 and len(matched) >= 8
+
+
+def test_a_sentence_in_several_matches_takes_its_best_kind(comparison: Comparison) -> None:
+    pair = comparison.alignment(0, 1)
+    rank = {SentenceClass.VERBATIM: 0, SentenceClass.PARAPHRASE: 1, SentenceClass.PARTIAL: 2}
+    b = index_of(comparison, 1, "A U.S. official noted that Washington could support")
+    kinds = [m.kind for m in matches_of(comparison, 1, b)]
+    assert len(kinds) >= 2
+    assert pair.classes_b[b] is min(kinds, key=rank.__getitem__)
