@@ -22,16 +22,17 @@ EXTRA_THRESHOLD = BRACKETED_THRESHOLD
 """The score an extra pair needs: the bar of a pair bracketed by two matches, because a summary line is short
 and rewords the body (it keeps the rare words, not the sentence); the rare word keeps topic-only pairs out."""
 RARE_SENTENCES = 4
-RARE_SHARE = 0.06
-"""A key is rare when at most RARE_SENTENCES sentences of the pair, or RARE_SHARE of them in a long pair, carry
-it: a point told twice by one article and once by the other is in three; a topic word is in a tenth or more."""
+RARE_EXPONENT = 1 / 3
+"""A key is rare when at most RARE_SENTENCES sentences of the pair carry it, or, in a long pair, the cube root of
+the number of sentences (20 in 8,000): a point told twice by one article and once by the other is in three,
+a topic word in a tenth or more."""
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 def shares_rare_key(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> bool:
     """Whether the two sentences share a key rarer than the topic words."""
-    bound = max(RARE_SENTENCES, RARE_SHARE * rarity.sentence_count)
+    bound = max(RARE_SENTENCES, rarity.sentence_count**RARE_EXPONENT)
     return any(rarity.document_frequency(key) <= bound for key in a.key_set & b.key_set)
 
 
