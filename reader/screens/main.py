@@ -89,6 +89,7 @@ class MainScreen(SelectionRouting, Screen[None]):
         self.hit_index: int | None = None
         self._layout_pending = False
         self.analysis_error = ""
+        self._footer_offers: tuple[object, ...] = ()
 
     # -- composition -----------------------------------------------------------------------------------------
 
@@ -278,7 +279,20 @@ class MainScreen(SelectionRouting, Screen[None]):
         else:
             other.scroll_quietly(pane.scroll_y)
         self._sync_minimaps()
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Recompute the footer only when what it offers changes (rebuilding it costs more than a key press)."""
+        sentence = self.pane(self.active).cursor
+        offers = (
+            self.active,
+            sentence is not None and self.view.match_index(self.active, sentence) is not None,
+            sentence is not None and bool(self.view.counterparts(self.active, sentence)),
+            self.view.aligned,
+        )
+        if offers != self._footer_offers:
+            self._footer_offers = offers
+            self.refresh_bindings()
 
     def on_article_pane_scrolled(self, message: ArticlePane.Scrolled) -> None:
         other = self.pane(message.side.other)

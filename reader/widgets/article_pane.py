@@ -119,6 +119,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.gutter_cells = 6
         self._quiet = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._base_style: Style | None = None
         self.laid_out_width = -1
         self.lay_out_now: Callable[[], None] | None = None
         """Set by the screen: wraps both panes for their current widths (called when this pane's is stale)."""
@@ -165,7 +166,14 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def redraw(self) -> None:
         self._cache.clear()
+        self._base_style = None
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: the cached strips and base style are stale."""
+        super().notify_style_update()
+        self._cache.clear()
+        self._base_style = None
 
     @property
     def text_width(self) -> int:
@@ -279,7 +287,9 @@ class ArticlePane(ScrollView, can_focus=True):
         return self.get_component_rich_style(component, default=Style())
 
     def _draw_row(self, index: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style
+        if base is None:
+            base = self._base_style = self.rich_style
         row = self.sentence_at(index)
         view = self.view
         if row is None or view is None or row.kind in (RowKind.BLANK, RowKind.PAD) or row.sentence is None:

@@ -53,10 +53,11 @@ class Sidebar(Vertical):
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
         self.shown: tuple[Comparison, int, int] | None = None
+        self.pending_message = "Finding actors and claims…"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sidebar-pending"):
-            yield Static("Finding actors and claims…", id="sidebar-pending-text")
+            yield Static(self.pending_message, id="sidebar-pending-text")
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="sidebar-progress")
         with TabbedContent(id="sidebar-tabs"):
             for tab in self.tabs:
@@ -66,14 +67,21 @@ class Sidebar(Vertical):
                     yield widget
 
     def on_mount(self) -> None:
-        """The analysis may have arrived while the tabs were being built: fill them now."""
+        """The analysis may have arrived (or failed) while the tabs were being built: show it now."""
+        self._fill_pending()
         self._fill()
 
     def show_pending(self, message: str) -> None:
         """Show the progress bar (analysis running) or, when it failed, only the message."""
         self.set_class(True, "-pending")
-        self.query_one("#sidebar-pending-text", Static).update(message)
-        self.query_one("#sidebar-progress", ProgressBar).display = message.endswith("…")
+        self.pending_message = message
+        self._fill_pending()
+
+    def _fill_pending(self) -> None:
+        for text in self.query("#sidebar-pending-text").results(Static):
+            text.update(self.pending_message)
+        for bar in self.query("#sidebar-progress").results(ProgressBar):
+            bar.display = self.pending_message.endswith("…")
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         """Fill every tab from an analysed comparison."""
