@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.core.records import Article, Comparison
@@ -24,6 +23,7 @@ from reader.screens.help import HelpScreen
 from reader.screens.messages import AlignmentReady, AnalysisReady
 from reader.screens.pair_picker import Pair, PairPicker
 from reader.screens.routing import SelectionRouting
+from reader.screens.search_status import SearchAndStatus
 from reader.screens.word_diff import WordDiffScreen
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import lay_out
@@ -46,7 +46,7 @@ NARROW_WIDTH = 100
 """Below this many columns the sidebar folds away (`s` brings it back in place of the right pane)."""
 
 
-class MainScreen(SelectionRouting, Screen[None]):
+class MainScreen(SelectionRouting, SearchAndStatus):
     """The comparison of one pair of articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -403,72 +403,3 @@ class MainScreen(SelectionRouting, Screen[None]):
         if action == "pick_pair":
             return len(self.articles) >= 3
         return True
-
-    # -- search ----------------------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#search-bar")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.hits = self.view.search(event.value)
-        self.hit_index = None
-        for side in (Side.LEFT, Side.RIGHT):
-            self.pane(side).set_highlight("search", [(h.start, h.end) for h in self.hits if h.side is side])
-        self._update_status()
-
-    @on(Input.Submitted, "#search-bar")
-    def _search_next(self, event: Input.Submitted) -> None:
-        self._step_hit(forward=True)
-
-    def on_search_bar_previous(self, message: SearchBar.Previous) -> None:
-        self._step_hit(forward=False)
-
-    def _step_hit(self, forward: bool) -> None:
-        if not self.hits:
-            self.notify("No hits.", timeout=2)
-            return
-        if self.hit_index is None:
-            hit = self.view.next_hit(self.hits, self.active, self.pane(self.active).cursor, forward)
-            self.hit_index = self.hits.index(hit) if hit is not None else 0
-        else:
-            self.hit_index = (self.hit_index + (1 if forward else -1)) % len(self.hits)
-        hit = self.hits[self.hit_index]
-        self.move_cursor(hit.side, hit.sentence)
-        self._update_status()
-
-    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        bar = self.search_bar()
-        if bar is None:
-            return
-        bar.value = ""
-        bar.display = False
-        self.pane(self.active).focus()
-
-    # -- status ----------------------------------------------------------------------------------------------
-
-    def _set_progress(self, progress: str) -> None:
-        self.progress = progress
-        self._update_status()
-
-    def _update_status(self) -> None:
-        status = self.query(StatusLine)
-        if status:
-            status.first().show_status(*self._status_parts())
-
-    def _status_parts(self) -> tuple[str, str, str]:
-        """Pair, counts and progress for the status line."""
-        left, right = self.view.pair
-        pair = f"{left.label} ⇄ {right.label}"
-        counts = ""
-        if self.view.aligned:
-            counts = (
-                f"{self.view.count(Side.LEFT, Jump.MATCH)} matched · "
-                f"unique {left.label} {self.view.count(Side.LEFT, Jump.UNIQUE)}, "
-                f"{right.label} {self.view.count(Side.RIGHT, Jump.UNIQUE)} · "
-                f"{self.view.count(Side.LEFT, Jump.CONFLICT)} conflicts"
-            )
-        if self.hits:
-            position = "" if self.hit_index is None else f"{self.hit_index + 1}/"
-            counts += f" · search {position}{len(self.hits)} hits"
-        if len(self.articles) >= 3:
-            counts += f" · {len(self.articles)} articles (p: pair)"
-        progress = self.progress or ("aligning…" if self.comparison is None else "")
-        return pair, counts, progress
