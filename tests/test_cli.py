@@ -83,3 +83,23 @@ def test_compare_seeds_text_report(capsys: pytest.CaptureFixture[str], seed_path
     assert "Netanyahu Discusses Second Strike on Iran with Trump" in out
     assert "Only in A" in out and "Only in B" in out
     assert "Mar-a-Lago" in out
+
+
+def test_static_subcommand_names_match_the_parser() -> None:
+    """`main` routes on SUBCOMMANDS before building the parser; the two must never drift apart."""
+    from reader.cli import SUBCOMMANDS, build_parser
+
+    parser = build_parser()
+    names = {name for action in parser._subparsers._group_actions for name in action.choices}  # type: ignore[union-attr]
+    assert names == set(SUBCOMMANDS)
+
+
+def test_opening_the_app_does_not_import_the_aligner_or_the_store() -> None:
+    """The app paints before aligning: `reader PATH` must not pay for the aligner, store or exporters up front."""
+    code = (
+        "import sys, reader.cli, reader.core.loading\n"
+        "heavy = [m for m in ('reader.core.align', 'reader.store', 'reader.export', 'spacy') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""

@@ -12,17 +12,21 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import __version__
-from reader.cli.compare_command import add_compare_parser
-from reader.cli.store_commands import add_store_parsers
 from reader.core.errors import ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
 
 EXIT_USAGE = 2
 
+SUBCOMMANDS = ("compare", "list", "open", "where", "delete", "export")
+"""Checked before anything heavy is imported, so `reader PATH...` reaches the app's first paint sooner."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser; `reader PATH...` is handled before it (see `main`)."""
+    from reader.cli.compare_command import add_compare_parser
+    from reader.cli.store_commands import add_store_parsers
+
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read news articles about the same event side by side.",
@@ -37,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_app(paths: Sequence[str]) -> int:
     """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
-    from reader.core import load_inputs
+    from reader.core.loading import load_inputs
 
     loaded = load_inputs(paths)
     from reader.app import ReaderApp
@@ -50,11 +54,10 @@ def _open_app(paths: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    subcommands = {name for action in parser._subparsers._group_actions for name in action.choices}  # type: ignore[union-attr]
     try:
-        if args and not args[0].startswith("-") and args[0] not in subcommands:
+        if args and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
             return _open_app(args)
+        parser = build_parser()
         namespace = parser.parse_args(args)
         handler: Handler | None = getattr(namespace, "handler", None)
         if handler is None:

@@ -6,35 +6,50 @@ Public API:
 - `match_sentences(a, b) -> SentenceMatch`: the score, decision and class the aligner gives two sentences.
 - `analyse_text(text) -> TextAnalysis`: the actors and claims of one text (needs the spaCy model).
 - `load_inputs`, `align_articles`, `add_analysis`: the steps of `compare`, for callers that stage them.
+
+Names are imported on first use (PEP 562 `__getattr__`): `import reader.core.records` from the app must not
+pay for the aligner (rapidfuzz, the stemmer) before the first paint.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from reader.core.align import SentenceMatch, match_sentences
-from reader.core.compare import add_analysis, align_articles, compare
-from reader.core.errors import InputError, ReaderError
-from reader.core.loading import load_inputs
-from reader.core.records import Comparison
-
 if TYPE_CHECKING:
-    from reader.core.analysis import TextAnalysis
+    from reader.core.align import SentenceMatch, match_sentences
+    from reader.core.analysis import TextAnalysis, analyse_text
+    from reader.core.compare import add_analysis, align_articles, compare
+    from reader.core.errors import InputError, ReaderError
+    from reader.core.loading import load_inputs
+    from reader.core.records import Comparison
 
-
-def analyse_text(text: str) -> TextAnalysis:
-    """Actors and claims of one article text; the same code `compare` runs per article."""
-    from reader.core.analysis import analyse_text as _analyse_text
-
-    return _analyse_text(text)
+_WHERE = {
+    "Comparison": "reader.core.records",
+    "InputError": "reader.core.errors",
+    "ReaderError": "reader.core.errors",
+    "SentenceMatch": "reader.core.align",
+    "match_sentences": "reader.core.align",
+    "add_analysis": "reader.core.compare",
+    "align_articles": "reader.core.compare",
+    "compare": "reader.core.compare",
+    "load_inputs": "reader.core.loading",
+    "analyse_text": "reader.core.analysis",
+    "TextAnalysis": "reader.core.analysis",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name == "TextAnalysis":
-        from reader.core.analysis import TextAnalysis
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reader.core' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return TextAnalysis
-    raise AttributeError(name)
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [
@@ -42,6 +57,7 @@ __all__ = [
     "InputError",
     "ReaderError",
     "SentenceMatch",
+    "TextAnalysis",
     "add_analysis",
     "align_articles",
     "analyse_text",
