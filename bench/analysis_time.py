@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from reader.core.analysis import analyse_comparison
 from reader.core.analysis.cache import analysed_sentences
 from reader.core.analysis.nlp import get_nlp
-from reader.core.compare import compare
+from reader.core.pipeline import compare
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 REPEATS = 7

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from reader.cli.text_report import render_text
 from reader.core import compare, load_inputs
-from reader.core.compare import add_analysis, align_articles
+from reader.core.pipeline import add_analysis, align_articles
 from reader.core.records import Comparison
 from reader.core.serialize import dumps
 from reader.export.html import render_html

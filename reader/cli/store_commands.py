@@ -122,7 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Export with the notes; the HTML page shows the pair the comparison was last viewed with."""
     session = Session.open(args.name, autosave=False)
     if not args.no_analysis:
-        from reader.core.compare import add_analysis
+        from reader.core.pipeline import add_analysis
 
         session.set_comparison(add_analysis(session.comparison))
     if args.output:

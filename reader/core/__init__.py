@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from reader.core.align import SentenceMatch, match_sentences
     from reader.core.analysis import TextAnalysis, analyse_text
-    from reader.core.compare import add_analysis, align_articles, compare
     from reader.core.errors import InputError, ReaderError
     from reader.core.loading import load_inputs
+    from reader.core.pipeline import add_analysis, align_articles, compare
     from reader.core.records import Comparison
 
 _WHERE = {
@@ -30,9 +30,9 @@ _WHERE = {
     "ReaderError": "reader.core.errors",
     "SentenceMatch": "reader.core.align",
     "match_sentences": "reader.core.align",
-    "add_analysis": "reader.core.compare",
-    "align_articles": "reader.core.compare",
-    "compare": "reader.core.compare",
+    "add_analysis": "reader.core.pipeline",
+    "align_articles": "reader.core.pipeline",
+    "compare": "reader.core.pipeline",
     "load_inputs": "reader.core.loading",
     "analyse_text": "reader.core.analysis",
     "TextAnalysis": "reader.core.analysis",

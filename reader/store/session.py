@@ -92,7 +92,7 @@ class Session:
 
         Raises NotFoundError / CorruptFileError / InvalidNameError (all ReaderError) with one-line messages.
         """
-        from reader.core.compare import align_articles
+        from reader.core.pipeline import align_articles
 
         saved, fingerprint = read_saved(name)
         articles, statuses = current_articles(saved.articles)

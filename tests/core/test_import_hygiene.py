@@ -26,3 +26,17 @@ def test_core_import_does_not_load_spacy() -> None:
     code = "import sys, reader.core; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_public_names_are_the_functions_whatever_was_imported_first() -> None:
+    """`reader.core` loads its names lazily; no submodule may shadow one (a module once shadowed `compare`)."""
+    import importlib
+    import pkgutil
+
+    import reader.core
+
+    for info in pkgutil.walk_packages(reader.core.__path__, "reader.core."):
+        if ".analysis" not in info.name:
+            importlib.import_module(info.name)
+    for name in ("compare", "match_sentences", "load_inputs", "align_articles", "add_analysis", "analyse_text"):
+        assert callable(getattr(reader.core, name)), name

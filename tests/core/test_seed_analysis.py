@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.analysis import carried_by, counterparts, single_source_claims
-from reader.core.compare import compare
+from reader.core.pipeline import compare
 from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison
 from reader.core.serialize import dumps, loads
 

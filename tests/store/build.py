@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.compare import coverage_of
+from reader.core.pipeline import coverage_of
 from reader.core.records import (
     Comparison,
     DetailDiff,

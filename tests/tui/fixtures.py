@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.core.compare import coverage_of
+from reader.core.pipeline import coverage_of
 from reader.core.records import (
     Actor,
     ActorKind,
