@@ -51,9 +51,14 @@ def test_different_counts_conflict_and_equal_ones_do_not() -> None:
     assert diffs("It cost $2.5 billion.", "It cost 2.5 billion dollars.") == []
 
 
-def test_names_missing_on_one_side() -> None:
+def test_names_missing_on_one_side_are_one_sided_never_conflicts() -> None:
     found = diffs("The envoy Steve Witkoff held talks.", "The envoy held talks with Araghchi.")
-    assert ("name", "conflict", "Steve Witkoff", "Araghchi") in found
+    assert ("name", "a_only", "Steve Witkoff", None) in found
+    assert ("name", "b_only", None, "Araghchi") in found
+    assert diffs("Trump and Netanyahu met.", "Trump and Palestinian leaders met.") == [
+        ("name", "a_only", "Netanyahu", None),
+        ("name", "b_only", None, "Palestinian"),
+    ]
     many = diffs("Smith and Jones met Brown.", "They met White and Green.")
     assert all(status != "conflict" for _, status, _, _ in many)
 

@@ -247,8 +247,9 @@ def detail_diffs(
     """Details on one side only (A_ONLY/B_ONLY) or replaced by another of the same kind (CONFLICT).
 
     Numbers missing on each side are paired in text order as conflicts, dates too but only with dates of the same
-    grain (a day against a day, a year against a year); names and places only when exactly one is missing on each
-    side (a clear substitution), since two unrelated names are not a conflict.
+    grain (a day against a day, a year against a year). Names and places are only ever reported as one-sided:
+    without a parse, a name missing on each side is as often two different facts ("Netanyahu" here, "Palestinian"
+    there) as a substitution, and a false `!` would cost the mark its meaning.
     """
     a_details, b_details = extract_details(a, a_text, names), extract_details(b, b_text, names)
     a_keys = frozenset(t.token.key for t in a if t.token.key)
@@ -262,7 +263,7 @@ def detail_diffs(
         left = [d for d in a_missing if d.kind is kind and _grain(d) == grain]
         right = [d for d in b_missing if d.kind is kind and _grain(d) == grain]
         paired = min(len(left), len(right))
-        if kind in (DetailKind.NAME, DetailKind.PLACE) and not (len(left) == len(right) == 1):
+        if kind in (DetailKind.NAME, DetailKind.PLACE):
             paired = 0
         for x, y in zip(left[:paired], right[:paired], strict=True):
             diffs.append(DetailDiff(kind, DetailStatus.CONFLICT, span_of(x.tokens, a_text), span_of(y.tokens, b_text)))
