@@ -20,14 +20,7 @@ from reader.core.records import (
     PairAlignment,
     SentenceClass,
 )
-
-MARKS = {
-    SentenceClass.VERBATIM: "=",
-    SentenceClass.PARAPHRASE: "≈",
-    SentenceClass.PARTIAL: "~",
-    SentenceClass.UNIQUE: "+",
-    SentenceClass.BOILERPLATE: "·",
-}
+from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 
 
 def _width() -> int:
@@ -86,8 +79,8 @@ def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
 
 
 def _match_block(match: Match, a: Article, b: Article) -> str:
-    moved = "  ↕ moved" if match.moved else ""
-    conflict = "  ! conflict" if any(d.status is DetailStatus.CONFLICT for d in match.details) else ""
+    moved = f"  {MOVED_MARK} moved" if match.moved else ""
+    conflict = f"  {CONFLICT_MARK} conflict" if any(d.status is DetailStatus.CONFLICT for d in match.details) else ""
     head = (
         f"{MARKS[match.kind]} {match.kind.value} {match.score:.2f}   "
         f"{_lines(a, match.a)} ↔ {_lines(b, match.b)}{moved}{conflict}"

@@ -18,17 +18,10 @@ from reader.core.records import (
     PairAlignment,
     SentenceClass,
 )
+from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 from reader.store.annotations import Annotation
 
-MARKS = {
-    SentenceClass.VERBATIM: "=",
-    SentenceClass.PARAPHRASE: "≈",
-    SentenceClass.PARTIAL: "~",
-    SentenceClass.UNIQUE: "+",
-    SentenceClass.BOILERPLATE: "·",
-}
-MOVED_MARK = "↕"
-CONFLICT_MARK = "!"
+__all__ = ["CONFLICT_MARK", "MARKS", "MOVED_MARK"]
 MATCHED = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
 
 
