@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -17,6 +17,9 @@ from textual.binding import Binding, BindingType
 from reader.commands import ReaderCommands
 from reader.core.records import Article, Comparison
 from reader.screens.main import Aligner, Analyser, MainScreen
+
+if TYPE_CHECKING:
+    from reader.store.session import Session
 
 STYLESHEETS = ("reader.tcss",)
 
@@ -57,20 +60,33 @@ class ReaderApp(App[int]):
         aligner: Aligner = _align,
         analyser: Analyser = _analyse,
         notices: Sequence[str] = (),
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
         self.notices = tuple(notices)
         self.comparison = comparison
+        self.session = session
+        """A reopened saved comparison (`reader open NAME`); None starts a new one."""
         self.aligner = aligner
         self.analyser = analyser
 
     def on_mount(self) -> None:
         self.push_screen(
-            MainScreen(self.articles, aligner=self.aligner, analyser=self.analyser, comparison=self.comparison)
+            MainScreen(
+                self.articles,
+                aligner=self.aligner,
+                analyser=self.analyser,
+                comparison=self.comparison,
+                session=self.session,
+            )
         )
         for notice in self.notices:
             self.notify(notice, title="skipped", severity="warning", timeout=8)
 
     async def action_quit(self) -> None:
+        """Quit after saving the notes and the view; refuses once when the notes could not be saved."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and not screen.save_before_leaving():
+                return
         self.exit(0)

@@ -23,7 +23,15 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("view: actors", "sidebar_tab('actors')", "Open the Actors tab"),
     ("view: claims", "sidebar_tab('claims')", "Open the Claims tab"),
     ("view: who is quoted", "sidebar_tab('quoted')", "Open the who-is-quoted table"),
+    ("view: notes", "sidebar_tab('notes')", "Open the Notes tab: every note, Enter jumps to it"),
     ("comparison: choose the pair", "pick_pair", "Pick which two articles stand side by side"),
+    ("comparison: save", "save", "Save the comparison and its notes (asks for a name the first time)"),
+    ("comparison: open saved", "open_saved", "Replace this comparison with a saved one"),
+    ("comparison: export as HTML", "export('html')", "One self-contained page: both articles and the notes"),
+    ("comparison: export as Markdown", "export('md')", "A report: figures, matches, differences, notes"),
+    ("comparison: export as JSON", "export('json')", "The comparison and its notes as data"),
+    ("note: annotate selection", "annotate", "Write or edit a note on the passage, actor or claim"),
+    ("note: new note on selection", "annotate(1)", "Add another note even when one exists"),
     ("help: keys and legend", "help", "Every key and what the gutter marks mean"),
 )
 

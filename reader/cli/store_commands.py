@@ -76,12 +76,20 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def launch_app(session: Session) -> int:
-    """Show a reopened session. The app wires itself in here: run the Textual app on `session`.
+    """Run the app on a reopened session: its articles, its notes re-anchored, its view as it was left.
 
-    Until then, print what the session holds so `reader open NAME` is useful headless.
+    Without a terminal (output piped or redirected) print what the session holds instead, so `reader open NAME`
+    stays useful in scripts.
     """
-    sys.stdout.write(session_summary(session))
-    return 0
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        sys.stdout.write(session_summary(session))
+        return 0
+    from reader.app import ReaderApp
+
+    comparison = session.comparison
+    app = ReaderApp(comparison.articles, comparison=comparison, session=session)
+    exit_code = app.run()
+    return exit_code if exit_code is not None else (app.return_code or 0)
 
 
 def session_summary(session: Session) -> str:

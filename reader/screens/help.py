@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.viewmodel.pair_view import LEGEND
+from reader.marks import LEGEND
+from reader.viewmodel.notes import NOTE_MARK
 
 KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "move the cursor by passage (PgUp/PgDn, g/G: page, top, bottom)"),
@@ -25,7 +26,11 @@ KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("b", "show / hide boilerplate"),
     ("w", "word diff of the selected pair"),
     ("s", "show / hide the sidebar"),
-    ("a  l  o", "sidebar tab: actors, claims, who is quoted"),
+    ("1 2 3 4", "sidebar tab: actors, claims, who is quoted, notes"),
+    ("m  M", "note on the selection: passage, actor, claim or Notes entry (edits an existing one) / a new note"),
+    ("ctrl+s", "save the comparison (asks for a name the first time; notes are also saved as you write them)"),
+    ("o", "open a saved comparison"),
+    ("e", "export as Markdown, HTML or JSON"),
     ("p", "choose the pair (three or more articles)"),
     ("ctrl+p", "command palette"),
     ("?", "this help"),
@@ -44,6 +49,7 @@ def help_text() -> Table:
     table.add_row(Text("Gutter marks", style="bold underline"), "")
     for mark, meaning in LEGEND:
         table.add_row(mark, meaning)
+    table.add_row(NOTE_MARK, "a note is on this passage (Notes tab: 4)")
     table.add_row("k/N", "with three or more articles: carried by k of the N articles")
     table.add_row("", "")
     table.add_row("", Text("Mouse: click a passage, a minimap cell, a list row (twice to jump).", style="dim"))

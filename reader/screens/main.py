@@ -21,9 +21,11 @@ from textual.worker import Worker, WorkerState
 from reader.core.records import Article, Comparison
 from reader.screens.help import HelpScreen
 from reader.screens.messages import AlignmentReady, AnalysisReady
+from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from reader.screens.pair_picker import Pair, PairPicker
 from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
+from reader.screens.store_actions import STORE_BINDINGS, StoreActions
 from reader.screens.word_diff import WordDiffScreen
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import lay_out
@@ -36,6 +38,7 @@ from reader.widgets.headers import PaneHeader, StatusLine, status_text
 from reader.widgets.minimap import Minimap
 
 if TYPE_CHECKING:
+    from reader.store.session import Session
     from reader.widgets.search_bar import SearchBar
     from reader.widgets.sidebar import Sidebar
 
@@ -46,7 +49,7 @@ NARROW_WIDTH = 100
 """Below this many columns the sidebar folds away (`s` brings it back in place of the right pane)."""
 
 
-class MainScreen(SelectionRouting, SearchAndStatus):
+class MainScreen(NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
     """The comparison of one pair of articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,6 +68,8 @@ class MainScreen(SelectionRouting, SearchAndStatus):
         Binding("2", "sidebar_tab('claims')", "Claims", show=False, id="tab-claims"),
         Binding("3", "sidebar_tab('quoted')", "Quoted", show=False, id="tab-quoted"),
         Binding("question_mark", "help", "Help", id="help"),
+        *NOTE_BINDINGS,
+        *STORE_BINDINGS,
     ]
 
     def __init__(
@@ -74,6 +79,7 @@ class MainScreen(SelectionRouting, SearchAndStatus):
         aligner: Aligner,
         analyser: Analyser,
         comparison: Comparison | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -90,6 +96,7 @@ class MainScreen(SelectionRouting, SearchAndStatus):
         self._layout_pending = False
         self.analysis_error = ""
         self._footer_offers: tuple[object, ...] = ()
+        self.adopt_session(session)
 
     # -- composition -----------------------------------------------------------------------------------------
 
@@ -189,6 +196,7 @@ class MainScreen(SelectionRouting, SearchAndStatus):
             self._set_progress("finding actors and claims…")
             self.analyse(comparison)
         self._sync_sidebar()
+        self.session_comparison(comparison)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.comparison = message.comparison
@@ -196,6 +204,7 @@ class MainScreen(SelectionRouting, SearchAndStatus):
         self._set_progress("")
         self._sync_sidebar()
         self._relayout()
+        self.session_comparison(message.comparison)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR:
@@ -235,6 +244,7 @@ class MainScreen(SelectionRouting, SearchAndStatus):
             if pane.cursor is None:
                 pane.cursor = self.view.step(side, None, 1)
             self.minimap(side).show(row_overview(rows[side], self.view, side))
+        self.show_note_marks()
         self._cursor_changed(self.active, reveal=True)
         self._update_status()
 
@@ -402,4 +412,4 @@ class MainScreen(SelectionRouting, SearchAndStatus):
             return sentence is not None and self.view.match_index(self.active, sentence) is not None
         if action == "pick_pair":
             return len(self.articles) >= 3
-        return True
+        return super().check_action(action, parameters)

@@ -13,10 +13,10 @@ CURSOR_MARGIN = 2
 
 
 def gutter_width(article: Article, with_coverage: bool) -> int:
-    """Cells before the text: cursor bar, line number, space, mark, optional " k/N", space."""
+    """Cells before the text: cursor bar, line number, space, mark, note mark, optional " k/N", space."""
     last_line = max(article.source_lines, default=1)
     digits = max(2, len(str(last_line)))
-    return 1 + digits + 1 + 1 + (4 if with_coverage else 0) + 1
+    return 1 + digits + 1 + 1 + 1 + (4 if with_coverage else 0) + 1
 
 
 def reveal(top: int, height: int, scroll: int, viewport: int, margin: int = CURSOR_MARGIN) -> int:

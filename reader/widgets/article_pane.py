@@ -24,9 +24,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.records import SentenceClass
+from reader.marks import CONFLICT_MARK, MOVED_MARK
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import PaneRows, Row, RowKind
-from reader.viewmodel.pair_view import CONFLICT_MARK, MOVED_MARK, PairView
+from reader.viewmodel.notes import NOTE_MARK
+from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
 
 CLASS_COMPONENTS: dict[SentenceClass, str] = {
@@ -50,6 +52,7 @@ class ArticlePane(ScrollView, can_focus=True):
         "article-pane--mark-unique",
         "article-pane--mark-moved",
         "article-pane--mark-conflict",
+        "article-pane--mark-note",
         "article-pane--cursor-bar",
         *CLASS_COMPONENTS.values(),
         "article-pane--moved",
@@ -116,6 +119,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self.lit: frozenset[int] = frozenset()
         self.active = side is Side.LEFT
         self.highlights: dict[str, list[tuple[int, int]]] = {}
+        self.noted: frozenset[int] = frozenset()
+        """Sentences that carry a note: marked in the gutter's note column."""
         self.gutter_cells = 6
         self._quiet = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
@@ -163,6 +168,11 @@ class ArticlePane(ScrollView, can_focus=True):
         """Replace one layer of highlighted character spans (mention, search, note…)."""
         self.highlights[layer] = sorted(spans)
         self.redraw()
+
+    def set_notes(self, sentences: frozenset[int], spans: Iterable[tuple[int, int]]) -> None:
+        """Mark the annotated sentences in the gutter and lay the "note" highlight over their passages."""
+        self.noted = sentences
+        self.set_highlight("note", spans)
 
     def redraw(self) -> None:
         self._cache.clear()
@@ -330,7 +340,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def _gutter(self, row: Row, sentence: int, style: Style, is_cursor: bool) -> list[Segment]:
         assert self.view is not None
         bar = Segment("▌" if is_cursor else " ", style + self._style("article-pane--cursor-bar"))
-        digits = self.gutter_cells - 4 - (4 if len(self.view.articles) >= 3 else 0)
+        digits = self.gutter_cells - 5 - (4 if len(self.view.articles) >= 3 else 0)
         if not row.first:
             return [bar, Segment(" " * (self.gutter_cells - 1), style)]
         article = self.view.article(self.side)
@@ -338,6 +348,8 @@ class ArticlePane(ScrollView, can_focus=True):
         mark = self.view.mark(self.side, sentence)
         coverage = self.view.coverage_mark(self.side, sentence)
         segments = [bar, Segment(f"{line:>{digits}} ", style), Segment(mark, style + self._mark_style(mark))]
+        noted = sentence in self.noted
+        segments.append(Segment(NOTE_MARK if noted else " ", style + self._style("article-pane--mark-note")))
         if len(self.view.articles) >= 3:
             segments.append(Segment(f" {coverage:>3}", style))
         segments.append(Segment(" ", style))

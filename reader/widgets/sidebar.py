@@ -1,4 +1,4 @@
-"""The sidebar: a list of tabs (Actors, Claims, Who is quoted) over the pair's analysis.
+"""The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes) over the pair's analysis.
 
 The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that can `show(comparison, left,
 right)`; a later feature adds a tab by appending to the list. Until the analysis arrives, a progress bar says
@@ -19,6 +19,7 @@ from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
 from reader.core.records import Comparison
 from reader.widgets.actor_list import ActorList
 from reader.widgets.claim_list import ClaimList
+from reader.widgets.notes_list import NotesList
 from reader.widgets.quoted_table import QuotedTable
 
 
@@ -42,6 +43,7 @@ SIDEBAR_TABS: list[SidebarTab] = [
     SidebarTab("Actors", "actors", lambda: ActorList(id="actor-list")),
     SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
     SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
+    SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list")),
 ]
 
 

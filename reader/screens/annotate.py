@@ -1,0 +1,118 @@
+"""The `m` dialog: write or edit a note on a passage, an actor or a claim, with tags.
+
+Keyboard only: the note (several lines) has focus first, Tab moves to the tags field, the quick-pick toggles
+and the buttons; ctrl+s saves from anywhere in the dialog, Escape cancels. The quick picks and the tags field
+always agree: ticking "check" adds it to the field, typing it ticks the box. The validator is the pure
+`note_edit`; its message stays in the dialog until the note is fixed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
+
+from reader.core.errors import ReaderError
+from reader.store.annotations import QUICK_TAGS, Annotation
+from reader.viewmodel.notes import NoteEdit, dialog_title, note_edit, quick_tags_on, toggle_tag
+
+
+class AnnotateScreen(ModalScreen[NoteEdit | None]):
+    """A note and its tags; Save, Delete (when editing) or Cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", id="note-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note-cancel"),
+        Binding("q", "stay", show=False),  # the app's `q` would quit and drop the note being written
+    ]
+
+    def __init__(self, subject: str, annotation: Annotation | None = None) -> None:
+        super().__init__()
+        self.subject = subject
+        self.annotation = annotation
+
+    def compose(self) -> ComposeResult:
+        editing = self.annotation
+        with Vertical(id="note-body"):
+            yield Static(Text(dialog_title(editing, self.subject), no_wrap=True, overflow="ellipsis"), id="note-title")
+            yield Static("Note", classes="note-label")
+            yield TextArea(editing.note if editing else "", id="note-text", soft_wrap=True, tab_behavior="focus")
+            yield Static("Tags (comma-separated; the boxes pick common ones)", classes="note-label")
+            yield Input(", ".join(editing.tags) if editing else "", placeholder="e.g. check, budget", id="note-tags")
+            ticked = quick_tags_on(", ".join(editing.tags) if editing else "")
+            with Horizontal(id="note-quick"):
+                for tag in QUICK_TAGS:
+                    yield Checkbox(tag, ticked[tag], id=f"quick-{tag}", compact=True)
+            yield Static("", id="note-error")
+            with Horizontal(id="note-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save-note", compact=True)
+                if editing is not None:
+                    yield Button("Delete", variant="error", id="delete-note", compact=True)
+                yield Button("Cancel  esc", id="cancel-note", compact=True)
+
+    def on_mount(self) -> None:
+        text = self.query_one("#note-text", TextArea)
+        text.focus()
+        text.move_cursor(text.document.end)
+
+    # -- tags and quick picks agree --------------------------------------------------------------------------
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        tag = (event.checkbox.id or "").removeprefix("quick-")
+        field = self.query_one("#note-tags", Input)
+        updated = toggle_tag(field.value, tag, event.value)
+        if updated != field.value:
+            with field.prevent(Input.Changed):
+                field.value = updated
+            field.cursor_position = len(updated)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        for tag, on in quick_tags_on(event.value).items():
+            box = self.query_one(f"#quick-{tag}", Checkbox)
+            if box.value != on:
+                with box.prevent(Checkbox.Changed):
+                    box.value = on
+        self._show_error("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the tags field saves (the note field keeps Enter for new lines)."""
+        event.stop()
+        self.action_save()
+
+    # -- results ---------------------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save-note":
+            self.action_save()
+        elif event.button.id == "delete-note" and self.annotation is not None:
+            self.dismiss(NoteEdit(self.annotation.note, self.annotation.tags, delete=True))
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        note = self.query_one("#note-text", TextArea).text
+        tags = self.query_one("#note-tags", Input).value
+        try:
+            result = note_edit(note, tags)
+        except ReaderError as error:
+            self._show_error(str(error))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_stay(self) -> None:
+        """`q` outside the text fields does nothing here (ctrl+q still quits)."""
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#note-error", Static).update(Text(message))
+        self.query_one("#note-error").set_class(bool(message), "-shown")

@@ -1,0 +1,105 @@
+"""The `e` dialog: export the comparison and its notes as Markdown, a self-contained HTML page, or JSON.
+
+The path starts as the suggested file name in the current directory and follows the format while the user
+has not typed one of their own. The pure `export_request` validates (the folder must exist); the caller writes
+the file atomically and reports the path or the error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from reader.core.errors import ReaderError
+from reader.export import FORMATS
+from reader.viewmodel.saving import FORMAT_NAMES, ExportRequest, export_hint, export_request, with_format
+
+SuggestName = Callable[[str], str]
+"""The suggested file name for a format ("iran-talks.html")."""
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Format, path, Export / Cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export-cancel"),
+        Binding("ctrl+s", "export", "Export", id="export-confirm", priority=True),
+    ]
+
+    def __init__(self, suggest: SuggestName, fmt: str = "html", cwd: Path | None = None) -> None:
+        super().__init__()
+        self.suggest = suggest
+        self.fmt = fmt if fmt in FORMATS else "html"
+        self.cwd = cwd or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-body", classes="dialog"):
+            yield Static("Export the comparison and its notes", classes="dialog-title")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(f"{FORMAT_NAMES[fmt]} (.{fmt})", value=fmt == self.fmt, id=f"format-{fmt}")
+            yield Input(str(self.cwd / self.suggest(self.fmt)), id="export-path")
+            yield Static("", id="export-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export  enter", variant="primary", id="export-button", compact=True)
+                yield Button("Cancel  esc", id="cancel-button", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+        self._check()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        fmt = (event.pressed.id or "").removeprefix("format-")
+        if fmt not in FORMATS or fmt == self.fmt:
+            return
+        field = self.query_one("#export-path", Input)
+        if field.value == str(self.cwd / self.suggest(self.fmt)):
+            field.value = str(self.cwd / self.suggest(fmt))
+        else:
+            field.value = with_format(field.value, fmt)
+        self.fmt = fmt
+        self._check()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._check()
+
+    def _check(self) -> ExportRequest | None:
+        hint = self.query_one("#export-hint", Static)
+        try:
+            request = export_request(self.fmt, self.query_one("#export-path", Input).value, self.cwd)
+        except ReaderError as error:
+            hint.update(Text(str(error)))
+            hint.set_class(True, "-error")
+            return None
+        hint.update(Text(export_hint(request)))
+        hint.set_class(False, "-error")
+        return request
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-button":
+            self.action_export()
+        else:
+            self.action_cancel()
+
+    def action_export(self) -> None:
+        request = self._check()
+        if request is not None:
+            self.dismiss(request)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,81 @@
+"""The save, open and export dialogs' rules as plain functions: names, export paths, the saved list's lines.
+
+No Textual here: the dialogs call these as validators and show the ReaderError message they raise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import InputError
+from reader.core.records import Comparison
+from reader.export import EXTENSIONS, FORMATS
+from reader.store.files import SavedEntry, slugify
+from reader.viewmodel.sidebar_rows import snippet
+
+FORMAT_NAMES: dict[str, str] = {"md": "Markdown report", "html": "HTML page", "json": "JSON"}
+
+
+def suggested_name(comparison: Comparison, current: str | None, auto_named: bool) -> str:
+    """What the name field starts with: the user's name when there is one, else the first headline, shortened."""
+    if current and not auto_named:
+        return current
+    title = comparison.articles[0].title if comparison.articles else "comparison"
+    return " ".join(title.split()[:8])
+
+
+def check_name(name: str) -> str:
+    """The file name a comparison name becomes; InvalidNameError (a ReaderError) when it cannot be one."""
+    return slugify(name)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the export dialog hands back: the format and the file to write."""
+
+    fmt: str
+    path: Path
+
+
+def export_request(fmt: str, path_text: str, cwd: Path) -> ExportRequest:
+    """The export dialog's validator: a known format and a file path whose folder exists.
+
+    A relative path is taken from `cwd`; `~` is expanded. Raises InputError with a one-line reason.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"choose a format: {', '.join(FORMATS)}")
+    text = path_text.strip()
+    if not text:
+        raise InputError("give a file to write")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = cwd / path
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: add a file name")
+    if not path.parent.is_dir():
+        raise InputError(f"folder {path.parent} does not exist")
+    return ExportRequest(fmt, path)
+
+
+def with_format(path_text: str, fmt: str) -> str:
+    """The path with its export extension switched to `fmt`'s (other extensions are left as typed)."""
+    for extension in EXTENSIONS.values():
+        if path_text.endswith(extension):
+            return path_text[: -len(extension)] + EXTENSIONS[fmt]
+    return path_text
+
+
+def export_hint(request: ExportRequest) -> str:
+    """A line under the path: what will happen when the dialog is confirmed."""
+    verb = "replaces" if request.path.exists() else "writes"
+    return f"{verb} {request.path}"
+
+
+def entry_lines(entry: SavedEntry) -> tuple[str, str]:
+    """Two lines of the open dialog for one saved comparison: name and notes; articles or the file's error."""
+    if entry.error is not None:
+        return entry.slug, f"cannot be opened: {snippet(entry.error, 160)}"
+    notes = f"{entry.notes} note{'s' if entry.notes != 1 else ''}"
+    changed = entry.modified.replace("T", " ")[:16]
+    return f"{entry.name}  ·  {notes}  ·  {changed}", "; ".join(entry.articles)
