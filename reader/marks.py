@@ -17,6 +17,8 @@ MARKS: dict[SentenceClass, str] = {
 }
 MOVED_MARK = "↕"
 CONFLICT_MARK = "!"
+NOTE_MARK = "✎"
+"""A sentence that carries a note (the app's gutter has a column of its own for it, beside the class mark)."""
 
 LEGEND: tuple[tuple[str, str], ...] = (
     (MARKS[SentenceClass.VERBATIM], "verbatim: the same words in both articles"),

@@ -12,8 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.marks import LEGEND
-from reader.viewmodel.notes import NOTE_MARK
+from reader.marks import LEGEND, NOTE_MARK
 
 KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "move the cursor by passage (PgUp/PgDn, g/G: page, top, bottom)"),

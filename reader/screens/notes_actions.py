@@ -18,20 +18,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from reader.core.errors import ReaderError
-from reader.screens.annotate import AnnotateScreen
 from reader.viewmodel.bands import Side
-from reader.viewmodel.notes import NoteEdit, note_rows, passage_subject, sentence_of
 from reader.viewmodel.sidebar_rows import claim_rows, snippet
 from reader.widgets.actor_list import ActorList
 from reader.widgets.claim_list import ClaimList
-from reader.widgets.notes_list import NotesList
 
+# The dialog, the Notes tab and the store load on first use, not before the first paint.
 if TYPE_CHECKING:
     from reader.core.records import Comparison
     from reader.store.annotations import Annotation
     from reader.store.session import Session
+    from reader.viewmodel.notes import NoteEdit
     from reader.viewmodel.pair_view import PairView
     from reader.widgets.article_pane import ArticlePane
+    from reader.widgets.notes_list import NotesList
 
 NOTE_BINDINGS: list[BindingType] = [
     Binding("m", "annotate", "Note", id="annotate", tooltip="Write or edit a note on the selection"),
@@ -81,6 +81,9 @@ class NotesActions(Screen[None]):
 
     def _note_target(self, session: Session) -> NoteTarget | None:
         """The selection the focus points at (the active pane's cursor when focus is elsewhere)."""
+        from reader.viewmodel.notes import note_rows, passage_subject
+        from reader.widgets.notes_list import NotesList
+
         focused = self.focused
         chain = list(focused.ancestors_with_self) if focused is not None else []
         comparison = session.comparison
@@ -129,6 +132,8 @@ class NotesActions(Screen[None]):
             self.notify("Nothing to annotate here: move to a passage, an actor or a claim.", timeout=3)
             return
         editing = None if new or not target.existing else target.existing[0]
+        from reader.screens.annotate import AnnotateScreen
+
         self.app.push_screen(
             AnnotateScreen(target.subject, editing), lambda result: self._apply_note(target, editing, result)
         )
@@ -200,10 +205,13 @@ class NotesActions(Screen[None]):
         """Redraw the gutter marks and the Notes tab after a change."""
         self.show_note_marks()
         session = self.session
-        found = self.query(NotesList)
+        found = self.query("NotesList")
         if session is None or not found:
             return
-        notes = found.first()
+        from reader.viewmodel.notes import note_rows
+        from reader.widgets.notes_list import NotesList
+
+        notes = found.first(NotesList)
         orphans = {annotation.id for annotation in session.orphans}
         notes.show_notes(note_rows(session.annotations, session.comparison, orphans))
         if select is not None:
@@ -215,6 +223,8 @@ class NotesActions(Screen[None]):
 
     def on_notes_list_selected(self, message: NotesList.Selected) -> None:
         """Enter on a note: show its passage (switching the pair if needed), actor or claim."""
+        from reader.viewmodel.notes import sentence_of
+
         session = self.session
         if session is None:
             return

@@ -19,21 +19,17 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import TabbedContent
 
 from reader.core.errors import ReaderError
-from reader.screens.export import ExportScreen
-from reader.screens.open_saved import OpenSavedScreen
-from reader.screens.save_as import SaveAsScreen
-from reader.store.files import ConflictError, list_saved
-from reader.store.session import Session
 from reader.viewmodel.bands import Side
-from reader.viewmodel.saving import ExportRequest, suggested_name
 
+# The store, the exporters and the dialogs load on first use, not before the first paint.
 if TYPE_CHECKING:
     from reader.core.records import Article, Comparison
     from reader.screens.main import Aligner, Analyser
+    from reader.store.session import Session
     from reader.viewmodel.pair_view import PairView
+    from reader.viewmodel.saving import ExportRequest
     from reader.widgets.article_pane import ArticlePane
     from reader.widgets.sidebar import Sidebar
 
@@ -99,6 +95,8 @@ class StoreActions(Screen[None]):
 
     def session_comparison(self, comparison: Comparison) -> None:
         """A comparison arrived (alignment or analysis): start the session, or hand it the analysed one."""
+        from reader.store.session import Session
+
         if self.session is None:
             self.session = Session(comparison)
         elif comparison is not self.session.comparison:
@@ -150,6 +148,8 @@ class StoreActions(Screen[None]):
         tab = session.view.sidebar_tab
         tabs = self.query("#sidebar-tabs")
         if tabs:
+            from textual.widgets import TabbedContent
+
             tab = tabs.first(TabbedContent).active.removeprefix("tab-") or tab
         session.update_view(
             pair=self.pair,
@@ -167,6 +167,10 @@ class StoreActions(Screen[None]):
         if session is None:
             return
         self._sync_view_state()
+        from reader.screens.save_as import SaveAsScreen
+        from reader.store.files import ConflictError
+        from reader.viewmodel.saving import suggested_name
+
         if session.needs_name:
             initial = suggested_name(session.comparison, session.name, session.auto_named)
             self.app.push_screen(SaveAsScreen(initial, self._save_as), self._saved)
@@ -201,6 +205,8 @@ class StoreActions(Screen[None]):
 
     def _offer_conflict(self, reason: str) -> None:
         assert self.session is not None
+        from reader.screens.save_as import SaveAsScreen
+
         initial = f"{self.session.name} (mine)"
         screen = SaveAsScreen(initial, self._save_as, conflict=reason, overwrite=self._force_save)
         self.app.push_screen(screen, self._saved)
@@ -213,6 +219,9 @@ class StoreActions(Screen[None]):
     # -- o ---------------------------------------------------------------------------------------------------
 
     def action_open_saved(self) -> None:
+        from reader.screens.open_saved import OpenSavedScreen
+        from reader.store.files import list_saved
+
         current = self.session.path.stem if self.session is not None and self.session.path else None
         self.app.push_screen(OpenSavedScreen(list_saved(), current), self._open_chosen)
 
@@ -228,6 +237,8 @@ class StoreActions(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="open", name="opening")
     def open_saved(self, slug: str) -> None:
         """Reopen in a worker: the sources are read again and realigned, notes re-anchored."""
+        from reader.store.session import Session
+
         try:
             self.post_message(SessionOpened(Session.open(slug)))
         except ReaderError as error:
@@ -257,6 +268,8 @@ class StoreActions(Screen[None]):
         if session is None:
             return
         self._sync_view_state()
+        from reader.screens.export import ExportScreen
+
         self.app.push_screen(ExportScreen(session.suggested_export_name, fmt), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:

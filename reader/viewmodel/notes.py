@@ -13,11 +13,11 @@ from enum import StrEnum
 
 from reader.core.errors import ReaderError
 from reader.core.records import Article, Comparison
+from reader.marks import NOTE_MARK
 from reader.store.annotations import QUICK_TAGS, Annotation, clean_tags
 from reader.viewmodel.sidebar_rows import snippet
 
-NOTE_MARK = "✎"
-"""Gutter mark of a sentence that carries a note (its own column: it never hides a class mark)."""
+__all__ = ["NOTE_MARK", "NoteEdit", "NoteKind", "NoteRow", "note_edit", "note_rows", "toggle_tag"]
 
 
 class NoteKind(StrEnum):

@@ -24,10 +24,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.records import SentenceClass
-from reader.marks import CONFLICT_MARK, MOVED_MARK
+from reader.marks import CONFLICT_MARK, MOVED_MARK, NOTE_MARK
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import PaneRows, Row, RowKind
-from reader.viewmodel.notes import NOTE_MARK
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
 
