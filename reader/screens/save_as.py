@@ -77,7 +77,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
         except ReaderError as error:
             self._hint(str(error), error=True)
             return False
-        self._hint(f"saved as {slug}.json")
+        self._hint(f"file: {slug}.json in the saved comparisons folder")
         return True
 
     def _hint(self, message: str, *, error: bool = False) -> None:

@@ -6,6 +6,7 @@ No Textual here: the dialogs call these as validators and show the ReaderError m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.errors import InputError
@@ -77,5 +78,15 @@ def entry_lines(entry: SavedEntry) -> tuple[str, str]:
     if entry.error is not None:
         return entry.slug, f"cannot be opened: {snippet(entry.error, 160)}"
     notes = f"{entry.notes} note{'s' if entry.notes != 1 else ''}"
-    changed = entry.modified.replace("T", " ")[:16]
-    return f"{entry.name}  ·  {notes}  ·  {changed}", "; ".join(entry.articles)
+    return f"{entry.name}  ·  {notes}  ·  {local_time(entry.modified)}", "; ".join(entry.articles)
+
+
+def local_time(stamp: str) -> str:
+    """ "2026-11-22 05:26": a saved ISO 8601 UTC time in the machine's time zone, to the minute."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
