@@ -61,7 +61,8 @@ class StoreActions(Screen[None]):
     aligner: Aligner
     analyser: Analyser
     _restore_pending: bool = False
-    _quit_warned: bool = False
+    _leave_warned: str = ""
+    """The way of leaving (quit, open) the user was last warned about losing unsaved notes."""
 
     def pane(self, side: Side) -> ArticlePane:
         raise NotImplementedError
@@ -213,7 +214,7 @@ class StoreActions(Screen[None]):
 
     def _saved(self, path: Path | None) -> None:
         if path is not None and self.session is not None:
-            self._quit_warned = False
+            self._leave_warned = ""
             self.notify(escape(f"Saved “{self.session.name}” to {path}"), title="saved", timeout=4)
 
     # -- o ---------------------------------------------------------------------------------------------------
@@ -248,7 +249,8 @@ class StoreActions(Screen[None]):
         if message.session is None:
             self.notify(escape(message.error), title="cannot open", severity="error", timeout=10)
             return
-        self.save_before_leaving()
+        if not self.save_before_leaving("open it again to leave them"):
+            return
         from reader.screens.main import MainScreen
 
         session = message.session
@@ -286,18 +288,18 @@ class StoreActions(Screen[None]):
 
     # -- leaving ---------------------------------------------------------------------------------------------
 
-    def save_before_leaving(self) -> bool:
-        """Save the view and any unsaved notes; False (once) when notes would be lost, so `q` asks again."""
+    def save_before_leaving(self, anyway: str = "q again to quit anyway") -> bool:
+        """Save the view and any unsaved notes; False (once) when notes would be lost, so the user asks again."""
         session = self.session
         if session is None:
             return True
         self._sync_view_state()
         error = session.autosave()
-        if error is None or not session.annotations or self._quit_warned:
+        if error is None or not session.annotations or self._leave_warned == anyway:
             return True
-        self._quit_warned = True
+        self._leave_warned = anyway
         self.notify(
-            escape(f"Your notes are not saved: {error}. ctrl+s to save them, or q again to quit anyway."),
+            escape(f"Your notes are not saved: {error}. ctrl+s to save them, or {anyway}."),
             title="unsaved notes",
             severity="error",
             timeout=15,

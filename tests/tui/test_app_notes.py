@@ -21,6 +21,7 @@ from reader.screens.export import ExportScreen
 from reader.screens.main import MainScreen
 from reader.screens.open_saved import OpenSavedScreen
 from reader.screens.save_as import SaveAsScreen
+from reader.screens.store_actions import SessionOpened
 from reader.store.files import read_saved
 from reader.store.session import Session
 from reader.viewmodel.bands import Side
@@ -339,6 +340,10 @@ async def test_autosave_failure_keeps_the_note_and_says_so(
         assert session.dirty and session.save_error is not None
         failure = [n for n in app._notifications if n.title == "save failed"]
         assert failure and failure[0].severity == "error" and "kept in memory" in failure[0].message
+        other = Session(aligned_comparison(fixture_articles()), autosave=False)
+        screen.post_message(SessionOpened(other))  # opening another comparison is refused once too
+        await pilot.pause()
+        assert current(app) is screen
         await pilot.press("q")  # refused once: the notes are not on disk
         assert app.is_running
         assert any(n.title == "unsaved notes" for n in app._notifications)
@@ -437,3 +442,26 @@ async def test_palette_and_help_offer_the_new_commands(make_app: AppFactory) -> 
         await screen.run_action("export('md')")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen) and app.screen.fmt == "md"
+
+
+def test_reader_open_runs_the_app_on_the_reopened_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from reader.cli import main
+
+    stored = Session(aligned_comparison(fixture_articles()))
+    stored.annotate_sentence(0, 2, "kept")
+    stored.save_as("cli open")
+    seen: list[Session | None] = []
+
+    def run(self: ReaderApp) -> int:
+        seen.append(self.session)
+        return 0
+
+    monkeypatch.setattr(ReaderApp, "run", run)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["open", "cli open"]) == 0
+    (session,) = seen
+    assert session is not None and session.name == "cli open"
+    assert [a.note for a in session.annotations] == ["kept"]
