@@ -7,10 +7,9 @@ sidebar, minimap and word-diff helpers shape their records for display.
 
 from reader.viewmodel.bands import Band, Item, Side, build_bands, in_order_matches
 from reader.viewmodel.layout import PaneRows, Row, RowKind, lay_out, wrap_offsets
-from reader.viewmodel.pair_view import LEGEND, Jump, PairView, SearchHit
+from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 
 __all__ = [
-    "LEGEND",
     "Band",
     "Item",
     "Jump",

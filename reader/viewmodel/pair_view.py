@@ -13,27 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.records import Article, Comparison, DetailStatus, Match, PairAlignment, SentenceClass
+from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 from reader.viewmodel.bands import Band, Side, build_bands, is_boilerplate
-
-MARKS: dict[SentenceClass, str] = {
-    SentenceClass.VERBATIM: "=",
-    SentenceClass.PARAPHRASE: "≈",
-    SentenceClass.PARTIAL: "~",
-    SentenceClass.UNIQUE: "+",
-    SentenceClass.BOILERPLATE: "·",
-}
-MOVED_MARK = "↕"
-CONFLICT_MARK = "!"
-
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("=", "verbatim: the same words in both articles"),
-    ("≈", "paraphrase: the same content in other words"),
-    ("~", "partial: part of the passage is shared"),
-    ("+", "unique: only this article has it"),
-    (MOVED_MARK, "moved: the counterpart sits elsewhere (Enter jumps to it)"),
-    (CONFLICT_MARK, "detail conflict: a number, date, name or place differs"),
-    ("·", "boilerplate (folded; b shows it)"),
-)
 
 
 class Jump(StrEnum):
