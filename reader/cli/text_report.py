@@ -126,7 +126,8 @@ def _analysis_sections(comparison: Comparison) -> str:
     for claim in comparison.claims:
         label = labels[claim.article]
         status = f"linked: {'; '.join(linked[claim.id])}" if claim.id in linked else f"{label} only"
-        out.append(_wrap(f"{claim.speaker_label} — {claim.cue.text}: {claim.content.text}", f"{label} {claim.line}: "))
+        said = claim.cue.text if claim.content == claim.cue else f"{claim.cue.text}: {claim.content.text}"
+        out.append(_wrap(f"{claim.speaker_label} — {said}", f"{label} {claim.line}: "))
         out.append(f"      [{claim.kind.value}; {status}]")
     out.append(_heading("Who is quoted (claims / words of content)"))
     for row in comparison.quoted:
