@@ -14,12 +14,11 @@ from collections import Counter
 from reader.core.records import (
     Article,
     Comparison,
-    DetailDiff,
-    DetailStatus,
     Match,
     PairAlignment,
     SentenceClass,
 )
+from reader.export.common import describe_detail, has_conflict, line_span, passage_text
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 
 
@@ -44,26 +43,6 @@ def _describe_article(article: Article) -> str:
     return "\n".join(parts)
 
 
-def _lines(article: Article, indices: tuple[int, ...]) -> str:
-    first = article.line_of(article.sentences[indices[0]].start)
-    last = article.line_of(article.sentences[indices[-1]].start)
-    return f"{article.label} {first}" if first == last else f"{article.label} {first}-{last}"
-
-
-def _text_of(article: Article, indices: tuple[int, ...]) -> str:
-    return " ".join(article.sentences[i].text for i in indices)
-
-
-def _detail(detail: DetailDiff, a: Article, b: Article) -> str:
-    a_text = f"“{detail.a.text}”" if detail.a else ""
-    b_text = f"“{detail.b.text}”" if detail.b else ""
-    if detail.status is DetailStatus.CONFLICT:
-        return f"{detail.kind.value}: {a_text} ({a.label}) vs {b_text} ({b.label})"
-    if detail.status is DetailStatus.A_ONLY:
-        return f"{detail.kind.value}: {a_text} only in {a.label}"
-    return f"{detail.kind.value}: {b_text} only in {b.label}"
-
-
 def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
     kinds = Counter(match.kind for match in pair.matches)
     unique_a = sum(1 for cls in pair.classes_a if cls is SentenceClass.UNIQUE)
@@ -80,13 +59,17 @@ def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
 
 def _match_block(match: Match, a: Article, b: Article) -> str:
     moved = f"  {MOVED_MARK} moved" if match.moved else ""
-    conflict = f"  {CONFLICT_MARK} conflict" if any(d.status is DetailStatus.CONFLICT for d in match.details) else ""
+    conflict = f"  {CONFLICT_MARK} conflict" if has_conflict(match) else ""
     head = (
         f"{MARKS[match.kind]} {match.kind.value} {match.score:.2f}   "
-        f"{_lines(a, match.a)} ↔ {_lines(b, match.b)}{moved}{conflict}"
+        f"{a.label} {line_span(a, match.a)} ↔ {b.label} {line_span(b, match.b)}{moved}{conflict}"
     )
-    lines = [head, _wrap(_text_of(a, match.a), f"   {a.label}: "), _wrap(_text_of(b, match.b), f"   {b.label}: ")]
-    lines.extend(_wrap(_detail(d, a, b), "   · ") for d in match.details)
+    lines = [
+        head,
+        _wrap(passage_text(a, match.a), f"   {a.label}: "),
+        _wrap(passage_text(b, match.b), f"   {b.label}: "),
+    ]
+    lines.extend(_wrap(describe_detail(d, a, b), "   · ") for d in match.details)
     return "\n".join(lines)
 
 

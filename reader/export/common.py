@@ -96,6 +96,11 @@ def line_span(article: Article, indices: Sequence[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def passage_text(article: Article, indices: Sequence[int]) -> str:
+    """The text of a group of sentences (one or two, for a 1-to-2 match), joined as the reader reads them."""
+    return " ".join(article.sentences[i].text for i in indices)
+
+
 def shorten(text: str, limit: int = 160) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
+from reader.core.records import Comparison, PairAlignment, SentenceClass
 from reader.export.common import (
     MARKS,
     MOVED_MARK,
@@ -20,6 +20,7 @@ from reader.export.common import (
     line_span,
     notes_in_order,
     pair_figures,
+    passage_text,
 )
 from reader.store.annotations import Annotation
 
@@ -92,14 +93,10 @@ def _matches(comparison: Comparison, pair: PairAlignment) -> list[str]:
             f"{escape_md(a.label)} line {line_span(a, match.a)} ⇄ {escape_md(b.label)} line {line_span(b, match.b)}"
         )
         out.append(head + (f" — {', '.join(flags)}" if flags else ""))
-        out.append(f"   - **{escape_md(a.label)}:** {escape_md(_text(a, match.a))}")
-        out.append(f"   - **{escape_md(b.label)}:** {escape_md(_text(b, match.b))}")
+        out.append(f"   - **{escape_md(a.label)}:** {escape_md(passage_text(a, match.a))}")
+        out.append(f"   - **{escape_md(b.label)}:** {escape_md(passage_text(b, match.b))}")
         out.extend(f"   - differs: {escape_md(describe_detail(d, a, b))}" for d in match.details)
     return [*out, ""]
-
-
-def _text(article: Article, indices: Sequence[int]) -> str:
-    return " ".join(article.sentences[i].text for i in indices)
 
 
 def _unique(comparison: Comparison, pair: PairAlignment) -> list[str]:
