@@ -104,3 +104,11 @@ def test_statuses_mirror_when_sides_swap() -> None:
 def test_a_nationality_adjective_is_its_country() -> None:
     assert diffs("It backed further Israeli action in Gaza.", "It backed further action by Israel in Gaza.") == []
     assert diffs("Iranian leaders spoke.", "Leaders in Iran spoke.") == []
+
+
+def test_a_detail_repeated_on_one_side_is_listed_once() -> None:
+    found = diffs(
+        "The official met the envoy.",
+        "The U.S. official met the U.S. envoy.",
+    )
+    assert [entry for entry in found if entry[3] == "U.S."] == [("place", "b_only", None, "U.S.")]

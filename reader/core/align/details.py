@@ -256,8 +256,8 @@ def detail_diffs(
     b_keys = frozenset(t.token.key for t in b if t.token.key)
     a_roots = frozenset(root for t in a if t.token.capitalised for root in _roots(t.token.word))
     b_roots = frozenset(root for t in b if t.token.capitalised for root in _roots(t.token.word))
-    a_missing = [d for d in a_details if not _present(d, b_details, b_keys, b_roots)]
-    b_missing = [d for d in b_details if not _present(d, a_details, a_keys, a_roots)]
+    a_missing = _first_of_each([d for d in a_details if not _present(d, b_details, b_keys, b_roots)])
+    b_missing = _first_of_each([d for d in b_details if not _present(d, a_details, a_keys, a_roots)])
     diffs: list[DetailDiff] = []
     for kind, grain in _FAMILIES:
         left = [d for d in a_missing if d.kind is kind and _grain(d) == grain]
@@ -270,6 +270,17 @@ def detail_diffs(
         diffs.extend(DetailDiff(kind, DetailStatus.A_ONLY, span_of(x.tokens, a_text), None) for x in left[paired:])
         diffs.extend(DetailDiff(kind, DetailStatus.B_ONLY, None, span_of(y.tokens, b_text)) for y in right[paired:])
     return tuple(sorted(diffs, key=_diff_order))
+
+
+def _first_of_each(details: Sequence[Detail]) -> list[Detail]:
+    """One entry per value: "U.S." said twice on one side is one missing detail, not two lines to read."""
+    seen: set[tuple[DetailKind, frozenset[str]]] = set()
+    kept = []
+    for detail in details:
+        if (detail.kind, detail.value) not in seen:
+            seen.add((detail.kind, detail.value))
+            kept.append(detail)
+    return kept
 
 
 _FAMILIES = (
