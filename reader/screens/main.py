@@ -144,7 +144,7 @@ class MainScreen(NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
         if self.comparison is not None and self.comparison.analysed:
             sidebar.show(self.comparison, *self.pair)
         elif self.analysis_error:
-            sidebar.show_pending(f"The analysis failed: {self.analysis_error}")
+            sidebar.show_pending(f"The analysis failed: {self.analysis_error}", failed=True)
         else:
             sidebar.show_pending("Finding actors and claims…")
 

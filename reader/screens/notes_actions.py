@@ -10,12 +10,11 @@ reported and the note stays in memory.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from reader.core.errors import ReaderError
 from reader.viewmodel.bands import Side
@@ -96,13 +95,13 @@ class NotesActions(Screen[None]):
                 entry = note_rows([annotation], comparison, ())[0]
                 return NoteTarget(f"{entry.where} {entry.subject}", (annotation,))
             if isinstance(node, ActorList):
-                actor_id = _cursor_key(node.query_one("#actor-table", DataTable))
+                actor_id = node.highlighted_id
                 actor = next((a for a in comparison.actors if a.id == actor_id), None)
                 if actor is None:
                     return None
                 return NoteTarget(f"actor {actor.name}", session.notes_for_actor(actor.id), actor_id=actor.id)
             if isinstance(node, ClaimList):
-                row = node.claims_by_key.get(_cursor_key(node) or "")
+                row = node.highlighted_entry
                 if row is None:
                     return None
                 claim = row.shown
@@ -277,11 +276,3 @@ class NotesActions(Screen[None]):
             assert annotation.claim is not None
             what = f"The claim “{snippet(annotation.claim.quote, 120)}” is not in this analysis."
         self.notify(escape(f"{what} The note is kept; m edits or deletes it."), title="orphaned note", timeout=10)
-
-
-def _cursor_key(table: DataTable[Any]) -> str | None:
-    """The key of the row under a table's cursor (None for an empty table)."""
-    if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
-        return None
-    value = table.ordered_rows[table.cursor_row].key.value
-    return str(value) if value is not None else None

@@ -1,25 +1,50 @@
 """The Actors tab: people, organisations, places and groups with their mentions per article, filterable.
 
-Typing in the filter narrows the list by name or alias; Enter (or a second click) on a row posts
-`ActorList.Selected`, and the screen decides where that jumps (selecting the same actor again cycles).
+Typing in the filter narrows the list by name or alias; Enter (or a click) on an entry posts
+`ActorList.Selected`, and the screen decides where that jumps (selecting the same actor again cycles). Each
+entry is one line laid out for the sidebar's width: the kind and both counts keep their full width, the name
+takes the rest.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import Input, Static
 
 from reader.core.records import Comparison
 from reader.viewmodel.sidebar_rows import ActorRow, actor_rows
+from reader.viewmodel.sidebar_text import actor_columns
+from reader.widgets.sidebar_list import SidebarList
+
+
+class ActorEntries(SidebarList[ActorRow]):
+    """The actors left by the filter, most mentioned first."""
+
+    def __init__(self, *, heading: Static | None = None, id: str | None = None) -> None:
+        super().__init__(heading=heading, id=id)
+        self.labels = ("A", "B")
+
+    def entry_key(self, entry: ActorRow) -> str:
+        return entry.actor_id
+
+    def entry_prompt(self, entry: ActorRow, width: int) -> Content:
+        name, kind, left, right = actor_columns(self.entries, self.labels, width).cells(entry)
+        return Content.assemble(name, " ", (kind, "$text-muted"), " ", left, " ", right)
+
+    def heading(self, width: int) -> Content | None:
+        return Content.styled(actor_columns(self.entries, self.labels, width).header(self.labels), "bold $text-muted")
+
+    def entry_selected(self, entry: ActorRow) -> None:
+        self.post_message(ActorList.Selected(entry.actor_id))
 
 
 class ActorList(Vertical):
-    """Filter input above a table of actors."""
+    """Filter input above the heading and the list of actors."""
 
     @dataclass
     class Selected(Message):
@@ -31,12 +56,24 @@ class ActorList(Vertical):
         super().__init__(id=id)
         self.comparison: Comparison | None = None
         self.pair = (0, 1)
-        self.rows: list[ActorRow] = []
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter actors…", id="actor-filter")
-        table: DataTable[Text | str] = DataTable(cursor_type="row", zebra_stripes=False, id="actor-table")
-        yield table
+        heading = Static(id="actor-heading", classes="sidebar-heading")
+        yield heading
+        yield ActorEntries(heading=heading, id="actor-entries")
+
+    @property
+    def rows(self) -> list[ActorRow]:
+        """The actors listed now (after the filter)."""
+        found = self.query(ActorEntries)
+        return found.first().entries if found else []
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The actor under the list's highlight (what `m` annotates)."""
+        found = self.query(ActorEntries)
+        return found.first().highlighted_key if found else None
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         self.comparison = comparison
@@ -48,25 +85,14 @@ class ActorList(Vertical):
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        table: DataTable[Text | str] = self.query_one("#actor-table", DataTable)
-        table.clear(columns=True)
+        entries = self.query_one(ActorEntries)
         if self.comparison is None:
+            entries.set_entries([])
             return
         left, right = self.pair
-        labels = self.comparison.articles[left].label, self.comparison.articles[right].label
-        table.add_column("actor", key="name")
-        table.add_column("kind", key="kind")
-        table.add_column(labels[0], key="left")
-        table.add_column(labels[1], key="right")
-        self.rows = actor_rows(self.comparison, left, right, query)
-        for row in self.rows:
-            table.add_row(
-                Text(row.name),
-                Text(row.kind, style="dim"),
-                Text(str(row.counts[0]), justify="right"),
-                Text(str(row.counts[1]), justify="right"),
-                key=row.actor_id,
-            )
+        entries.labels = (self.comparison.articles[left].label, self.comparison.articles[right].label)
+        entries.empty_hint = f"No actor matches “{query}”." if query.strip() else "No actors found in this pair."
+        entries.set_entries(actor_rows(self.comparison, left, right, query))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -77,8 +103,3 @@ class ActorList(Vertical):
         event.stop()
         if self.rows:
             self.post_message(self.Selected(self.rows[0].actor_id))
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.Selected(event.row_key.value))

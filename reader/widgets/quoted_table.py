@@ -1,49 +1,82 @@
-"""The "Who is quoted" tab: each speaker's claims and quoted words per article of the pair.
+"""The "Who is quoted" tab: each speaker's claims and quoted words in the two articles of the pair.
 
-Selecting a row posts `QuotedTable.Selected`; the screen jumps to that speaker's claims, cycling on repeat.
+One line per speaker laid out for the sidebar's width ("U.S. officials   4/6   52/80"), under a heading that
+says which number is which article. Enter posts `QuotedTable.Selected`; the screen jumps to that speaker's
+claims, cycling on repeat.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.widgets import Static
 
 from reader.core.records import Comparison
-from reader.viewmodel.sidebar_rows import QuotedLine, quoted_lines, snippet
+from reader.viewmodel.sidebar_rows import QuotedLine, quoted_lines
+from reader.viewmodel.sidebar_text import quoted_columns
+from reader.widgets.sidebar_list import SidebarList
 
 
-class QuotedTable(DataTable[Text]):
+class QuotedList(SidebarList[QuotedLine]):
     """Speakers by how much each article quotes them."""
+
+    def __init__(self, *, heading: Static | None = None, id: str | None = None) -> None:
+        super().__init__(heading=heading, id=id)
+        self.labels = ("A", "B")
+        self.empty_hint = "Nobody is quoted in this pair."
+
+    def entry_key(self, entry: QuotedLine) -> str:
+        return f"{entry.actor or ''}|{entry.speaker}"
+
+    def entry_prompt(self, entry: QuotedLine, width: int) -> Content:
+        speaker, claims, words = quoted_columns(self.entries, width).cells(entry)
+        return Content.assemble(speaker, " ", claims, " ", (words, "$text-muted"))
+
+    def heading(self, width: int) -> Content | None:
+        return Content.styled(quoted_columns(self.entries, width).header(self.labels), "bold $text-muted")
+
+    def entry_selected(self, entry: QuotedLine) -> None:
+        self.post_message(QuotedTable.Selected(entry))
+
+
+class QuotedTable(Vertical):
+    """The heading and the list of speakers."""
 
     @dataclass
     class Selected(Message):
+        """The user chose a speaker."""
+
         line: QuotedLine
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", id=id)
-        self.speakers: list[QuotedLine] = []
+        super().__init__(id=id)
+        self.shown: tuple[Comparison, int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        heading = Static(id="quoted-heading", classes="sidebar-heading")
+        yield heading
+        yield QuotedList(heading=heading, id="quoted-list")
+
+    @property
+    def speakers(self) -> list[QuotedLine]:
+        return self.query_one(QuotedList).entries
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
-        self.clear(columns=True)
-        labels = comparison.articles[left].label, comparison.articles[right].label
-        self.add_column("speaker", key="speaker")
-        self.add_column(f"claims {labels[0]}", key="claims-left")
-        self.add_column(f"claims {labels[1]}", key="claims-right")
-        self.add_column(f"words {labels[0]}", key="words-left")
-        self.add_column(f"words {labels[1]}", key="words-right")
-        self.speakers = quoted_lines(comparison, left, right)
-        for index, line in enumerate(self.speakers):
-            self.add_row(
-                Text(snippet(line.speaker, 24)),
-                *(Text(str(value), justify="right") for value in (*line.claims, *line.words)),
-                key=str(index),
-            )
+        self.shown = (comparison, left, right)
+        self._fill()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        index = int(str(event.row_key.value))
-        if 0 <= index < len(self.speakers):
-            self.post_message(self.Selected(self.speakers[index]))
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        found = self.query(QuotedList)
+        if self.shown is None or not found:
+            return
+        comparison, left, right = self.shown
+        listing = found.first()
+        listing.labels = (comparison.articles[left].label, comparison.articles[right].label)
+        listing.set_entries(quoted_lines(comparison, left, right))

@@ -1,8 +1,9 @@
 """The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes) over the pair's analysis.
 
 The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that can `show(comparison, left,
-right)`; a later feature adds a tab by appending to the list. Until the analysis arrives, a progress bar says
-that it is running.
+right)`; a later feature adds a tab by appending to the list. The tabs are there from the start: until the
+analysis arrives, the tabs that show it (Actors, Claims, Quoted) hold a progress bar in place of their list, or
+the error line when the analysis failed, while the Notes tab works as always.
 """
 
 from __future__ import annotations
@@ -32,23 +33,25 @@ class ShowsComparison(Protocol):
 
 @dataclass(frozen=True)
 class SidebarTab:
-    """One tab: its title, the id of its pane, and how to build its widget."""
+    """One tab: its title, the id of its pane, how to build its widget, and whether it shows the analysis."""
 
     title: str
     id: str
     make: Callable[[], Widget]
+    needs_analysis: bool = True
+    """Shows a progress bar (or the analysis error) in place of its widget until the analysis is in."""
 
 
 SIDEBAR_TABS: list[SidebarTab] = [
     SidebarTab("Actors", "actors", lambda: ActorList(id="actor-list")),
     SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
     SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
-    SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list")),
+    SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list"), needs_analysis=False),
 ]
 
 
 class Sidebar(Vertical):
-    """Tabs over the analysis, or a progress bar while it runs."""
+    """Tabs over the analysis; its tabs show a progress bar while it runs."""
 
     def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-pending")
@@ -58,14 +61,16 @@ class Sidebar(Vertical):
         self.pending_message = "Finding actors and claims…"
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="sidebar-pending"):
-            yield Static(self.pending_message, id="sidebar-pending-text")
-            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="sidebar-progress")
         with TabbedContent(id="sidebar-tabs"):
             for tab in self.tabs:
                 widget = tab.make()
                 self.contents[tab.id] = widget
                 with TabPane(tab.title, id=f"tab-{tab.id}"):
+                    if tab.needs_analysis:
+                        widget.add_class("analysis-view")
+                        with Vertical(classes="tab-pending"):
+                            yield Static(self.pending_message, classes="tab-pending-text", markup=False)
+                            yield ProgressBar(total=None, show_eta=False, show_percentage=False, classes="tab-progress")
                     yield widget
 
     def on_mount(self) -> None:
@@ -73,21 +78,24 @@ class Sidebar(Vertical):
         self._fill_pending()
         self._fill()
 
-    def show_pending(self, message: str) -> None:
-        """Show the progress bar (analysis running) or, when it failed, only the message."""
+    def show_pending(self, message: str, *, failed: bool = False) -> None:
+        """In the analysis tabs: the message with a progress bar (running) or, when it failed, the message alone."""
         self.set_class(True, "-pending")
+        self.set_class(failed, "-failed")
         self.pending_message = message
         self._fill_pending()
 
     def _fill_pending(self) -> None:
-        for text in self.query("#sidebar-pending-text").results(Static):
+        for text in self.query(".tab-pending-text").results(Static):
             text.update(self.pending_message)
-        for bar in self.query("#sidebar-progress").results(ProgressBar):
-            bar.display = self.pending_message.endswith("…")
+            text.set_class(self.has_class("-failed"), "-error")
+        for bar in self.query(".tab-progress").results(ProgressBar):
+            bar.display = not self.has_class("-failed")
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
         """Fill every tab from an analysed comparison."""
         self.set_class(False, "-pending")
+        self.set_class(False, "-failed")
         self.shown = (comparison, left, right)
         if self.is_mounted:
             self._fill()

@@ -153,7 +153,7 @@ async def test_annotate_an_actor_and_a_claim_and_jump_from_the_notes_tab(make_ap
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await settle(pilot)
-        screen.query_one("#actor-table").focus()
+        screen.query_one("#actor-entries").focus()
         await pilot.pause()
         await pilot.press("m")
         assert isinstance(app.screen, AnnotateScreen) and "actor Lena Ortiz" in app.screen.subject

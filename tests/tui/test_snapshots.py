@@ -60,3 +60,14 @@ def test_light_theme(snap_compare: SnapCompare) -> None:
     app = fixture_app()
     app.theme = "textual-light"
     assert snap_compare(app, terminal_size=(120, 40), run_before=after("n", "n"))
+
+
+def test_claims_tab_light_theme(snap_compare: SnapCompare) -> None:
+    """Speaker, status, cue and content of every claim inside the sidebar; statuses readable on a light theme."""
+    app = fixture_app()
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(120, 30), run_before=after("2"))
+
+
+def test_claims_tab_dark_theme_wide(snap_compare: SnapCompare) -> None:
+    assert snap_compare(fixture_app(), terminal_size=(160, 30), run_before=after("2"))
