@@ -2,36 +2,33 @@
 
 It owns the state that spans widgets (the pair shown, the PairView, which pane the keys act on) and routes
 messages: a pane reports a cursor move, the screen lights the counterpart in the other pane and scrolls it
-level; a sidebar list reports a selection, the screen moves both panes. Slow work runs in thread workers
-(alignment, then analysis) that post their result; worker errors become notifications.
+level (pane_sync.py); a sidebar list reports a selection, the screen moves both panes (routing.py). Slow work
+runs in thread workers (alignment, then analysis) that post their result (work.py); notes, saving, search and
+the status line have mixins of their own. This module composes the screen and holds its keys and actions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
 
 from reader.core.records import Article, Comparison
 from reader.screens.help import HelpScreen
-from reader.screens.messages import AlignmentReady, AnalysisReady
 from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from reader.screens.pair_picker import Pair, PairPicker
+from reader.screens.pane_sync import PaneSync
 from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
 from reader.screens.store_actions import STORE_BINDINGS, StoreActions
 from reader.screens.word_diff import WordDiffScreen
+from reader.screens.work import Aligner, Analyser, BackgroundWork
 from reader.viewmodel.bands import Side
-from reader.viewmodel.layout import lay_out
-from reader.viewmodel.overview import row_overview
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
-from reader.viewmodel.scrolling import gutter_width, level
 from reader.viewmodel.word_diff import word_diff
 from reader.widgets.article_pane import ArticlePane
 from reader.widgets.headers import PaneHeader, StatusLine, status_text
@@ -42,14 +39,10 @@ if TYPE_CHECKING:
     from reader.widgets.search_bar import SearchBar
     from reader.widgets.sidebar import Sidebar
 
-Aligner = Callable[[Sequence[Article]], Comparison]
-Analyser = Callable[[Comparison], Comparison]
-
-NARROW_WIDTH = 100
-"""Below this many columns the sidebar folds away (`s` brings it back in place of the right pane)."""
+__all__ = ["Aligner", "Analyser", "MainScreen"]
 
 
-class MainScreen(NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
+class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
     """The comparison of one pair of articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -136,24 +129,6 @@ class MainScreen(NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
         found = self.query(SearchBar)
         return found.first() if found else None
 
-    def _sync_sidebar(self) -> None:
-        """Show the analysis in the sidebar, or what is keeping it."""
-        sidebar = self.sidebar()
-        if sidebar is None:
-            return
-        if self.comparison is not None and self.comparison.analysed:
-            sidebar.show(self.comparison, *self.pair)
-        elif self.analysis_error:
-            sidebar.show_pending(f"The analysis failed: {self.analysis_error}", failed=True)
-        else:
-            sidebar.show_pending("Finding actors and claims…")
-
-    def pane(self, side: Side) -> ArticlePane:
-        return self.query_one(f"#{side.name.lower()}-pane", ArticlePane)
-
-    def minimap(self, side: Side) -> Minimap:
-        return self.query_one(f"#{side.name.lower()}-map", Minimap)
-
     def on_mount(self) -> None:
         for side in (Side.LEFT, Side.RIGHT):
             self.pane(side).lay_out_now = self._relayout
@@ -173,175 +148,6 @@ class MainScreen(NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
             self.align_articles()
         else:
             self._comparison_arrived(self.comparison)
-
-    # -- workers ---------------------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="align", name="alignment")
-    def align_articles(self) -> None:
-        self.post_message(AlignmentReady(self.aligner(self.articles)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", name="analysis")
-    def analyse(self, comparison: Comparison) -> None:
-        self.post_message(AnalysisReady(self.analyser(comparison)))
-
-    def on_alignment_ready(self, message: AlignmentReady) -> None:
-        self._comparison_arrived(message.comparison)
-
-    def _comparison_arrived(self, comparison: Comparison) -> None:
-        self.comparison = comparison
-        self._rebuild_view()
-        if comparison.analysed:
-            self._set_progress("")
-        else:
-            self._set_progress("finding actors and claims…")
-            self.analyse(comparison)
-        self._sync_sidebar()
-        self.session_comparison(comparison)
-
-    def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self.comparison = message.comparison
-        self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)
-        self._set_progress("")
-        self._sync_sidebar()
-        self._relayout()
-        self.session_comparison(message.comparison)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is not WorkerState.ERROR:
-            return
-        error = event.worker.error
-        what = event.worker.name or "background work"
-        detail = str(error) or type(error).__name__
-        self.notify(f"{what} failed: {detail}", title="reader", severity="error", timeout=12)
-        self._set_progress(f"{what} failed")
-        if what == "analysis":
-            self.analysis_error = detail
-            self._sync_sidebar()
-
-    # -- layout ----------------------------------------------------------------------------------------------
-
-    def _rebuild_view(self) -> None:
-        self.view = PairView(self.articles, *self.pair, self.comparison, show_boilerplate=self.show_boilerplate)
-        self._relayout()
-
-    def on_article_pane_resized(self, message: ArticlePane.Resized) -> None:
-        if not self._layout_pending:
-            self._layout_pending = True
-            self.call_after_refresh(self._relayout)
-
-    def _relayout(self) -> None:
-        """Wrap both articles to the panes' current widths and redraw, keeping the cursor where it was."""
-        self._layout_pending = False
-        left, right = self.pane(Side.LEFT), self.pane(Side.RIGHT)
-        coverage = len(self.articles) >= 3
-        widths = tuple(
-            max(8, pane.scrollable_content_region.width - gutter_width(self.view.article(side), coverage))
-            for side, pane in ((Side.LEFT, left), (Side.RIGHT, right))
-        )
-        rows = lay_out(self.view.bands, self.view.pair, (widths[0], widths[1]))
-        for side, pane in ((Side.LEFT, left), (Side.RIGHT, right)):
-            pane.show(self.view, rows[side])
-            if pane.cursor is None:
-                pane.cursor = self.view.step(side, None, 1)
-            self.minimap(side).show(row_overview(rows[side], self.view, side))
-        self.show_note_marks()
-        self._cursor_changed(self.active, reveal=True)
-        self._update_status()
-
-    def on_resize(self) -> None:
-        self._apply_width(self.size.width)
-
-    def _apply_width(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-
-    def _show_headers(self) -> None:
-        for side in (Side.LEFT, Side.RIGHT):
-            self.query_one(f"#{side.name.lower()}-header", PaneHeader).show_article(self.view.article(side))
-
-    # -- cursor and scrolling --------------------------------------------------------------------------------
-
-    def on_article_pane_cursor_moved(self, message: ArticlePane.CursorMoved) -> None:
-        self.active = message.side
-        self._cursor_changed(message.side, reveal=False)
-
-    def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        if isinstance(focused, ArticlePane) and focused.side is not self.active:
-            self.active = focused.side
-            self._cursor_changed(focused.side, reveal=False)
-
-    def _cursor_changed(self, side: Side, *, reveal: bool) -> None:
-        """Light the counterparts of the cursor's passage in the other pane and stand them level with it."""
-        pane, other = self.pane(side), self.pane(side.other)
-        sentence = pane.cursor
-        pane.set_state(active=True, lit=frozenset())
-        other.set_state(active=False)
-        if sentence is None:
-            return
-        if reveal:
-            pane.reveal_sentence(sentence)
-        counterparts = self.view.counterparts(side, sentence)
-        other.set_state(lit=frozenset(counterparts), cursor=counterparts[0] if counterparts else None)
-        my_top = pane.rows.top.get(self.view.group(side, sentence)[0])
-        other_top = other.rows.top.get(counterparts[0]) if counterparts else None
-        if my_top is not None and other_top is not None:
-            other.scroll_quietly(level(my_top, round(pane.scroll_y), other_top))
-        else:
-            other.scroll_quietly(pane.scroll_y)
-        self._sync_minimaps()
-        self._refresh_footer()
-
-    def _refresh_footer(self) -> None:
-        """Recompute the footer only when what it offers changes (rebuilding it costs more than a key press)."""
-        sentence = self.pane(self.active).cursor
-        offers = (
-            self.active,
-            sentence is not None and self.view.match_index(self.active, sentence) is not None,
-            sentence is not None and bool(self.view.counterparts(self.active, sentence)),
-            self.view.aligned,
-        )
-        if offers != self._footer_offers:
-            self._footer_offers = offers
-            self.refresh_bindings()
-
-    def on_article_pane_scrolled(self, message: ArticlePane.Scrolled) -> None:
-        other = self.pane(message.side.other)
-        other.scroll_quietly(other.scroll_y + message.delta)
-        self._sync_minimaps()
-
-    def on_article_pane_counterpart_requested(self, message: ArticlePane.CounterpartRequested) -> None:
-        counterparts = self.view.counterparts(message.side, message.sentence)
-        if not counterparts:
-            return
-        target = self.pane(message.side.other)
-        target.set_state(cursor=counterparts[0])
-        target.reveal_sentence(counterparts[0])
-        self.active = message.side.other
-        target.focus()
-        self._cursor_changed(message.side.other, reveal=False)
-
-    def on_article_pane_fold_clicked(self, message: ArticlePane.FoldClicked) -> None:
-        self.action_toggle_boilerplate()
-
-    def on_minimap_clicked(self, message: Minimap.Clicked) -> None:
-        pane = self.pane(message.side)
-        pane.scroll_to(y=message.row, animate=False, immediate=True)
-        self._sync_minimaps()
-
-    def _sync_minimaps(self) -> None:
-        for side in (Side.LEFT, Side.RIGHT):
-            pane = self.pane(side)
-            self.minimap(side).set_viewport(round(pane.scroll_y), pane.scrollable_content_region.height)
-
-    def move_cursor(self, side: Side, sentence: int) -> None:
-        """Put the cursor of a pane on a sentence, make that pane the active one and level the other."""
-        pane = self.pane(side)
-        shown = self.view.nearest_shown(side, sentence)
-        if shown is None:
-            return
-        pane.set_state(cursor=shown)
-        self.active = side
-        self._cursor_changed(side, reveal=True)
 
     # -- actions ---------------------------------------------------------------------------------------------
 

@@ -94,7 +94,8 @@ def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_for(lambda s: "Gutter marks" not in s, "the help dialog to close")
 
     terminal.keys("2")
-    terminal.wait_for(lambda s: "speaker" in s and "status" in s, "the Claims tab")
+    screen = terminal.wait_for(lambda s: "source differs" in s and "A only" in s, "the Claims tab")
+    assert "Donald Trump" in screen and "  said: " in screen  # speaker, cue and what was said
 
     terminal.keys("c", "w")
     terminal.wait_for(lambda s: "shared words" in s, "the word diff dialog")

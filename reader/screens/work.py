@@ -1,0 +1,107 @@
+"""The main screen's background work: alignment, then analysis, in named thread workers; what their results do.
+
+A mixin of MainScreen. Each worker calls pure code (the aligner or analyser the app was given) and posts its
+result; the handlers hand the comparison to the view, the sidebar and the session. A worker that fails
+becomes a notification and a line in the status bar (and, for the analysis, an error line in the sidebar's
+analysis tabs): never a traceback, and the panes keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from reader.core.records import Article, Comparison
+from reader.screens.messages import AlignmentReady, AnalysisReady
+from reader.viewmodel.pair_view import PairView
+
+if TYPE_CHECKING:
+    from reader.widgets.sidebar import Sidebar
+
+Aligner = Callable[[Sequence[Article]], Comparison]
+Analyser = Callable[[Comparison], Comparison]
+
+
+class BackgroundWork(Screen[None]):
+    """Workers and their results (MainScreen derives from it)."""
+
+    articles: tuple[Article, ...]
+    comparison: Comparison | None
+    aligner: Aligner
+    analyser: Analyser
+    pair: tuple[int, int]
+    view: PairView
+    show_boilerplate: bool
+    analysis_error: str
+
+    if TYPE_CHECKING:  # provided by MainScreen and its other mixins (a stub here would shadow them)
+
+        def sidebar(self) -> Sidebar | None: ...
+
+        def _set_progress(self, progress: str) -> None: ...
+
+        def _relayout(self) -> None: ...
+
+        def _rebuild_view(self) -> None: ...
+
+        def session_comparison(self, comparison: Comparison) -> None: ...
+
+    def _sync_sidebar(self) -> None:
+        """Show the analysis in the sidebar, or what is keeping it."""
+        sidebar = self.sidebar()
+        if sidebar is None:
+            return
+        if self.comparison is not None and self.comparison.analysed:
+            sidebar.show(self.comparison, *self.pair)
+        elif self.analysis_error:
+            sidebar.show_pending(f"The analysis failed: {self.analysis_error}", failed=True)
+        else:
+            sidebar.show_pending("Finding actors and claims…")
+
+    # -- workers ---------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="align", name="alignment")
+    def align_articles(self) -> None:
+        self.post_message(AlignmentReady(self.aligner(self.articles)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", name="analysis")
+    def analyse(self, comparison: Comparison) -> None:
+        self.post_message(AnalysisReady(self.analyser(comparison)))
+
+    def on_alignment_ready(self, message: AlignmentReady) -> None:
+        self._comparison_arrived(message.comparison)
+
+    def _comparison_arrived(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self._rebuild_view()
+        if comparison.analysed:
+            self._set_progress("")
+        else:
+            self._set_progress("finding actors and claims…")
+            self.analyse(comparison)
+        self._sync_sidebar()
+        self.session_comparison(comparison)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.comparison = message.comparison
+        self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)
+        self._set_progress("")
+        self._sync_sidebar()
+        self._relayout()
+        self.session_comparison(message.comparison)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = event.worker.name or "background work"
+        detail = str(error) or type(error).__name__
+        self.notify(f"{what} failed: {detail}", title="reader", severity="error", timeout=12)
+        self._set_progress(f"{what} failed")
+        if what == "analysis":
+            self.analysis_error = detail
+            self._sync_sidebar()
