@@ -31,6 +31,7 @@ from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 from reader.viewmodel.word_diff import word_diff
 from reader.widgets.article_pane import ArticlePane
+from reader.widgets.footer import ReaderFooter
 from reader.widgets.headers import PaneHeader, StatusLine, status_text
 from reader.widgets.minimap import Minimap
 
@@ -56,7 +57,7 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         Binding("b", "toggle_boilerplate", "Boilerplate", show=False, id="boilerplate"),
         Binding("w", "word_diff", "Diff", id="word-diff", tooltip="Word diff of the selected pair"),
         Binding("p", "pick_pair", "Pair", id="pick-pair"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show or hide the sidebar"),
         Binding("1", "sidebar_tab('actors')", "Actors", show=False, id="tab-actors"),
         Binding("2", "sidebar_tab('claims')", "Claims", show=False, id="tab-claims"),
         Binding("3", "sidebar_tab('quoted')", "Quoted", show=False, id="tab-quoted"),
@@ -104,7 +105,7 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
                         yield ArticlePane(side, id=f"{name}-pane")
                         yield Minimap(side, id=f"{name}-map")
             yield Vertical(id="sidebar-slot")
-        yield Footer(compact=True)
+        yield ReaderFooter()
 
     def _mount_extras(self) -> None:
         """Mount the sidebar and the search line after the first paint: the texts come first."""
