@@ -15,32 +15,34 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from reader.core.records import Article, Comparison
-from reader.screens.help import HelpScreen
 from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
-from reader.screens.pair_picker import Pair, PairPicker
 from reader.screens.pane_sync import PaneSync
 from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
 from reader.screens.store_actions import STORE_BINDINGS, StoreActions
-from reader.screens.word_diff import WordDiffScreen
 from reader.screens.work import Aligner, Analyser, BackgroundWork
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
-from reader.viewmodel.word_diff import word_diff
 from reader.widgets.article_pane import ArticlePane
-from reader.widgets.footer import ReaderFooter
 from reader.widgets.headers import PaneHeader, StatusLine, status_text
 from reader.widgets.minimap import Minimap
 
+# Dialogs and the word diff load on first use, not before the first paint.
 if TYPE_CHECKING:
+    from reader.screens.pair_picker import Pair
     from reader.store.session import Session
     from reader.widgets.search_bar import SearchBar
     from reader.widgets.sidebar import Sidebar
 
 __all__ = ["Aligner", "Analyser", "MainScreen"]
+
+FIRST_FRAME_GRACE = 0.04
+"""Seconds between handing the first frame to the terminal and starting the work after it. Started at once, the
+alignment thread and the sidebar's mounting held the frame back from the screen by ~100 ms (measured in tmux
+with bench/startup.py: the output thread and the terminal compete for the same cores); 20-40 ms of grace lets
+the frame land, and the highlights arrive that much later."""
 
 
 class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
@@ -105,17 +107,22 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
                         yield ArticlePane(side, id=f"{name}-pane")
                         yield Minimap(side, id=f"{name}-map")
             yield Vertical(id="sidebar-slot")
-        yield ReaderFooter()
 
     def _mount_extras(self) -> None:
-        """Mount the sidebar and the search line after the first paint: the texts come first."""
+        """Mount the footer, the sidebar and the search line after the first paint: the texts come first.
+
+        The footer alone (a dozen keys, each styled) costs about a quarter of the first frame's time.
+        """
+        from reader.widgets.footer import ReaderFooter
         from reader.widgets.search_bar import SearchBar
         from reader.widgets.sidebar import Sidebar
 
         search = SearchBar(id="search-bar")
         search.display = False
+        footer = ReaderFooter()
+        self.mount(footer)
         self.query_one("#sidebar-slot").mount(Sidebar(id="sidebar"))
-        self.mount(search, before=self.query_one(Footer))
+        self.mount(search, before=footer)
         self.call_after_refresh(self._sync_sidebar)
 
     def sidebar(self) -> Sidebar | None:
@@ -138,12 +145,12 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         self.pane(Side.LEFT).cursor = self.view.step(Side.LEFT, None, 1)
         self.pane(Side.RIGHT).cursor = self.view.step(Side.RIGHT, None, 1)
         self._apply_width(self.size.width)
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._after_first_paint)
         if self.comparison is None:
             self._set_progress("aligning…")
 
     def _after_first_paint(self) -> None:
-        """Start the work that would compete with the first frame for the interpreter: alignment, the sidebar."""
+        """Start the work that would compete with the first frame: the footer, the sidebar, the alignment."""
         self._mount_extras()
         if self.comparison is None:
             self.align_articles()
@@ -171,11 +178,16 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         if index is None:
             return
         match = self.view.matches[index]
+        from reader.screens.word_diff import WordDiffScreen
+        from reader.viewmodel.word_diff import word_diff
+
         diff = word_diff(self.view.pair[0], self.view.pair[1], match)
         labels = (self.view.pair[0].label, self.view.pair[1].label)
         self.app.push_screen(WordDiffScreen(diff, labels, match.kind.value))
 
     def action_pick_pair(self) -> None:
+        from reader.screens.pair_picker import PairPicker
+
         self.app.push_screen(PairPicker(self.articles, self.comparison, self.pair), self._pair_chosen)
 
     def _pair_chosen(self, pair: Pair | None) -> None:
@@ -203,6 +215,8 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
             sidebar.activate(tab)
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_search(self) -> None:

@@ -19,10 +19,8 @@ from textual.screen import Screen
 from reader.core.errors import ReaderError
 from reader.viewmodel.bands import Side
 from reader.viewmodel.sidebar_rows import claim_rows, snippet
-from reader.widgets.actor_list import ActorList
-from reader.widgets.claim_list import ClaimList
 
-# The dialog, the Notes tab and the store load on first use, not before the first paint.
+# The dialog, the sidebar lists and the store load on first use, not before the first paint.
 if TYPE_CHECKING:
     from reader.core.records import Comparison
     from reader.store.annotations import Annotation
@@ -81,6 +79,8 @@ class NotesActions(Screen[None]):
     def _note_target(self, session: Session) -> NoteTarget | None:
         """The selection the focus points at (the active pane's cursor when focus is elsewhere)."""
         from reader.viewmodel.notes import note_rows, passage_subject
+        from reader.widgets.actor_list import ActorList
+        from reader.widgets.claim_list import ClaimList
         from reader.widgets.notes_list import NotesList
 
         focused = self.focused
@@ -223,6 +223,8 @@ class NotesActions(Screen[None]):
     def on_notes_list_selected(self, message: NotesList.Selected) -> None:
         """Enter on a note: show its passage (switching the pair if needed), actor or claim."""
         from reader.viewmodel.notes import sentence_of
+        from reader.widgets.actor_list import ActorList
+        from reader.widgets.claim_list import ClaimList
 
         session = self.session
         if session is None:

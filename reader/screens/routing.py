@@ -7,16 +7,19 @@ again steps to its next mention (or next claim), cycling.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader.core.records import Comparison, TextSpan
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import centre
 from reader.viewmodel.sidebar_rows import claim_spans, nth_mention, speaker_claims
-from reader.widgets.actor_list import ActorList
 from reader.widgets.article_pane import ArticlePane
-from reader.widgets.claim_list import ClaimList
-from reader.widgets.quoted_table import QuotedTable
+
+if TYPE_CHECKING:  # the sidebar's widgets load after the first paint; only their message types are named here
+    from reader.widgets.actor_list import ActorList
+    from reader.widgets.claim_list import ClaimList
+    from reader.widgets.quoted_table import QuotedTable
 
 
 class SelectionRouting:

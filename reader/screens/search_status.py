@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
-from textual.widgets import Input
 
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 from reader.widgets.headers import StatusLine
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from reader.core.records import Article, Comparison
     from reader.widgets.article_pane import ArticlePane
     from reader.widgets.search_bar import SearchBar

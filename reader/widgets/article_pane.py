@@ -124,6 +124,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._quiet = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._base_style: Style | None = None
+        self._drawn_styles: dict[str, Style] = {}
+        """Component styles by name, looked up once per style change rather than once per drawn row."""
         self.laid_out_width = -1
         self.lay_out_now: Callable[[], None] | None = None
         """Set by the screen: wraps both panes for their current widths (called when this pane's is stale)."""
@@ -183,6 +185,7 @@ class ArticlePane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._base_style = None
+        self._drawn_styles.clear()
 
     @property
     def text_width(self) -> int:
@@ -293,7 +296,10 @@ class ArticlePane(ScrollView, can_focus=True):
         return strip
 
     def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, default=Style())
+        style = self._drawn_styles.get(component)
+        if style is None:
+            style = self._drawn_styles[component] = self.get_component_rich_style(component, default=Style())
+        return style
 
     def _draw_row(self, index: int, width: int) -> Strip:
         base = self._base_style

@@ -57,6 +57,8 @@ class Minimap(Widget):
         self.kinds: list[Overview] = []
         self.viewport: tuple[int, int] = (0, 0)
         self._cells: list[Overview] = []
+        self._styles: dict[tuple[Overview, bool], Style] = {}
+        """Cell styles by kind and viewport, computed once per style change rather than once per row."""
 
     def show(self, kinds: list[Overview]) -> None:
         """New row kinds (after a layout change)."""
@@ -77,12 +79,23 @@ class Minimap(Widget):
         if y >= len(self._cells):
             return Strip.blank(self.size.width, self.rich_style)
         kind = self._cells[y]
-        style = self.rich_style + self._kind_style(kind)
         start, end = cell_range(y, height, len(self.kinds))
         top, rows = self.viewport
-        if start < top + rows and end > top and self.kinds:
-            style += self.get_component_rich_style("minimap--viewport")
-        return Strip([Segment(OVERVIEW_GLYPHS[kind], style)]).crop_extend(0, self.size.width, style)
+        in_view = start < top + rows and end > top and bool(self.kinds)
+        style = self._styles.get((kind, in_view))
+        if style is None:
+            style = self.rich_style + self._kind_style(kind)
+            if in_view:
+                style += self.get_component_rich_style("minimap--viewport")
+            self._styles[(kind, in_view)] = style
+        glyph = OVERVIEW_GLYPHS[kind]
+        width = self.size.width
+        return Strip([Segment(glyph + " " * max(0, width - len(glyph)), style)], width)
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: the cached cell styles are stale."""
+        super().notify_style_update()
+        self._styles.clear()
 
     def _kind_style(self, kind: Overview) -> Style:
         name = {
