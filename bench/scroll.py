@@ -6,6 +6,10 @@ has out-of-order passages. The app runs headless at 160×48 with the real aligne
 is timed until Textual has processed it and repainted (`pilot.press` + `pilot.pause`), in CPU time of the
 process: the wall time of a Pilot press is dominated by the test driver's idle waits, not by the app.
 
+Then the same with 1,000 notes on article A (an unsaved session): the marks a relayout needs, computed the old
+way (every note against every sentence) and the way the app does it (bisection, once per change), and the
+time per key press with the notes in the gutter and under the text.
+
 Run: `python bench/scroll.py [pairs]` (default: all 4,076). Skips when ../shared/data/dev is absent.
 """
 
@@ -92,12 +96,43 @@ def main() -> int:
 
     for key, count in (("j", 150), ("pagedown", 60), ("n", 100), ("u", 60), ("k", 100)):
         app = ReaderApp(articles, comparison=comparison, analyser=analyser)  # type: ignore[arg-type]
-        times = asyncio.run(time_keys(app, key, count))
-        print(
-            f"key {key:9s}: median {statistics.median(times) * 1000:6.1f} ms, "
-            f"p95 {sorted(times)[int(len(times) * 0.95) - 1] * 1000:6.1f} ms per press ({count} presses)"
-        )
+        report(key, count, asyncio.run(time_keys(app, key, count)))
+    with_notes(articles, comparison, analyser)
     return 0
+
+
+def report(key: str, count: int, times: list[float], label: str = "") -> None:
+    print(
+        f"{label}key {key:9s}: median {statistics.median(times) * 1000:6.1f} ms, "
+        f"p95 {sorted(times)[int(len(times) * 0.95) - 1] * 1000:6.1f} ms per press ({count} presses)"
+    )
+
+
+def with_notes(articles: tuple[object, ...], comparison: object, analyser: object) -> None:
+    """1,000 notes spread over article A: the cost of their marks, and of moving and paging with them shown."""
+    from reader.app import ReaderApp
+    from reader.store.session import Session
+    from reader.viewmodel.notes import note_marks
+
+    session = Session(comparison, autosave=False)  # type: ignore[arg-type]
+    article = session.comparison.articles[0]
+    step = max(1, len(article.sentences) // 1000)
+    for sentence in range(0, len(article.sentences), step)[:1000]:
+        session.annotate_sentence(0, sentence, f"note {sentence}", ("check",))
+    count = len(session.annotations)
+    start = time.perf_counter()
+    session.sentence_marks(0)
+    brute = time.perf_counter() - start
+    start = time.perf_counter()
+    note_marks(session.annotations, article, 0)
+    bisected = time.perf_counter() - start
+    print(
+        f"{count} notes on A: marks for a relayout, every note against every sentence {brute * 1000:.1f} ms; "
+        f"by bisection {bisected * 1000:.1f} ms, and only once per change of the notes"
+    )
+    for key, presses in (("j", 150), ("pagedown", 60)):
+        app = ReaderApp(articles, comparison=comparison, analyser=analyser, session=session)  # type: ignore[arg-type]
+        report(key, presses, asyncio.run(time_keys(app, key, presses)), label=f"{count} notes, ")
 
 
 if __name__ == "__main__":

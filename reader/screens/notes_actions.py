@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reader.core.records import Comparison
     from reader.store.annotations import Annotation
     from reader.store.session import Session
-    from reader.viewmodel.notes import NoteEdit
+    from reader.viewmodel.notes import NoteEdit, NoteMarks
     from reader.viewmodel.pair_view import PairView
     from reader.widgets.article_pane import ArticlePane
     from reader.widgets.notes_list import NotesList
@@ -58,6 +58,8 @@ class NotesActions(Screen[None]):
     view: PairView
     active: Side
     pair: tuple[int, int]
+    _note_marks: dict[int, tuple[tuple[int, int, int], NoteMarks]] | None = None
+    """Per article: the (session, revision, article) its marks were computed for, and the marks."""
 
     def pane(self, side: Side) -> ArticlePane:
         raise NotImplementedError
@@ -184,21 +186,27 @@ class NotesActions(Screen[None]):
     # -- gutter, highlight and the Notes tab -----------------------------------------------------------------
 
     def show_note_marks(self) -> None:
-        """Mark annotated sentences in both panes' gutters and lay the note highlight over their passages."""
+        """Mark annotated sentences in both panes' gutters and lay the note highlight over their passages.
+
+        Called on every relayout (resize, boilerplate, pair): the marks are computed once per change of the
+        session (its revision) and article, so a thousand notes cost nothing while reading.
+        """
+        from reader.viewmodel.notes import note_marks
+
         session = self.session
         if session is None:
             return
+        if self._note_marks is None:
+            self._note_marks = {}
         for side, article in ((Side.LEFT, self.view.left), (Side.RIGHT, self.view.right)):
-            marks = session.sentence_marks(article)
-            spans = sorted(
-                {
-                    (note.passage.position.start, note.passage.position.end)
-                    for notes in marks.values()
-                    for note in notes
-                    if note.passage is not None
-                }
-            )
-            self.pane(side).set_notes(frozenset(marks), spans)
+            key = (id(session), session.revision, article)
+            cached = self._note_marks.get(article)
+            if cached is None or cached[0] != key:
+                record = session.comparison.articles[article]
+                cached = (key, note_marks(session.annotations, record, article))
+                self._note_marks[article] = cached
+            marks = cached[1]
+            self.pane(side).set_notes(marks.sentences, marks.spans)
 
     def refresh_notes(self, select: str | None = None) -> None:
         """Redraw the gutter marks and the Notes tab after a change."""

@@ -82,6 +82,8 @@ class Session:
         self.save_error: ReaderError | None = None
         """Why the last save failed; None after a successful one."""
         self.path: Path | None = None
+        self.revision = 0
+        """Counts changes to the annotations or the comparison, so a view can cache what it derives from them."""
         self._resolve_analysis()
 
     # ----------------------------------------------------------------- opening
@@ -236,6 +238,7 @@ class Session:
         raise ReaderError(f"no annotation {annotation_id}")
 
     def _changed(self) -> None:
+        self.revision += 1
         self.dirty = True
         if self.autosave_enabled:
             self.autosave()
@@ -248,6 +251,7 @@ class Session:
             if [a.sha256 for a in comparison.articles] != [a.sha256 for a in self._comparison.articles]:
                 raise ReaderError("the new comparison is of other articles")
             self._comparison = comparison
+            self.revision += 1
             self._resolve_analysis()
 
     def _resolve_analysis(self) -> None:

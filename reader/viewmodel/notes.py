@@ -17,7 +17,17 @@ from reader.marks import NOTE_MARK
 from reader.store.annotations import QUICK_TAGS, Annotation, clean_tags
 from reader.viewmodel.sidebar_rows import snippet
 
-__all__ = ["NOTE_MARK", "NoteEdit", "NoteKind", "NoteRow", "note_edit", "note_rows", "toggle_tag"]
+__all__ = [
+    "NOTE_MARK",
+    "NoteEdit",
+    "NoteKind",
+    "NoteMarks",
+    "NoteRow",
+    "note_edit",
+    "note_marks",
+    "note_rows",
+    "toggle_tag",
+]
 
 
 class NoteKind(StrEnum):
@@ -94,6 +104,36 @@ def _row(annotation: Annotation, comparison: Comparison, orphaned: bool) -> Note
         where = f"claim {_label(comparison, claim.article)}"
         subject = f"{speaker}“{snippet(claim.quote, 200)}”"
     return NoteRow(annotation.id, kind, where, subject, annotation.tags, first_line, orphaned)
+
+
+@dataclass(frozen=True)
+class NoteMarks:
+    """What the notes put on one pane: the annotated sentences (gutter) and the noted passages (underline)."""
+
+    sentences: frozenset[int]
+    spans: tuple[tuple[int, int], ...]
+    """Character spans of the placed passage notes, sorted, each once."""
+
+
+def note_marks(annotations: Sequence[Annotation], article: Article, article_index: int) -> NoteMarks:
+    """The sentences each placed passage note of `article_index` overlaps, found by bisection over the sentence
+    starts: O(notes × log sentences) rather than every note against every sentence."""
+    sentences = article.sentences
+    starts = [sentence.start for sentence in sentences]
+    marked: set[int] = set()
+    spans: set[tuple[int, int]] = set()
+    for annotation in annotations:
+        target = annotation.passage
+        if target is None or target.orphaned or target.article != article_index:
+            continue
+        start, end = target.position.start, target.position.end
+        spans.add((start, end))
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        while index < len(sentences) and sentences[index].start < end:
+            if start < sentences[index].end:
+                marked.add(sentences[index].index)
+            index += 1
+    return NoteMarks(frozenset(marked), tuple(sorted(spans)))
 
 
 def dialog_title(annotation: Annotation | None, subject: str) -> str:

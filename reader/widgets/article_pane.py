@@ -29,6 +29,7 @@ from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import PaneRows, Row, RowKind
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
+from reader.viewmodel.spans import SpanLayers
 
 CLASS_COMPONENTS: dict[SentenceClass, str] = {
     SentenceClass.VERBATIM: "article-pane--verbatim",
@@ -117,7 +118,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self.lit: frozenset[int] = frozenset()
         self.active = side is Side.LEFT
-        self.highlights: dict[str, list[tuple[int, int]]] = {}
+        self.span_layers = SpanLayers()
+        """Highlighted character spans by layer (detail, search, mention, note)."""
         self.noted: frozenset[int] = frozenset()
         """Sentences that carry a note: marked in the gutter's note column."""
         self.gutter_cells = 6
@@ -138,7 +140,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.rows = rows
         self.laid_out_width = self.scrollable_content_region.width
         self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
-        self.highlights["detail"] = view.detail_spans(self.side)
+        self.span_layers.set("detail", view.detail_spans(self.side))
         if self.cursor is not None:
             self.cursor = view.nearest_shown(self.side, self.cursor)
         self._resize_virtual()
@@ -167,7 +169,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def set_highlight(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
         """Replace one layer of highlighted character spans (mention, search, note…)."""
-        self.highlights[layer] = sorted(spans)
+        self.span_layers.set(layer, spans)
         self.redraw()
 
     def set_notes(self, sentences: frozenset[int], spans: Iterable[tuple[int, int]]) -> None:
@@ -186,6 +188,11 @@ class ArticlePane(ScrollView, can_focus=True):
         self._cache.clear()
         self._base_style = None
         self._drawn_styles.clear()
+
+    @property
+    def highlights(self) -> dict[str, list[tuple[int, int]]]:
+        """Each highlight layer's spans, sorted."""
+        return self.span_layers.spans
 
     @property
     def text_width(self) -> int:
@@ -377,12 +384,13 @@ class ArticlePane(ScrollView, can_focus=True):
         cuts = {offset, end}
         active: list[tuple[int, int, Style]] = []
         for layer in HIGHLIGHT_LAYERS:
-            spans = self.highlights.get(layer, ())
+            spans = self.span_layers.overlapping(layer, offset, end)
+            if not spans:
+                continue
             style = self._style(f"article-pane--{layer}")
             for start, stop in spans:
-                if start < end and stop > offset:
-                    active.append((max(start, offset), min(stop, end), style))
-                    cuts.update((max(start, offset), min(stop, end)))
+                active.append((max(start, offset), min(stop, end), style))
+                cuts.update((max(start, offset), min(stop, end)))
         if not active:
             return [Segment(text, body)]
         points = sorted(cuts)
