@@ -91,11 +91,12 @@ def _pieces(
     return tuple(pieces)
 
 
-def _detail_line(detail: DetailDiff) -> DetailLine:
+def _detail_line(detail: DetailDiff, labels: tuple[str, str]) -> DetailLine:
+    """One detail row; one-sided details name their article ("B only"), as the Claims tab does."""
     status = {
         DetailStatus.CONFLICT: "differs",
-        DetailStatus.A_ONLY: "left only",
-        DetailStatus.B_ONLY: "right only",
+        DetailStatus.A_ONLY: f"{labels[0]} only",
+        DetailStatus.B_ONLY: f"{labels[1]} only",
     }[detail.status]
     return DetailLine(
         kind=detail.kind.value,
@@ -131,7 +132,7 @@ def word_diff(left: Article, right: Article, match: Match) -> WordDiff:
     return WordDiff(
         left=_pieces(left_text, left_base, left_kinds, left_tokens, left_details),
         right=_pieces(right_text, right_base, right_kinds, right_tokens, right_details),
-        details=tuple(_detail_line(detail) for detail in match.details),
+        details=tuple(_detail_line(detail, (left.label, right.label)) for detail in match.details),
         shared_words=shared,
         runs=runs,
     )

@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
 
 from reader.core.records import Comparison
 from reader.widgets.actor_list import ActorList
@@ -108,4 +108,13 @@ class Sidebar(Vertical):
                 widget.show(*self.shown)
 
     def activate(self, tab_id: str) -> None:
-        self.query_one("#sidebar-tabs", TabbedContent).active = f"tab-{tab_id}"
+        """Open a tab. When the focus was in the sidebar, it moves to the new tab's list: left on a list that
+        was just hidden, it would fall to the next focusable widget, the old tab's filter, and the tabs would
+        switch straight back to the old tab."""
+        focused = self.screen.focused
+        tabs = self.query_one("#sidebar-tabs", TabbedContent)
+        tabs.active = f"tab-{tab_id}"
+        if focused is not None and self in focused.ancestors:
+            lists = tabs.query_one(f"#tab-{tab_id}").query(OptionList)
+            if lists:
+                lists.first().focus()

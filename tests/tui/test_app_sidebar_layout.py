@@ -131,3 +131,21 @@ async def test_a_failed_analysis_says_so_in_the_tabs_and_leaves_notes_usable() -
         assert sidebar.query_one("#notes-list").region.height > 0
         await pilot.press("m")  # a note on the cursor's passage still works
         assert type(app.screen).__name__ == "AnnotateScreen"
+
+
+async def test_a_tab_key_from_a_sidebar_list_opens_that_tab_and_focuses_its_list() -> None:
+    """Hiding the focused list used to hand the focus to the old tab's filter, which switched the tab back."""
+    app = fixture_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await settle(pilot)
+        screen.query_one(ActorEntries).focus()
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.focused, ClaimList)
+        assert screen.query_one("#sidebar-tabs").active == "tab-claims"  # type: ignore[attr-defined]
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.focused, QuotedList)
+        await pilot.press("enter")
+        assert (screen.pane(Side.LEFT).cursor, screen.pane(Side.RIGHT).cursor) == (3, 3)
