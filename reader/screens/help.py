@@ -51,7 +51,8 @@ def help_text() -> Table:
     table.add_row(NOTE_MARK, "a note is on this passage (Notes tab: 4)")
     table.add_row("k/N", "with three or more articles: carried by k of the N articles")
     table.add_row("", "")
-    table.add_row("", Text("Mouse: click a passage, a minimap cell, a list row (twice to jump).", style="dim"))
+    table.add_row("", Text("Mouse: click a passage, a minimap cell or a list entry (it jumps).", style="dim"))
+    table.add_row("", Text("The footer shows the keys that fit its width; every key above works.", style="dim"))
     return table
 
 

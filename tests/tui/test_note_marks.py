@@ -49,9 +49,7 @@ def test_bisected_marks_equal_every_note_against_every_sentence(passages: list[t
     spans=st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=30),
     window=st.tuples(st.integers(0, 220), st.integers(1, 60)),
 )
-def test_span_layers_find_exactly_the_overlapping_spans(
-    spans: list[tuple[int, int]], window: tuple[int, int]
-) -> None:
+def test_span_layers_find_exactly_the_overlapping_spans(spans: list[tuple[int, int]], window: tuple[int, int]) -> None:
     layers = SpanLayers()
     pairs = [(start, start + length) for start, length in spans]
     layers.set("note", pairs)
