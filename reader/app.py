@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.markup import escape
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -82,7 +83,7 @@ class ReaderApp(App[int]):
             )
         )
         for notice in self.notices:
-            self.notify(notice, title="skipped", severity="warning", timeout=8)
+            self.notify(escape(notice), title="skipped", severity="warning", timeout=8)
 
     async def action_quit(self) -> None:
         """Quit after saving the notes and the view; refuses once when the notes could not be saved."""

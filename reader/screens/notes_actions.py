@@ -61,14 +61,11 @@ class NotesActions(Screen[None]):
     _note_marks: dict[int, tuple[tuple[int, int, int], NoteMarks]] | None = None
     """Per article: the (session, revision, article) its marks were computed for, and the marks."""
 
-    def pane(self, side: Side) -> ArticlePane:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
-    def move_cursor(self, side: Side, sentence: int) -> None:
-        raise NotImplementedError
-
-    def _pair_chosen(self, pair: tuple[int, int] | None) -> None:
-        raise NotImplementedError
+        def pane(self, side: Side) -> ArticlePane: ...
+        def move_cursor(self, side: Side, sentence: int) -> None: ...
+        def _pair_chosen(self, pair: tuple[int, int] | None) -> None: ...
 
     if TYPE_CHECKING:  # provided by StoreActions, next in MainScreen's bases (a stub here would shadow it)
 

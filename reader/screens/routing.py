@@ -32,11 +32,10 @@ class SelectionRouting:
     _last_selection: str | None = None
     _turn: int = 0
 
-    def pane(self, side: Side) -> ArticlePane:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
-    def _sync_minimaps(self) -> None:
-        raise NotImplementedError
+        def pane(self, side: Side) -> ArticlePane: ...
+        def _sync_minimaps(self) -> None: ...
 
     def _next_turn(self, key: str) -> int:
         """0 for a new selection, then 1, 2… while the same entry is selected again."""

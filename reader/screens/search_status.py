@@ -33,14 +33,11 @@ class SearchAndStatus(Screen[None]):
     articles: tuple[Article, ...]
     comparison: Comparison | None
 
-    def pane(self, side: Side) -> ArticlePane:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
-    def search_bar(self) -> SearchBar | None:
-        raise NotImplementedError
-
-    def move_cursor(self, side: Side, sentence: int) -> None:
-        raise NotImplementedError
+        def pane(self, side: Side) -> ArticlePane: ...
+        def search_bar(self) -> SearchBar | None: ...
+        def move_cursor(self, side: Side, sentence: int) -> None: ...
 
     # -- search ----------------------------------------------------------------------------------------------
 

@@ -64,14 +64,11 @@ class StoreActions(Screen[None]):
     _leave_warned: str = ""
     """The way of leaving (quit, open) the user was last warned about losing unsaved notes."""
 
-    def pane(self, side: Side) -> ArticlePane:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
-    def sidebar(self) -> Sidebar | None:
-        raise NotImplementedError
-
-    def move_cursor(self, side: Side, sentence: int) -> None:
-        raise NotImplementedError
+        def pane(self, side: Side) -> ArticlePane: ...
+        def sidebar(self) -> Sidebar | None: ...
+        def move_cursor(self, side: Side, sentence: int) -> None: ...
 
     if TYPE_CHECKING:  # provided by NotesActions, before this class in MainScreen's bases
 

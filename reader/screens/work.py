@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -100,7 +101,7 @@ class BackgroundWork(Screen[None]):
         error = event.worker.error
         what = event.worker.name or "background work"
         detail = str(error) or type(error).__name__
-        self.notify(f"{what} failed: {detail}", title="reader", severity="error", timeout=12)
+        self.notify(escape(f"{what} failed: {detail}"), title="reader", severity="error", timeout=12)
         self._set_progress(f"{what} failed")
         if what == "analysis":
             self.analysis_error = detail
