@@ -18,7 +18,7 @@ from reader.core.records import (
     PairAlignment,
     SentenceClass,
 )
-from reader.export.common import describe_detail, has_conflict, line_span, passage_text
+from reader.export.common import describe_detail, has_conflict, line_span, link_descriptions, passage_text
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 
 
@@ -100,11 +100,7 @@ def _analysis_sections(comparison: Comparison) -> str:
         aliases = [alias for alias in actor.aliases if alias != actor.name]
         also = f"   also: {', '.join(aliases)}" if aliases else ""
         out.append(f"{actor.name:<32} {actor.kind.value:<13} {counts}{also}")
-    linked: dict[str, list[str]] = {}
-    for link in comparison.claim_links:
-        flags = ", ".join(flag.value.replace("_", " ") for flag in link.flags) or "same"
-        linked.setdefault(link.a, []).append(flags)
-        linked.setdefault(link.b, []).append(flags)
+    linked = link_descriptions(comparison)
     out.append(_heading(f"Claims ({len(comparison.claims)})"))
     for claim in comparison.claims:
         label = labels[claim.article]

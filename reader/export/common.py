@@ -96,6 +96,16 @@ def line_span(article: Article, indices: Sequence[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def link_descriptions(comparison: Comparison) -> dict[str, list[str]]:
+    """For each linked claim id, what differs in each of its links ("cue differs", "same telling")."""
+    linked: dict[str, list[str]] = {}
+    for link in comparison.claim_links:
+        flags = ", ".join(flag.value.replace("_", " ") for flag in link.flags) or "same telling"
+        linked.setdefault(link.a, []).append(flags)
+        linked.setdefault(link.b, []).append(flags)
+    return linked
+
+
 def passage_text(article: Article, indices: Sequence[int]) -> str:
     """The text of a group of sentences (one or two, for a 1-to-2 match), joined as the reader reads them."""
     return " ".join(article.sentences[i].text for i in indices)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from reader.core.records import Comparison
+from reader.export.common import link_descriptions
 
 
 def actors_section(comparison: Comparison) -> str:
@@ -29,11 +30,7 @@ def actors_section(comparison: Comparison) -> str:
 def claims_section(comparison: Comparison) -> str:
     """A table of claims: article, line, speaker, cue, content, and whether another article carries it."""
     labels = [a.label for a in comparison.articles]
-    linked: dict[str, list[str]] = {}
-    for link in comparison.claim_links:
-        flags = ", ".join(flag.value.replace("_", " ") for flag in link.flags) or "same telling"
-        linked.setdefault(link.a, []).append(flags)
-        linked.setdefault(link.b, []).append(flags)
+    linked = link_descriptions(comparison)
     rows = []
     for claim in comparison.claims:
         label = labels[claim.article]

@@ -18,6 +18,7 @@ from reader.export.common import (
     has_conflict,
     is_unresolved,
     line_span,
+    link_descriptions,
     notes_in_order,
     pair_figures,
     passage_text,
@@ -124,11 +125,7 @@ def _actors(comparison: Comparison) -> list[str]:
 
 def _claims(comparison: Comparison) -> list[str]:
     labels = [a.label for a in comparison.articles]
-    linked: dict[str, list[str]] = {}
-    for link in comparison.claim_links:
-        flags = ", ".join(flag.value.replace("_", " ") for flag in link.flags) or "same telling"
-        linked.setdefault(link.a, []).append(flags)
-        linked.setdefault(link.b, []).append(flags)
+    linked = link_descriptions(comparison)
     out = [f"## Claims ({len(comparison.claims)})", ""]
     for claim in comparison.claims:
         label = labels[claim.article]
