@@ -10,7 +10,7 @@ out for does not change when the list starts to overflow.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual import events
 from textual.content import Content
@@ -36,19 +36,16 @@ class SidebarList(OptionList, Generic[Entry]):
 
     # -- what subclasses provide ------------------------------------------------------------------------------
 
-    def entry_key(self, entry: Entry) -> str:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # every subclass defines these; declared here for the type checker
 
-    def entry_prompt(self, entry: Entry, width: int) -> Content:
-        raise NotImplementedError
+        def entry_key(self, entry: Entry) -> str: ...
+        def entry_prompt(self, entry: Entry, width: int) -> Content: ...
+        def entry_selected(self, entry: Entry) -> None:
+            """Enter or a click on an entry: post the subclass's Selected message."""
 
     def heading(self, width: int) -> Content | None:
         """The column headings for `width` cells, or None for a list without columns."""
         return None
-
-    def entry_selected(self, entry: Entry) -> None:
-        """Enter or a click on an entry: post the subclass's Selected message."""
-        raise NotImplementedError
 
     # -- filling and laying out -------------------------------------------------------------------------------
 
