@@ -103,3 +103,15 @@ def test_opening_the_app_does_not_import_the_aligner_or_the_store() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_dot_slash_reaches_a_folder_named_like_a_subcommand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`reader ./open` opens the folder; `reader open NAME` is the subcommand."""
+    import reader.cli as cli
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(cli, "_open_app", lambda paths: opened.append(list(paths)) or 0)
+    assert cli.main(["./open"]) == 0
+    assert opened == [["./open"]]
+    assert cli.main(["open", "no-such-saved-comparison"]) == 2
+    assert opened == [["./open"]], "the subcommand must not open the app on a path"
