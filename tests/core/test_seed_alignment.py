@@ -169,3 +169,14 @@ def test_a_sentence_in_several_matches_takes_its_best_kind(comparison: Compariso
     kinds = [m.kind for m in matches_of(comparison, 1, b)]
     assert len(kinds) >= 2
     assert pair.classes_b[b] is min(kinds, key=rank.__getitem__)
+
+
+def test_a_shared_attribution_formula_alone_does_not_match() -> None:
+    """'Sources familiar with the meeting say …' shares only the attribution formula with B's opening."""
+    comparison = compare(
+        sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")), analyse=False
+    )
+    a = comparison.articles[0]
+    pair = comparison.alignments[0]
+    index = next(s.index for s in a.sentences if s.text.startswith("Sources familiar with the meeting say"))
+    assert pair.classes_a[index] is SentenceClass.UNIQUE

@@ -30,10 +30,12 @@ STOP_WORDS: frozenset[str] = words(
     s t d ll m re ve n't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't
     shouldn't hasn't haven't hadn't it's that's there's he's she's they're we're i'm you're
     mr mrs ms say says said saying
+    according familiar briefed
     """
 )
-"""Function words, and the reporting verbs that news puts in nearly every sentence ("said", "says"):
-they carry no topic, so they neither make candidates nor count in overlap."""
+"""Function words, the reporting verbs that news puts in nearly every sentence ("said", "says"), and the words of
+the attribution formula ("according to …", "sources familiar with the matter", "others briefed on it"): they carry
+no topic, so they neither make candidates nor count in overlap."""
 
 CARDINALS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
