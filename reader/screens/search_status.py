@@ -100,12 +100,17 @@ class SearchAndStatus(Screen[None]):
                 f"{self.view.count(Side.LEFT, Jump.MATCH)} matched · "
                 f"unique {left.label} {self.view.count(Side.LEFT, Jump.UNIQUE)}, "
                 f"{right.label} {self.view.count(Side.RIGHT, Jump.UNIQUE)} · "
-                f"{self.view.count(Side.LEFT, Jump.CONFLICT)} conflicts"
+                f"{_counted(self.view.count(Side.LEFT, Jump.CONFLICT), 'conflict')}"
             )
         if self.hits:
             position = "" if self.hit_index is None else f"{self.hit_index + 1}/"
-            counts += f" · search {position}{len(self.hits)} hits"
+            counts += f" · search {position}{_counted(len(self.hits), 'hit')}"
         if len(self.articles) >= 3:
             counts += f" · {len(self.articles)} articles (p: pair)"
         progress = self.progress or ("aligning…" if self.comparison is None else "")
         return pair, counts, progress
+
+
+def _counted(count: int, noun: str) -> str:
+    """ "1 conflict", "2 conflicts": the status line reads as a sentence."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
