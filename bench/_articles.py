@@ -1,9 +1,12 @@
-"""Articles for benches built from pre-split sentences, so gold offsets of a dataset stay valid."""
+"""Shared bench helpers: articles built from pre-split sentences (so gold offsets of a dataset stay valid), and
+the median timer every bench prints with."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import statistics
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.core.records import Article, Block, BlockKind, Sentence
@@ -31,3 +34,14 @@ def article_of_lines(lines: Sequence[str], label: str = "A") -> Article:
         blocks=tuple(blocks),
         sentences=tuple(sentences),
     )
+
+
+def median_ms(action: Callable[[], object], repeats: int = 20) -> float:
+    """Median wall time of `action()` in milliseconds, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000

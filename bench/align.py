@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import hashlib
 import random
 import sys
 import time
@@ -30,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 import reader.core.align.normalise as normalise_module  # noqa: E402
 import reader.core.align.wordlists as wordlists  # noqa: E402
+from bench._articles import article_of_lines  # noqa: E402
 from reader.core.align import align_pair  # noqa: E402
-from reader.core.records import Article, Block, BlockKind, PairAlignment, Sentence  # noqa: E402
+from reader.core.records import Article, PairAlignment  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "dev"
 SIZES = (500, 1000, 2000, 4000, 8000)
@@ -80,28 +80,6 @@ def documents(pairs: Sequence[tuple[str, str]], size: int, seed: int = 1) -> tup
     return a, b
 
 
-def article(sentences: Sequence[str], label: str) -> Article:
-    """One sentence per line, as the loader would give for a clean text."""
-    text = "\n".join(sentences)
-    records, blocks, starts = [], [], []
-    offset = 0
-    for index, sentence in enumerate(sentences):
-        starts.append(offset)
-        blocks.append(Block(index, BlockKind.PARAGRAPH, offset, offset + len(sentence)))
-        records.append(Sentence(index, index, BlockKind.PARAGRAPH, offset, offset + len(sentence), sentence))
-        offset += len(sentence) + 1
-    return Article(
-        label=label,
-        path=None,
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        line_starts=tuple(starts),
-        source_lines=tuple(range(1, len(sentences) + 1)),
-        blocks=tuple(blocks),
-        sentences=tuple(records),
-    )
-
-
 def cold_caches() -> None:
     """Forget every cached word and sentence, so each run pays the full price of a fresh process."""
     for cached in (
@@ -148,7 +126,7 @@ def main() -> int:
     worst = 0.0
     for size in (s for s in SIZES if s <= args.max):
         a_text, b_text = documents(pairs, size)
-        a, b = article(a_text, "A"), article(b_text, "B")
+        a, b = article_of_lines(a_text, "A"), article_of_lines(b_text, "B")
         seconds, result = timed(a, b, repeats=3 if size <= 2000 else 1)
         peak = peak_memory(a, b)
         growth = seconds / previous if previous else None

@@ -6,38 +6,25 @@ article, so the view can paint before any model loads, and must grow linearly wi
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._articles import median_ms  # noqa: E402
 from reader.core.loading import article_from_text, load_inputs, read_article  # noqa: E402
 
 REPEATS = 200
-
-
-def median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Median wall time of `action()` in milliseconds, after one warm-up call."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     for seed in seeds:
         article = read_article(seed)
-        figure = median_ms(lambda seed=seed: read_article(seed))
+        figure = median_ms(lambda seed=seed: read_article(seed), REPEATS)
         print(f"{seed.name}: {figure:.2f} ms  ({len(article.text)} chars, {len(article.sentences)} sentences)")
-    print(f"load_inputs(seeds/): {median_ms(lambda: load_inputs([ROOT / 'seeds'])):.2f} ms")
+    print(f"load_inputs(seeds/): {median_ms(lambda: load_inputs([ROOT / 'seeds']), REPEATS):.2f} ms")
     text = seeds[0].read_text(encoding="utf-8")
     previous = 0.0
     for copies in (10, 20, 40, 80):

@@ -10,29 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._articles import median_ms  # noqa: E402
+
 ANNOTATIONS = 1_000
 NOTE = "Check this against the other article: the date and the number differ.\nSecond line of the note."
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of `action()` in milliseconds, after one warm-up call."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
