@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from reader.cli.text_report import render_text
-from reader.core import compare, load_inputs
+from reader.core import load_inputs
 from reader.core.pipeline import add_analysis, align_articles
 from reader.core.records import Comparison
 from reader.core.serialize import dumps
@@ -66,10 +66,4 @@ def run_compare(args: argparse.Namespace) -> int:
     if not args.no_analysis:
         comparison = add_analysis(comparison)
     sys.stdout.write(RENDERERS[args.format](comparison))
-    return 0
-
-
-def print_text_report(paths: Sequence[str]) -> int:
-    """Print the full text comparison of `paths` (used by `reader PATH...` when no terminal app is wanted)."""
-    sys.stdout.write(render_text(compare(list(paths))))
     return 0
