@@ -25,7 +25,7 @@ KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("b", "show / hide boilerplate"),
     ("w", "word diff of the selected pair"),
     ("s", "show / hide the sidebar"),
-    ("1 2 3 4", "sidebar tab: actors, claims, who is quoted, notes"),
+    ("1 2 3 4", "open a sidebar tab (actors, claims, who is quoted, notes) and focus its list"),
     ("m  M", "note on the selection: passage, actor, claim or Notes entry (edits an existing one) / a new note"),
     ("ctrl+s", "save the comparison (asks for a name the first time; notes are also saved as you write them)"),
     ("o", "open a saved comparison"),

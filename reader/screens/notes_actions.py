@@ -76,7 +76,8 @@ class NotesActions(Screen[None]):
     # -- what `m` acts on ------------------------------------------------------------------------------------
 
     def _note_target(self, session: Session) -> NoteTarget | None:
-        """The selection the focus points at (the active pane's cursor when focus is elsewhere)."""
+        """The selection the focus points at; the active pane's cursor when the focus is elsewhere or on a list
+        with nothing highlighted (an empty Notes tab), so `m` always has something sensible to annotate."""
         from reader.viewmodel.notes import note_rows, passage_subject
         from reader.widgets.actor_list import ActorList
         from reader.widgets.claim_list import ClaimList
@@ -89,7 +90,7 @@ class NotesActions(Screen[None]):
             if isinstance(node, NotesList):
                 annotation_id = node.highlighted_id
                 if annotation_id is None:
-                    return None
+                    break
                 annotation = session.get(annotation_id)
                 entry = note_rows([annotation], comparison, ())[0]
                 return NoteTarget(f"{entry.where} {entry.subject}", (annotation,))
@@ -97,12 +98,12 @@ class NotesActions(Screen[None]):
                 actor_id = node.highlighted_id
                 actor = next((a for a in comparison.actors if a.id == actor_id), None)
                 if actor is None:
-                    return None
+                    break
                 return NoteTarget(f"actor {actor.name}", session.notes_for_actor(actor.id), actor_id=actor.id)
             if isinstance(node, ClaimList):
                 row = node.highlighted_entry
                 if row is None:
-                    return None
+                    break
                 claim = row.shown
                 existing = tuple(
                     note for c in (row.left, row.right) if c is not None for note in session.notes_for_claim(c.id)

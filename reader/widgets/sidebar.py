@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets.tabbed_content import ContentTabs
 
 from reader.core.records import Comparison
 from reader.widgets.actor_list import ActorList
@@ -74,7 +75,11 @@ class Sidebar(Vertical):
                     yield widget
 
     def on_mount(self) -> None:
-        """The analysis may have arrived (or failed) while the tabs were being built: show it now."""
+        """The analysis may have arrived (or failed) while the tabs were being built: show it now.
+
+        The tab bar leaves the focus chain: tab goes from the panes straight to the open tab's filter and list
+        (1-4 and the mouse switch tabs), instead of stopping on a row of titles where Enter does nothing."""
+        self.query_one(ContentTabs).can_focus = False
         self._fill_pending()
         self._fill()
 
@@ -108,13 +113,10 @@ class Sidebar(Vertical):
                 widget.show(*self.shown)
 
     def activate(self, tab_id: str) -> None:
-        """Open a tab. When the focus was in the sidebar, it moves to the new tab's list: left on a list that
-        was just hidden, it would fall to the next focusable widget, the old tab's filter, and the tabs would
-        switch straight back to the old tab."""
-        focused = self.screen.focused
+        """Open a tab and put the focus on its list, so the arrows and Enter act on what was just asked for
+        (pressing 1-4 means "let me pick an actor / a claim"); Tab or shift+Tab goes back to the panes."""
         tabs = self.query_one("#sidebar-tabs", TabbedContent)
         tabs.active = f"tab-{tab_id}"
-        if focused is not None and self in focused.ancestors:
-            lists = tabs.query_one(f"#tab-{tab_id}").query(OptionList)
-            if lists:
-                lists.first().focus()
+        lists = tabs.query_one(f"#tab-{tab_id}").query(OptionList)
+        if lists:
+            lists.first().focus()

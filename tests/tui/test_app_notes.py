@@ -93,6 +93,8 @@ async def test_annotate_a_passage_saves_marks_lists_and_jumps(make_app: AppFacto
         listed = notes_list(screen)
         assert [row.annotation_id for row in listed.rows] == [note.id]
         assert listed.rows[0].where == "A 3" and listed.rows[0].tags == ("check",)
+        assert app.focused is not None and listed in app.focused.ancestors_with_self, "4 focuses the Notes list"
+        left.focus()
         await pilot.press("G")
         assert left.cursor != 2
         listed.focus()
