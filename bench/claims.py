@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._articles import DEV_DATA
 from reader.core.analysis import analyse_article
-from reader.core.loading import article_from_text
+from reader.core.load.inputs import article_from_text
 
 POLNEAR = DEV_DATA / "polnear_dev"
 BASES = [

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._articles import median_ms  # noqa: E402
-from reader.core.loading import article_from_text, load_inputs, read_article  # noqa: E402
+from reader.core.load.inputs import article_from_text, load_inputs, read_article  # noqa: E402
 
 REPEATS = 200
 

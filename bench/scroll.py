@@ -68,7 +68,7 @@ def main() -> int:
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
     from reader.app import ReaderApp
     from reader.core import align_articles
-    from reader.core.loading import article_from_text
+    from reader.core.load.inputs import article_from_text
     from reader.viewmodel import PairView, lay_out
 
     left_text, right_text = build_texts(limit)

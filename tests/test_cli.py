@@ -97,7 +97,7 @@ def test_static_subcommand_names_match_the_parser() -> None:
 def test_opening_the_app_does_not_import_the_aligner_or_the_store() -> None:
     """The app paints before aligning: `reader PATH` must not pay for the aligner, store or exporters up front."""
     code = (
-        "import sys, reader.cli, reader.core.loading\n"
+        "import sys, reader.cli, reader.core.load.inputs\n"
         "heavy = [m for m in ('reader.core.align', 'reader.store', 'reader.export', 'spacy') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )

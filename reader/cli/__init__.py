@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_app(paths: Sequence[str]) -> int:
     """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
-    from reader.core.loading import load_inputs
+    from reader.core.load.inputs import load_inputs
 
     loaded = load_inputs(paths)
     from reader.app import ReaderApp

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.core.align import SentenceMatch, match_sentences
     from reader.core.analysis import TextAnalysis, analyse_text
     from reader.core.errors import InputError, ReaderError
-    from reader.core.loading import load_inputs
+    from reader.core.load.inputs import load_inputs
     from reader.core.pipeline import add_analysis, align_articles, compare
     from reader.core.records import Comparison
 
@@ -33,7 +33,7 @@ _WHERE = {
     "add_analysis": "reader.core.pipeline",
     "align_articles": "reader.core.pipeline",
     "compare": "reader.core.pipeline",
-    "load_inputs": "reader.core.loading",
+    "load_inputs": "reader.core.load.inputs",
     "analyse_text": "reader.core.analysis",
     "TextAnalysis": "reader.core.analysis",
 }

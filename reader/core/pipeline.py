@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from reader.core.align import align_pair
-from reader.core.loading import load_inputs
+from reader.core.load.inputs import load_inputs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
 
 Input = str | os.PathLike[str]

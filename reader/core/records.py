@@ -121,6 +121,11 @@ class ArticleMeta:
     outlet: str | None = None
     dateline: str | None = None
     dates: tuple[str, ...] = ()
+    author: str | None = None
+    """The author's name alone (no "By", no handle or time), from the byline or the page's metadata."""
+    published: str | None = None
+    """Publication date as ISO 8601 ("2025-12-29"), from the page's metadata, a "Published …" line or the
+    dateline; resolves weekdays ("Monday") against calendar dates when details are compared."""
 
 
 @dataclass(frozen=True)

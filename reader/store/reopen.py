@@ -86,7 +86,7 @@ class ReopenReport:
 
 def current_articles(saved: Sequence[SavedArticle]) -> tuple[list[Article], list[SourceStatus]]:
     """The articles to compare now: each source re-read when it still exists, the saved text otherwise."""
-    from reader.core.loading import label_for, read_article
+    from reader.core.load.inputs import label_for, read_article
 
     articles: list[Article] = []
     statuses: list[SourceStatus] = []
@@ -113,7 +113,7 @@ def current_articles(saved: Sequence[SavedArticle]) -> tuple[list[Article], list
 
 def saved_article(record: SavedArticle, label: str) -> Article:
     """The article rebuilt from its saved text, with the line map and metadata it had when saved."""
-    from reader.core.loading import article_from_text
+    from reader.core.load.inputs import article_from_text
 
     article = article_from_text(record.text, label, record.path, source_lines=record.source_lines or None)
     return replace(article, meta=record.meta)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.boilerplate import (
+from reader.core.load.boilerplate import (
     is_engagement_widget,
     is_navigation_label,
     is_short_label,
     mark_boilerplate,
     opens_story_list,
 )
-from reader.core.lineshape import is_title_like, normalise, unglue
+from reader.core.load.lineshape import is_title_like, normalise, unglue
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reader.core.layout import PageHints, classify
-from reader.core.loading import article_from_text
+from reader.core.load.inputs import article_from_text
+from reader.core.load.layout import PageHints, classify
+from reader.core.load.segment import split_units
 from reader.core.records import Article
-from reader.core.segment import split_units
 
 PAGE = """World NewsEurope
 

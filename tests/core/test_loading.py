@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import InputError
-from reader.core.loading import article_from_html, article_from_text, label_for, load_inputs, read_article
+from reader.core.load.inputs import article_from_html, article_from_text, label_for, load_inputs, read_article
 from reader.core.records import Article, BlockKind
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.metadata import (
+from reader.core.load.metadata import (
     find_dates,
     find_headline,
     is_name,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core.load.segment import Piece, build_blocks, line_starts_of, sentence_spans, split_units
 from reader.core.records import BlockKind
-from reader.core.segment import Piece, build_blocks, line_starts_of, sentence_spans, split_units
 
 
 def sentences_of(text: str) -> list[str]:

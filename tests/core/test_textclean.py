@@ -7,7 +7,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.textclean import clean_bytes, decode_bytes, looks_binary, normalize_newlines, sanitize, utf16_bom
+from reader.core.load.textclean import clean_bytes, decode_bytes, looks_binary, normalize_newlines, sanitize, utf16_bom
 
 
 def test_utf8_is_decoded_as_utf8() -> None:

@@ -72,7 +72,7 @@ def analyse_article(article: Article, *, use_cache: bool = True) -> TextAnalysis
 
 def analyse_text(text: str) -> TextAnalysis:
     """Actors and claims of one article given as text (loaded and segmented as `compare` would)."""
-    from reader.core.loading import article_from_text
+    from reader.core.load.inputs import article_from_text
 
     return analyse_article(article_from_text(text))
 

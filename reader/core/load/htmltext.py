@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from reader.core.textclean import sanitize
+from reader.core.load.textclean import sanitize
 
 SKIPPED_TAGS = frozenset(
     {

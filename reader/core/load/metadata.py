@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.boilerplate import is_engagement_widget, is_navigation_label
-from reader.core.lineshape import is_title_like, normalise, vocabulary, words_of
+from reader.core.load.boilerplate import is_engagement_widget, is_navigation_label
+from reader.core.load.lineshape import is_title_like, normalise, vocabulary, words_of
 
 HEADLINE_SEARCH_UNITS = 6
 """The headline is looked for among the first few units only."""

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from reader.core.lineshape import ends_sentence, vocabulary
+from reader.core.load.lineshape import ends_sentence, vocabulary
 from reader.core.records import Block, BlockKind, Sentence
 
 BULLET_GLYPHS = "•‣◦▪▫●○■□◆◇►▸▹➢➤✓✔–—-*·⁃∙"

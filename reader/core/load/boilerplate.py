@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from reader.core.lineshape import (
+from reader.core.load.lineshape import (
     ends_sentence,
     has_letters,
     is_title_like,

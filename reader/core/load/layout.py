@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.boilerplate import mark_boilerplate
-from reader.core.lineshape import is_title_like, normalise, rough_word_count, words_of
-from reader.core.metadata import (
+from reader.core.load.boilerplate import mark_boilerplate
+from reader.core.load.lineshape import is_title_like, normalise, rough_word_count, words_of
+from reader.core.load.metadata import (
     Byline,
     SlashChain,
     find_dates,
@@ -21,8 +21,8 @@ from reader.core.metadata import (
     parse_dateline,
     parse_slash_chain,
 )
+from reader.core.load.segment import Piece, Unit, sentence_spans
 from reader.core.records import ArticleMeta, BlockKind
-from reader.core.segment import Piece, Unit, sentence_spans
 
 CHAIN_SEARCH_UNITS = 8
 """A slash-chain byline opens the article: only the first units are tried."""
@@ -38,7 +38,7 @@ HEADING_MAX_WORDS = 14
 
 @dataclass(frozen=True)
 class PageHints:
-    """What an HTML page says about itself outside its text (see `reader.core.htmltext.HtmlText`)."""
+    """What an HTML page says about itself outside its text (see `reader.core.load.htmltext.HtmlText`)."""
 
     headline: str | None = None
     title: str | None = None

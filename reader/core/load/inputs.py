@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import InputError
-from reader.core.htmltext import html_to_text, looks_like_html
-from reader.core.layout import PageHints, classify
+from reader.core.load.htmltext import html_to_text, looks_like_html
+from reader.core.load.layout import PageHints, classify
+from reader.core.load.segment import build_blocks, line_starts_of, split_units
+from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
 from reader.core.records import Article
-from reader.core.segment import build_blocks, line_starts_of, split_units
-from reader.core.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
 
 Input = str | os.PathLike[str]
 
