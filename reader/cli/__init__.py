@@ -2,7 +2,8 @@
 
 The first word picks a subcommand only when it is one of SUBCOMMANDS; anything else is a path, so a folder
 that happens to be called "open" is reached as `reader ./open`. Every error the user can cause ends as one
-line on stderr and exit code 2, never a traceback.
+line on stderr and exit code 2, never a traceback; the line goes through `reader.shown.shown`, so a file name
+cannot put escape sequences on the terminal. Every argument is a path (see `reader.cli.inputs`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.core.errors import ReaderError
+from reader.shown import shown
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -41,9 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_app(paths: Sequence[str]) -> int:
     """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
+    from reader.cli.inputs import app_inputs
     from reader.core.load.inputs import load_inputs
 
-    loaded = load_inputs(paths)
+    loaded = load_inputs(app_inputs(paths))
     from reader.app import ReaderApp
 
     app = ReaderApp(loaded.articles, notices=loaded.warnings)
@@ -65,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE if not args else 0
         return handler(namespace)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {shown(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

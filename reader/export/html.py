@@ -27,6 +27,7 @@ from reader.export.common import (
 )
 from reader.export.html_sections import actors_section, claims_section
 from reader.export.html_style import STYLE
+from reader.shown import shown_html
 from reader.store.annotations import QUICK_TAGS, Annotation
 
 CLASS_NAMES = {
@@ -197,7 +198,7 @@ def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[i
     sources = []
     for article in (left, right):
         meta = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
-        path = f"<div><code>{escape(article.path)}</code></div>" if article.path else ""
+        path = f"<div><code>{shown_html(article.path)}</code></div>" if article.path else ""
         sources.append(
             f'<div class="source"><h2><span class="label">{escape(article.label)}</span>{escape(article.title)}</h2>'
             f'<div class="meta">{escape(" · ".join(meta))}{path}</div></div>'

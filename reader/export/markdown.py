@@ -23,6 +23,7 @@ from reader.export.common import (
     pair_figures,
     passage_text,
 )
+from reader.shown import shown_markdown
 from reader.store.annotations import Annotation
 
 _SPECIAL = frozenset("\\`*_[]<>&|~#")
@@ -59,7 +60,7 @@ def _headlines(comparison: Comparison) -> list[str]:
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
         if article.path:
-            out.append(f"  - file: `{article.path.replace('`', '')}`")
+            out.append(f"  - file: {shown_markdown(article.path)}")
     return [*out, ""]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.core.errors import InputError
 from reader.core.records import Comparison
 from reader.export import EXTENSIONS, FORMATS
+from reader.shown import shown
 from reader.store.files import SavedEntry, slugify
 from reader.viewmodel.sidebar_rows import snippet
 
@@ -70,15 +71,15 @@ def with_format(path_text: str, fmt: str) -> str:
 def export_hint(request: ExportRequest) -> str:
     """A line under the path: what will happen when the dialog is confirmed."""
     verb = "replaces" if request.path.exists() else "writes"
-    return f"{verb} {request.path}"
+    return f"{verb} {shown(request.path)}"
 
 
 def entry_lines(entry: SavedEntry) -> tuple[str, str]:
     """Two lines of the open dialog for one saved comparison: name and notes; articles or the file's error."""
     if entry.error is not None:
-        return entry.slug, f"cannot be opened: {snippet(entry.error, 160)}"
+        return shown(entry.slug), f"cannot be opened: {snippet(shown(entry.error), 160)}"
     notes = f"{entry.notes} note{'s' if entry.notes != 1 else ''}"
-    return f"{entry.name}  ·  {notes}  ·  {local_time(entry.modified)}", "; ".join(entry.articles)
+    return f"{shown(entry.name)}  ·  {notes}  ·  {local_time(entry.modified)}", shown("; ".join(entry.articles))
 
 
 def local_time(stamp: str) -> str:

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.core.records import Article
+from reader.shown import shown
 
 
 def header_text(article: Article) -> Text:
@@ -20,7 +21,7 @@ def header_text(article: Article) -> Text:
     text.append(article.title, style="bold")
     details = [part for part in (article.meta.outlet, article.meta.byline, article.meta.dateline) if part]
     if not details and article.path:
-        details = [article.path.rsplit("/", 1)[-1]]
+        details = [shown(article.path.rsplit("/", 1)[-1])]
     text.append("\n")
     text.append("    " + " · ".join(details) if details else "    (no byline)", style="dim")
     return text
