@@ -64,7 +64,9 @@ class AnchorResult:
 ORPHAN = AnchorResult(AnchorMethod.ORPHANED, -1, -1, 0.0)
 
 
-def anchor(quote: TextQuoteSelector, text: str, hint: int | None = None) -> AnchorResult:
+def anchor(
+    quote: TextQuoteSelector, text: str, hint: int | None = None, *, old_text: str | None = None
+) -> AnchorResult:
     """Locate `quote` in `text`; `hint` is the saved start offset (the TextPositionSelector), if any."""
     exact = quote.exact
     if not exact:

@@ -13,7 +13,7 @@ from reader.core.errors import InputError
 from reader.core.records import Comparison
 from reader.export import EXTENSIONS, FORMATS
 from reader.shown import shown
-from reader.store.files import SavedEntry, slugify
+from reader.store.files import SavedEntry, path_for
 from reader.viewmodel.sidebar_rows import snippet
 
 FORMAT_NAMES: dict[str, str] = {"md": "Markdown report", "html": "HTML page", "json": "JSON"}
@@ -29,7 +29,7 @@ def suggested_name(comparison: Comparison, current: str | None, auto_named: bool
 
 def check_name(name: str) -> str:
     """The file name a comparison name becomes; InvalidNameError (a ReaderError) when it cannot be one."""
-    return slugify(name)
+    return path_for(name).stem
 
 
 @dataclass(frozen=True)
