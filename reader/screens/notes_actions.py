@@ -170,6 +170,9 @@ class NotesActions(Screen[None]):
     def report_save(self, done: str) -> None:
         """Say what happened; when the save behind it failed, say why and that the notes are still here."""
         session = self.session
+        notice = session.take_notice() if session is not None else None
+        if notice:
+            self.notify(shown_markup(notice), title="notes", timeout=8)
         if session is None or session.save_error is None:
             self.notify(done, timeout=2)
             return

@@ -2,8 +2,8 @@
 
 - `atomic_write_bytes`: temporary file in the same directory, flush, fsync, `os.replace`, fsync the directory;
   a crash at any moment leaves the old content or the new, never a mix.
-- `store_lock`: an advisory lock (`flock`) on one lock file per directory (beside it), held while a save reads what is on
-  disk, decides (conflict, merge, free name) and writes. Two reader processes saving at the same moment take
+- `store_lock`: an advisory lock (`flock`) on one lock file per directory (beside it), held while a save reads
+  what is on disk, decides (conflict, merge, free name) and writes. Two reader processes saving at the same moment take
   turns, so the second one sees the first one's file and merges it instead of replacing it. The lock file is
   never deleted (deleting a lock file lets two processes hold "the" lock at once). The lock dies with its
   process, so a kill -9 never leaves the directory locked.
@@ -32,6 +32,7 @@ try:
     fcntl = _fcntl
 except ImportError:  # pragma: no cover - Windows: no flock; saves still compare fingerprints
     fcntl = None
+
 
 def lock_path(directory: Path) -> Path:
     """The lock file of `directory`, beside it (`.comparisons.lock`), so listing the directory never shows it."""

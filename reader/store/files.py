@@ -83,12 +83,18 @@ def path_for(name: str) -> Path:
     """The file of the comparison called `name`: where it is saved, or would be by a first save.
 
     The plain file when it is free or holds this very name, else the hashed one (`reader.store.names`).
-    Raises InvalidNameError for a name that cannot be a file name.
+    Raises InvalidNameError for a name that cannot be a file name, and NameTakenError for a name that is
+    another comparison's file stem ("iran-talks" while "Iran talks" holds iran-talks.json): a stem always
+    names one comparison, so `reader open STEM` is never ambiguous.
     """
     plain, hashed = candidate_paths(name)
     stored = _stored_name(plain)
     if stored is None or stored == name or stored == "":
         return plain  # free, this name's, or damaged (a save then refuses to replace it)
+    if plain.stem == name:
+        raise NameTakenError(
+            f"{shown(name)!r} is the file name of the saved comparison {shown(stored)!r}; choose another name"
+        )
     return hashed
 
 

@@ -170,7 +170,7 @@ class Session(SessionQueries, SessionExport):
 
     def add(self, target: Target, note: str, tags: object = ()) -> Annotation:
         """Add an annotation on any target, then autosave."""
-        note, tags = self._savable(note), self._savable(tags)
+        note, tags = self._savable(note, tags)
         annotation = make_annotation(target, note, tags)
         with self._lock:
             self._annotations.append(annotation)
@@ -179,7 +179,7 @@ class Session(SessionQueries, SessionExport):
 
     def edit(self, annotation_id: str, note: str | None = None, tags: object = None) -> Annotation:
         """Replace the note and/or tags of an annotation (id and target kept), then autosave."""
-        note, tags = self._savable(note), self._savable(tags)
+        note, tags = self._savable(note, tags)
         with self._lock:
             index = self._index_of(annotation_id)
             updated = edited(self._annotations[index], note=note, tags=tags)
@@ -202,21 +202,23 @@ class Session(SessionQueries, SessionExport):
             self._annotations.append(annotation)
             self._changed()
 
-    def _savable(self, value: Any) -> Any:
-        """Text as typed or pasted, with what UTF-8 cannot store (lone surrogates) replaced; the user is told."""
-        if isinstance(value, str):
-            value, replaced = replace_unsavable(value)
-        elif isinstance(value, list | tuple):
-            cleaned = [replace_unsavable(item) if isinstance(item, str) else (item, 0) for item in value]
-            value, replaced = [item for item, _ in cleaned], sum(count for _, count in cleaned)
-        else:
-            return value
+    def _savable(self, note: str | None, tags: object) -> tuple[Any, Any]:
+        """Note and tags as typed or pasted, with what UTF-8 cannot store (lone surrogates) replaced; told."""
+        replaced = 0
+        if note is not None:
+            note, replaced = replace_unsavable(note)
+        if isinstance(tags, str):
+            tags, count = replace_unsavable(tags)
+            replaced += count
+        elif isinstance(tags, list | tuple):
+            cleaned = [replace_unsavable(tag) if isinstance(tag, str) else (tag, 0) for tag in tags]
+            tags, replaced = [tag for tag, _ in cleaned], replaced + sum(count for _, count in cleaned)
         if replaced:
             self._notices.append(
                 f"{replaced} character{'s' * (replaced != 1)} that cannot be saved (broken UTF-16 from a paste) "
                 "replaced by \ufffd"
             )
-        return value
+        return note, tags
 
     def take_notice(self) -> str | None:
         """What the user should be told about the last changes (a merge, replaced characters); then forgotten."""
