@@ -84,9 +84,39 @@ def shown_markdown(value: str | os.PathLike[str]) -> str:
     return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in shown(value))
 
 
-def shown_lines(text: str) -> str:
-    """A message that may span lines (a report, a list): each line made safe, the line breaks kept."""
-    return "\n".join(shown(line) for line in text.split("\n"))
+def shown_output(text: str) -> str:
+    """A whole report for the terminal (text, Markdown, HTML): line breaks and tabs kept, everything else unsafe
+    escaped as in `shown`. Article text is already clean; this guards names and notes read from saved files."""
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(char) if _is_unsafe(char) and char not in "\n\t" else char for char in text)
 
 
-__all__ = ["KEPT_FORMAT_CHARS", "shown", "shown_html", "shown_lines", "shown_markdown", "shown_markup"]
+def shown_json(serialized: str) -> str:
+    """Serialized JSON with every unsafe character written as a `\\uXXXX` escape: the same JSON value, but
+    nothing a terminal would act on (`json.dumps(ensure_ascii=False)` leaves C1 and bidi controls raw)."""
+    if serialized.isprintable():
+        return serialized
+    out: list[str] = []
+    for char in serialized:
+        if char not in "\n\t" and _is_unsafe(char):
+            code = ord(char)
+            if code > 0xFFFF:
+                code -= 0x10000
+                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+            else:
+                out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+__all__ = [
+    "KEPT_FORMAT_CHARS",
+    "shown",
+    "shown_html",
+    "shown_json",
+    "shown_markdown",
+    "shown_markup",
+    "shown_output",
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from reader import __version__
 from reader.core.errors import ReaderError
@@ -24,12 +25,21 @@ SUBCOMMANDS = ("compare", "list", "open", "where", "delete", "export")
 """Checked before anything heavy is imported, so `reader PATH...` reaches the app's first paint sooner."""
 
 
+class SafeParser(argparse.ArgumentParser):
+    """argparse, except that its error line goes through `shown`: it quotes the argument it did not understand,
+    which may be a hostile file name (`reader compare -$'\\e]0;…'.txt`)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {shown(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser; `reader PATH...` is handled before it (see `main`)."""
     from reader.cli.compare_command import add_compare_parser
     from reader.cli.store_commands import add_store_parsers
 
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = SafeParser(
         prog="reader",
         description="Read news articles about the same event side by side.",
         epilog="Run `reader PATH...` (a folder or two or more files) to open the app.",

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from reader.cli.inputs import cli_inputs
+from reader.cli.output import safe_output
 from reader.cli.text_report import render_text
 from reader.core import load_inputs
 from reader.core.pipeline import add_analysis, align_articles
@@ -79,5 +80,5 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison = align_articles(loaded.articles)
     if not args.no_analysis:
         comparison = add_analysis(comparison)
-    sys.stdout.write(RENDERERS[args.format](comparison))
+    sys.stdout.write(safe_output(args.format, RENDERERS[args.format](comparison)))
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.cli.output import safe_output
 from reader.core.paths import cache_dir, comparisons_dir, data_dir
 from reader.export import FORMATS
 from reader.shown import shown
@@ -141,5 +142,5 @@ def run_export(args: argparse.Namespace) -> int:
         path = session.export(args.format, args.output)
         print(f"wrote {shown(path)}", file=sys.stderr)
     else:
-        sys.stdout.write(str(session.export(args.format)))
+        sys.stdout.write(safe_output(args.format, str(session.export(args.format))))
     return 0
