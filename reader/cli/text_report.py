@@ -37,7 +37,7 @@ def _heading(title: str) -> str:
 
 
 def _describe_article(article: Article) -> str:
-    parts = [f"{article.label}  {article.title}"]
+    parts = [f"{article.label}  {shown(article.title)}"]
     meta = article.meta
     extra = [shown(value) for value in (meta.byline, meta.outlet, article.path) if value]
     if extra:

@@ -23,7 +23,7 @@ from reader.export.common import (
     pair_figures,
     passage_text,
 )
-from reader.shown import shown_markdown
+from reader.shown import shown, shown_markdown
 from reader.store.annotations import Annotation
 
 _SPECIAL = frozenset("\\`*_[]<>&|~#")
@@ -55,7 +55,7 @@ def _quote_block(text: str) -> list[str]:
 def _headlines(comparison: Comparison) -> list[str]:
     out = ["## Articles", ""]
     for article in comparison.articles:
-        out.append(f"- **{escape_md(article.label)}** — {escape_md(article.title)}")
+        out.append(f"- **{escape_md(article.label)}** — {escape_md(shown(article.title))}")
         extra = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
@@ -156,7 +156,7 @@ def _notes(comparison: Comparison, annotations: Sequence[Annotation]) -> list[st
 
 def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
     """The whole report as Markdown text ending in a newline."""
-    titles = " ⇄ ".join(escape_md(a.title) for a in comparison.articles)
+    titles = " ⇄ ".join(escape_md(shown(a.title)) for a in comparison.articles)
     out = [f"# {titles}", ""]
     out += _headlines(comparison)
     out += ["## Figures", ""]

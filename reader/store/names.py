@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.paths import comparisons_dir
+from reader.shown import shown
 
 SUFFIX = ".json"
 
@@ -76,7 +77,7 @@ def hashed_path(name: str) -> Path:
 
 def auto_name(title: str) -> str:
     """The automatic name of an unnamed comparison: "notes " and the first headline's first eight words."""
-    words = " ".join(title.split()[:8])
+    words = " ".join(shown(title).split()[:8])
     try:
         slugify(words)
     except ReaderError:

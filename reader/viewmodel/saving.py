@@ -23,7 +23,7 @@ def suggested_name(comparison: Comparison, current: str | None, auto_named: bool
     """What the name field starts with: the user's name when there is one, else the first headline, shortened."""
     if current and not auto_named:
         return current
-    title = comparison.articles[0].title if comparison.articles else "comparison"
+    title = shown(comparison.articles[0].title) if comparison.articles else "comparison"
     return " ".join(title.split()[:8])
 
 

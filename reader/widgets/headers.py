@@ -18,7 +18,7 @@ def header_text(article: Article) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {article.label} ", style="reverse bold")
     text.append(" ")
-    text.append(article.title, style="bold")
+    text.append(shown(article.title), style="bold")
     details = [part for part in (article.meta.outlet, article.meta.byline, article.meta.dateline) if part]
     if not details and article.path:
         details = [shown(article.path.rsplit("/", 1)[-1])]
