@@ -8,8 +8,8 @@ Scoring, as trafilatura's evaluation does it: whitespace collapsed on both sides
 true positive, one missing a false negative; a `without` snippet found is a false positive; precision, recall
 and F1 from the counts summed over all pages.
 
-- reader's story text is the text of its sentences that are neither boilerplate nor byline (the byline is
-  metadata, shown in the pane header); the headline counts as story text.
+- reader's story text is the text of its blocks (sentences with their list markers, "1. Choose the pot") that
+  are neither boilerplate nor byline (the byline is metadata, shown in the pane header); headlines count.
 - trafilatura alone is `trafilatura.extract(html, include_comments=False)` and `extract_metadata(html)`.
 - title / author / date: accuracy over the pages whose gold has a non-empty value; a title or author is right
   when equal after case folding and whitespace collapsing (an author list counts when its first name matches
@@ -63,7 +63,7 @@ def collapse(text: str) -> str:
 
 
 def story_text(article: Article) -> str:
-    return collapse(" ".join(s.text for s in article.sentences if s.kind not in NOT_STORY))
+    return collapse(" ".join(article.text[b.start : b.end] for b in article.blocks if b.kind not in NOT_STORY))
 
 
 @dataclass

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import InputError
-from reader.core.load.htmltext import html_to_text, looks_like_html
+from reader.core.load.htmltext import looks_like_html
 from reader.core.load.layout import PageHints, classify
 from reader.core.load.segment import build_blocks, line_starts_of, split_units
 from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
+from reader.core.load.webstory import page_story
 from reader.core.records import Article
 
 Input = str | os.PathLike[str]
@@ -91,8 +92,15 @@ def article_from_text(
 
 def article_from_html(html: str, label: str = "A", path: str | None = None) -> Article:
     """The article of an HTML page, its lines mapped to the lines of the HTML source."""
-    page = html_to_text(sanitize(html))
-    hints = PageHints(headline=page.headline, title=page.title, site_name=page.site_name, author=page.author)
+    page = page_story(sanitize(html))
+    hints = PageHints(
+        headline=page.headline,
+        title=page.title,
+        site_name=page.site_name,
+        author=page.author,
+        published=page.published,
+        chrome_lines=page.chrome_lines,
+    )
     return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints)
 
 

@@ -44,6 +44,11 @@ class PageHints:
     title: str | None = None
     site_name: str | None = None
     author: str | None = None
+    published: str | None = None
+    """Publication date (ISO) from the page's metadata."""
+    chrome_lines: frozenset[int] = frozenset()
+    """0-based text lines an extractor found to be page chrome: their units are boilerplate (unless they are
+    the headline or a byline, which the header shows)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,12 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
 
     protected = set(bylines) | set(chains)
     boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected)
+    if hints.chrome_lines:
+        boilerplate |= {
+            index
+            for index, unit in enumerate(units)
+            if unit.line in hints.chrome_lines and index != headline_index and index not in protected
+        }
     pieces: list[Piece] = []
     for index, unit in enumerate(units):
         body = bodies[index]
@@ -168,4 +179,6 @@ def _meta(
         outlet=outlet,
         dateline=dateline,
         dates=find_dates(content),
+        author=author,
+        published=hints.published,
     )
