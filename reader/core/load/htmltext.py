@@ -94,6 +94,9 @@ class HtmlText:
     chrome_lines: frozenset[int] = frozenset()
     """0-based indices of the lines of `text` that an extractor found to be page chrome, not story: the layout
     marks them boilerplate (kept, folded and dimmed)."""
+    story_lines: frozenset[int] = frozenset()
+    """0-based indices of the lines an extractor found to be story: the layout's weak shape rules (short label,
+    repeated title, title in the tail) do not overrule it."""
     published: str | None = None
     """Publication date (ISO "YYYY-MM-DD") from the page's metadata."""
     warning: str | None = None
@@ -341,12 +344,12 @@ def page_text(page: ParsedPage, kept: Sequence[bool], chrome: Sequence[bool] = (
     lines: list[str] = []
     source_lines: list[int] = []
     chrome_lines: list[int] = []
+    story_lines: list[int] = []
     for paragraph, is_chrome in chosen:
         if lines:
             lines.append("")
             source_lines.append(source_lines[-1])
-        if is_chrome:
-            chrome_lines.append(len(lines))
+        (chrome_lines if is_chrome else story_lines).append(len(lines))
         lines.append(paragraph.text)
         source_lines.append(max(1, paragraph.line))
     return HtmlText(
@@ -357,6 +360,7 @@ def page_text(page: ParsedPage, kept: Sequence[bool], chrome: Sequence[bool] = (
         site_name=page.site_name,
         author=page.author,
         chrome_lines=frozenset(chrome_lines),
+        story_lines=frozenset(story_lines) if chrome else frozenset(),
     )
 
 

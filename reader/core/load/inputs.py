@@ -100,6 +100,7 @@ def article_from_html(html: str, label: str = "A", path: str | None = None) -> A
         author=page.author,
         published=page.published,
         chrome_lines=page.chrome_lines,
+        story_lines=page.story_lines,
     )
     return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints)
 

@@ -49,6 +49,8 @@ class PageHints:
     chrome_lines: frozenset[int] = frozenset()
     """0-based text lines an extractor found to be page chrome: their units are boilerplate (unless they are
     the headline or a byline, which the header shows)."""
+    story_lines: frozenset[int] = frozenset()
+    """0-based text lines an extractor found to be story: only the strong chrome rules apply to them."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,8 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
         headline = next((c.headline for c in chains.values() if c.headline), None)
 
     protected = set(bylines) | set(chains)
-    boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected)
+    trusted = {index for index, unit in enumerate(units) if unit.line in hints.story_lines}
+    boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected, trusted)
     if hints.chrome_lines:
         boilerplate |= {
             index

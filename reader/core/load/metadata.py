@@ -5,7 +5,8 @@ All by general rules on the shape of lines, never by known strings:
 - headline: the page's <h1>/<title> when given and found in the text; otherwise the first title-like line near
   the top (short, no sentence-final punctuation, not a menu label), preferring one that the text repeats;
 - byline: a line "By Jane Doe" (also "Written by", "Reporting by", "Author:"), with an outlet after "|", "," or
-  "for" when it looks like one; the name alone goes into `ArticleMeta.byline`;
+  "for" when it looks like one; a handle ("@jdoe") and a trailing date or time ("Nov 19, 2019, 7:53pm EST") are
+  left out; the name alone goes into `ArticleMeta.byline`;
 - slash chain: a paragraph opening with short fields separated by "/ " ("Headline/ Outlet/ PLACE/ J. Doe/
   Morning Edition/ Body …"); each field is given a role by its shape: an all-caps place is the dateline, a
   person-like name the author, a field with edition vocabulary the edition, anything else short the outlet;
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.load.boilerplate import is_engagement_widget, is_navigation_label
+from reader.core.load.chrome import without_trailing_stamp
 from reader.core.load.lineshape import is_title_like, normalise, vocabulary, words_of
 
 HEADLINE_SEARCH_UNITS = 6
@@ -53,6 +55,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_TAIL = re.compile(r"\s*(\||•|·|,|;|\s[-–—]\s|\bfor\b|\bin\b)\s*")
+_HANDLE = re.compile(r"\s*@\w+")
 _NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 OUTLET_SEPARATORS = frozenset({"|", "•", "·", ",", "-", "–", "—", "for"})
 """What may stand between a byline's names and an outlet ("By Jane Doe | Outlet", "… for Outlet")."""
@@ -143,7 +146,8 @@ def parse_byline(text: str) -> Byline | None:
     match = _BYLINE.match(stripped)
     if not match:
         return None
-    parts = _BYLINE_TAIL.split(match.group("body") or match.group("body2") or "", maxsplit=1)
+    body = without_trailing_stamp(_HANDLE.sub("", match.group("body") or match.group("body2") or ""))
+    parts = _BYLINE_TAIL.split(body, maxsplit=1)
     names = _names(parts[0])
     separator, rest = (parts[1].strip(), parts[2].strip()) if len(parts) == 3 else ("", "")
     if separator == "," and rest and all(is_name(name) for name in _names(rest)):
