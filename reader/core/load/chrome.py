@@ -7,7 +7,8 @@ A page saved from a browser, or its text copied into a file, carries lines that 
 - counters: "New, 15 comments", "15 Comments", "Image 1 of 5", "Photo 3/12", "Slide 2 of 10";
 - publication lines: "Published 1 day ago", "Updated Nov 19, 2019, 7:53pm EST", "Published March 25, 2014",
   a line that is only a date and time, or "5 hours ago";
-- page labels: "Filed under:", "Category: Press Releases", "Tags: …", "Posted in …", "Last modified: …";
+- page labels (by their opening): "Filed under:", "Category: Press Releases", "Tags: …", "Posted in …",
+  "Last modified: …";
 - caption credits: "(Credit: Jane Doe / Agency)", "Photo: Agency", "Image credit …";
 - breadcrumbs: three or more short title-like segments separated by "›", "»", ">" or "|" ("Home › Politics ›
   Elections"), or "/" when the first segment is "Home";
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.load.lineshape import is_title_like, vocabulary, words_of
+from reader.core.load.lineshape import is_title_like, rough_word_count, vocabulary, words_of
 
 CHROME_MAX_WORDS = 20
 """Every chrome shape here is a short line; a longer one is prose whatever it starts with."""
@@ -35,6 +36,7 @@ SHARE_WORDS = vocabulary(
     """
 )
 """Words of a share bar."""
+SHARE_BAR_MAX_WORDS = 10
 SHARE_FILLER = vocabulary("all this the article story on via to or and more")
 NETWORK_WORDS = vocabulary(
     "facebook twitter tweet whatsapp linkedin pinterest reddit messenger telegram tumblr flipboard"
@@ -100,17 +102,25 @@ _SIGN_UP = re.compile(
 _NEWSLETTER_LABEL = re.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
 NEWSLETTER_LABEL_MAX_WORDS = 6
 """A line this short that names a newsletter is a box title ("PC Gamer Newsletter")."""
+SIGN_UP_TRIGGERS = vocabulary(
+    "sign signing never delivered download get follow subscribe please already hear permission copyrighted "
+    "newsletter newsletters inbox"
+)
+"""Every newsletter, app or follow pattern holds one of these words: lines without any skip the patterns."""
 SIGN_UP_MAX_WORDS = 24
 """Newsletter, app and follow boxes are a sentence or two; a longer paragraph that says "subscribe" is prose."""
 
+_BREADCRUMB_MARK = re.compile(r"[›»>|/]")
 _BREADCRUMB_SPLIT = re.compile(r"\s+[›»>|]\s+|\s*[›»]\s*")
 BREADCRUMB_SEGMENT_MAX_WORDS = 4
 
 
 def is_share_bar(text: str) -> bool:
     """A short line made only of sharing words and network names ("Facebook Twitter Email Print")."""
+    if rough_word_count(text) > SHARE_BAR_MAX_WORDS or not is_title_like(text, SHARE_BAR_MAX_WORDS):
+        return False
     words = [w.casefold().strip(".") for w in words_of(text)]
-    if not words or len(words) > 10 or not is_title_like(text, 10):
+    if not words:
         return False
     if not all(w in SHARE_WORDS or w in SHARE_FILLER for w in words):
         return False
@@ -128,19 +138,11 @@ def is_publication_line(text: str) -> bool:
     return len(words_of(text)) <= CHROME_MAX_WORDS and _PUBLICATION_LINE.match(text.strip()) is not None
 
 
-def is_page_label(text: str) -> bool:
-    """"Filed under:", "Category: …", "Tags: …", "Last modified: …" lines."""
-    return len(words_of(text)) <= CHROME_MAX_WORDS and _PAGE_LABEL.match(text) is not None
-
-
-def is_caption_credit(text: str) -> bool:
-    """A picture credit ("(Credit: Jane Doe / Agency)", "Photo: Agency")."""
-    return len(words_of(text)) <= CHROME_MAX_WORDS and _CAPTION_CREDIT.match(text) is not None
-
-
 def is_breadcrumb(text: str) -> bool:
     """"Home › Politics › Elections": three or more short title-like segments between breadcrumb separators."""
     stripped = text.strip()
+    if not _BREADCRUMB_MARK.search(stripped):
+        return False
     segments = [s for s in _BREADCRUMB_SPLIT.split(stripped) if s.strip()]
     if len(segments) < 3 and stripped.casefold().startswith("home") and " / " in stripped:
         segments = [s for s in stripped.split(" / ") if s.strip()]
@@ -151,31 +153,28 @@ def is_breadcrumb(text: str) -> bool:
     )
 
 
-def is_promo(text: str) -> bool:
-    """A link to another story under a label ("Read more: …", "Related: …")."""
-    return len(words_of(text)) <= CHROME_MAX_WORDS and _PROMO.match(text) is not None
-
-
-def is_sign_up_box(text: str) -> bool:
+def is_sign_up_box(text: str, words: list[str] | None = None) -> bool:
     """A newsletter, app or follow box ("Sign up to get the best content of the week", "PC Gamer Newsletter")."""
-    count = len(words_of(text))
-    if count <= NEWSLETTER_LABEL_MAX_WORDS and _NEWSLETTER_LABEL.search(text):
+    words = words_of(text) if words is None else words
+    if len(words) > SIGN_UP_MAX_WORDS or SIGN_UP_TRIGGERS.isdisjoint(w.casefold() for w in words):
+        return False
+    if len(words) <= NEWSLETTER_LABEL_MAX_WORDS and _NEWSLETTER_LABEL.search(text):
         return True
-    return count <= SIGN_UP_MAX_WORDS and _SIGN_UP.search(text) is not None
+    return _SIGN_UP.search(text) is not None
 
 
 def is_web_chrome(text: str) -> bool:
-    """Any of the shapes of the module docstring."""
-    return (
-        is_share_bar(text)
-        or is_counter(text)
-        or is_publication_line(text)
-        or is_page_label(text)
-        or is_caption_credit(text)
-        or is_breadcrumb(text)
-        or is_promo(text)
-        or is_sign_up_box(text)
-    )
+    """Any of the shapes of the module docstring (page labels, caption credits and promos by their opening)."""
+    if rough_word_count(text) > 2 * SIGN_UP_MAX_WORDS:
+        return False  # (a cheap bound that spares long paragraphs the word regex)
+    words = words_of(text)
+    if len(words) > SIGN_UP_MAX_WORDS:
+        return False
+    if len(words) <= CHROME_MAX_WORDS and (
+        _PAGE_LABEL.match(text) or _CAPTION_CREDIT.match(text) or _PROMO.match(text) or is_publication_line(text)
+    ):
+        return True
+    return is_counter(text) or is_share_bar(text) or is_breadcrumb(text) or is_sign_up_box(text, words)
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

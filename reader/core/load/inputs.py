@@ -92,6 +92,11 @@ def article_from_text(
 
 def article_from_html(html: str, label: str = "A", path: str | None = None) -> Article:
     """The article of an HTML page, its lines mapped to the lines of the HTML source."""
+    return html_article(html, label, path)[0]
+
+
+def html_article(html: str, label: str = "A", path: str | None = None) -> tuple[Article, str | None]:
+    """The article of an HTML page and, when trafilatura could not judge it, why (the own rules were used)."""
     page = page_story(sanitize(html))
     hints = PageHints(
         headline=page.headline,
@@ -102,7 +107,7 @@ def article_from_html(html: str, label: str = "A", path: str | None = None) -> A
         chrome_lines=page.chrome_lines,
         story_lines=page.story_lines,
     )
-    return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints)
+    return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints), page.warning
 
 
 def read_bytes(path: Path) -> bytes:
@@ -124,14 +129,20 @@ def read_bytes(path: Path) -> bytes:
 
 def read_article(path: str | os.PathLike[str], label: str = "A") -> Article:
     """Read one .txt, .md or .html file (HTML is recognised by suffix or by content)."""
+    return read_article_noting(path, label)[0]
+
+
+def read_article_noting(path: str | os.PathLike[str], label: str = "A") -> tuple[Article, str | None]:
+    """`read_article`, and a one-line warning when a page fell back to reader's own extraction."""
     file_path = Path(path)
     if not file_path.exists():
         raise InputError(f"no such file or folder: {path}")
     decoded = decode_bytes(read_bytes(file_path))
     shown = os.path.abspath(file_path)
     if file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded):
-        return article_from_html(decoded, label, shown)
-    return article_from_text(decoded, label, shown)
+        article, why = html_article(decoded, label, shown)
+        return article, (f"{file_path}: {why}; used reader's own extraction" if why else None)
+    return article_from_text(decoded, label, shown), None
 
 
 @dataclass(frozen=True)
@@ -203,12 +214,14 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
             articles.append(read(text, label, None))
             continue
         try:
-            article = read_article(source.path, label)
+            article, warning = read_article_noting(source.path, label)
         except InputError as error:
             if not source.from_folder:
                 raise
             warnings.append(f"skipped {error}")
             continue
+        if warning and article.sentences:  # (an empty page gets the empty-file warning below instead)
+            warnings.append(warning)
         if not article.sentences:
             warnings.append(f"{'skipped' if source.from_folder else 'no text in'} empty file: {source.path}")
             if source.from_folder:

@@ -7,10 +7,12 @@ then boilerplate, then bullets and headings; what is left is paragraph text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.load.boilerplate import mark_boilerplate
+from reader.core.load.chrome import CHROME_MAX_WORDS, date_in, is_publication_line, publication_date
 from reader.core.load.lineshape import is_title_like, normalise, rough_word_count, words_of
 from reader.core.load.metadata import (
     Byline,
@@ -26,6 +28,9 @@ from reader.core.records import ArticleMeta, BlockKind
 
 CHAIN_SEARCH_UNITS = 8
 """A slash-chain byline opens the article: only the first units are tried."""
+
+PUBLISHED_SEARCH_UNITS = 15
+"""A "Published …" line, a dated byline or a date-only line stands near the top: only the first units are read."""
 
 DATELINE_SEARCH_PARAGRAPHS = 3
 """A wire dateline ("WASHINGTON (AP) —") opens one of the first paragraphs (after a standfirst, perhaps)."""
@@ -176,6 +181,7 @@ def _meta(
         hint = hints.headline or hints.title
         headline = hint if hint and normalise(hint) else None
     content = (text[p.body_start : p.end] for p in pieces if p.kind is not BlockKind.BOILERPLATE)
+    published = _published_in_text(text, pieces, paragraphs) or hints.published
     return ArticleMeta(
         headline=" ".join(headline.split()) if headline else None,
         byline=author,
@@ -183,5 +189,23 @@ def _meta(
         dateline=dateline,
         dates=find_dates(content),
         author=author,
-        published=hints.published,
+        published=published,
     )
+
+
+def _published_in_text(text: str, pieces: Sequence[Piece], paragraphs: Sequence[Piece]) -> str | None:
+    """The publication date the text states (ISO): a "Published …" or date-only line or a dated byline near the
+    top, else a full date in a wire dateline ("WASHINGTON, Nov. 19, 2019 —")."""
+    for piece in pieces[:PUBLISHED_SEARCH_UNITS]:
+        body = text[piece.body_start : piece.end]
+        if piece.kind is BlockKind.BYLINE or is_publication_line(body):
+            found = publication_date(body) or (date_in(body) if len(words_of(body)) <= CHROME_MAX_WORDS else None)
+            if found:
+                return found
+    for piece in paragraphs:
+        body = text[piece.body_start : piece.end]
+        if parse_dateline(body):
+            head = re.split(r"\s[—–-]{1,2}\s", body, maxsplit=1)[0]
+            if found := date_in(head):
+                return found
+    return None
