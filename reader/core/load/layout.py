@@ -32,6 +32,10 @@ CHAIN_SEARCH_UNITS = 8
 PUBLISHED_SEARCH_UNITS = 15
 """A "Published …" line, a dated byline or a date-only line stands near the top: only the first units are read."""
 
+TITLE_OUTLET_MAX_WORDS = 5
+"""The outlet named beside the headline in a page title ("Bridge Reopens | Coastwire") is a short name."""
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|·•]\s*")
+
 DATELINE_SEARCH_PARAGRAPHS = 3
 """A wire dateline ("WASHINGTON (AP) —") opens one of the first paragraphs (after a standfirst, perhaps)."""
 
@@ -39,6 +43,21 @@ LIST_ITEM_MAX_WORDS = 25
 
 HEADING_MAX_WORDS = 14
 """A title-like unit this short inside the body is a heading of its own, never glued to prose."""
+
+
+SENTENCE_CASE_MIN_WORDS = 8
+"""A title-like line this long with few capitalised words is a sentence that lost its full stop, not a heading
+("Both sides said they hoped for a deal by Friday"): body subheadings are short or in title case."""
+
+
+def _reads_as_heading(text: str) -> bool:
+    words = words_of(text)
+    if len(words) > HEADING_MAX_WORDS:
+        return False
+    if len(words) < SENTENCE_CASE_MIN_WORDS:
+        return True
+    capitalised = sum(1 for word in words[1:] if word[:1].isupper())
+    return capitalised * 3 >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,7 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
             kind = BlockKind.BOILERPLATE
         elif index in bullets:
             kind = BlockKind.BULLET
-        elif unit.marker == "heading" or (is_title_like(body) and len(words_of(body)) <= HEADING_MAX_WORDS):
+        elif unit.marker == "heading" or (is_title_like(body) and _reads_as_heading(body)):
             kind = BlockKind.HEADLINE
         else:
             kind = BlockKind.PARAGRAPH
@@ -176,7 +195,7 @@ def _meta(
     if wire:
         dateline = dateline or wire[0]
         outlet = outlet or wire[1]
-    outlet = outlet or hints.site_name
+    outlet = outlet or hints.site_name or _outlet_in_title(hints.title, headline)
     if headline is None:
         hint = hints.headline or hints.title
         headline = hint if hint and normalise(hint) else None
@@ -191,6 +210,20 @@ def _meta(
         author=author,
         published=published,
     )
+
+
+def _outlet_in_title(title: str | None, headline: str | None) -> str | None:
+    """"Headline | Outlet" (or " - ", " – ", " — "): the part beside the headline, when it is short."""
+    if not title or not headline:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) != 2:
+        return None
+    key = normalise(headline)
+    for here, other in (parts, parts[::-1]):
+        if normalise(here) == key and len(words_of(other)) <= TITLE_OUTLET_MAX_WORDS:
+            return other
+    return None
 
 
 def _published_in_text(text: str, pieces: Sequence[Piece], paragraphs: Sequence[Piece]) -> str | None:
