@@ -196,7 +196,8 @@ def _cell(side: _Side, sentences: Sequence[int]) -> str:
 def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[int, int]) -> str:
     sources = []
     for article in (left, right):
-        meta = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
+        said = article.meta
+        meta = [v for v in (said.outlet, said.byline or said.author, said.dateline, said.published) if v]
         path = f"<div><code>{escape(article.path)}</code></div>" if article.path else ""
         sources.append(
             f'<div class="source"><h2><span class="label">{escape(article.label)}</span>{escape(article.title)}</h2>'

@@ -55,7 +55,8 @@ def _headlines(comparison: Comparison) -> list[str]:
     out = ["## Articles", ""]
     for article in comparison.articles:
         out.append(f"- **{escape_md(article.label)}** — {escape_md(article.title)}")
-        extra = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
+        meta = article.meta
+        extra = [v for v in (meta.outlet, meta.byline or meta.author, meta.dateline, meta.published) if v]
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
         if article.path:
