@@ -34,20 +34,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._articles import DEV_DATA
 from reader.core.analysis import analyse_article
 from reader.core.analysis.cache import analysed_sentences
+from reader.core.analysis.names import word_set
 from reader.core.analysis.parse import parse_articles
 from reader.core.analysis.parsed import ParsedSentence
 from reader.core.load.inputs import article_from_text
 from reader.core.records import Article
 
 POLNEAR = DEV_DATA / "polnear_dev"
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = word_set(
     """
     say tell state claim announce add note explain warn urge argue insist report write tweet ask reply respond
     comment confirm deny acknowledge admit suggest declare call accuse praise criticize criticise describe promise
     pledge vow threaten testify predict estimate propose recommend indicate stress emphasize emphasise reiterate
     caution allege assert concede complain remark mention quote speak talk recall joke boast question demand
     decline blast slam charge
-    """.split()
+    """
 )
 """Common speech verbs, chosen apart from reader's lexicon: the peer's cues and the speech-act subset."""
 Spans = list[tuple[int, int]]

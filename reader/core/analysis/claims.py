@@ -50,29 +50,36 @@ def extract_claims(
     return tuple(claims)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every claim of one article is resolved against."""
+
+    index: int
+    article: Article
+    mentions: _MentionIndex
+    quotes: Sequence[tuple[int, int]]
+    starts: Sequence[int]
+    """Sentence start offsets, for bisection."""
+
+
 def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: Sequence[Actor]) -> list[Claim]:
-    mentions = _MentionIndex(index, actors)
-    quotes = quote_spans(article)
+    context = _Context(
+        index, article, _MentionIndex(index, actors), quote_spans(article), [s.start for s in article.sentences]
+    )
     claims: list[Claim] = []
     for sentence in parse.sentences:
         if article.sentences[sentence.index].kind in SKIPPED_KINDS:
             continue
         for found in find_attributions(sentence):
-            claim = _claim(index, article, sentence, found, mentions, quotes)
+            claim = _claim(context, sentence, found)
             if claim is not None:
                 claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
     return claims
 
 
-def _claim(
-    index: int,
-    article: Article,
-    sentence: ParsedSentence,
-    found: Attribution,
-    mentions: _MentionIndex,
-    quotes: Sequence[tuple[int, int]],
-) -> Claim | None:
+def _claim(context: _Context, sentence: ParsedSentence, found: Attribution) -> Claim | None:
+    index, article, mentions, quotes = context.index, context.article, context.mentions, context.quotes
     tokens = sentence.tokens
     content = _trimmed(article.text, tokens[found.content[0]].start, tokens[found.content[-1]].end)
     if content is None:
@@ -91,10 +98,7 @@ def _claim(
         s_start, s_end = tokens[first].start, tokens[stop - 1].end
         speaker_span = TextSpan(s_start, s_end, article.text[s_start:s_end])
         resolved = _resolve(tokens, first, stop, found.speaker_head, speaker_span.text, mentions)
-    covered = sorted(
-        {sentence.index}
-        | {s.index for s in article.sentences if s.start < end and s.end > start and s.kind not in SKIPPED_KINDS}
-    )
+    covered = sorted({sentence.index} | set(_sentences_within(article, context.starts, start, end)))
     return Claim(
         id=f"claim-{index}-{cue_start}",
         article=index,
@@ -110,6 +114,19 @@ def _claim(
         speaker_key=resolved.key,
         sentences=tuple(covered),
     )
+
+
+def _sentences_within(article: Article, starts: Sequence[int], start: int, end: int) -> list[int]:
+    """Indices of the story sentences overlapping [start, end), found by bisection over sentence `starts`."""
+    sentences = article.sentences
+    position = max(bisect.bisect_right(starts, start) - 1, 0)
+    found = []
+    while position < len(sentences) and sentences[position].start < end:
+        sentence = sentences[position]
+        if sentence.end > start and sentence.kind not in SKIPPED_KINDS:
+            found.append(sentence.index)
+        position += 1
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

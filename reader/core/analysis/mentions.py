@@ -9,8 +9,10 @@ survive only when the same name occurs as a clean entity elsewhere in the compar
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
@@ -57,9 +59,10 @@ class Candidate:
     titled: str
     """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet)."""
+        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet); computed
+        once per candidate (the clustering reads it many times)."""
         key = name_key(self.text)
         alias = place_alias(key)
         return fold(alias) if alias else key
@@ -119,20 +122,36 @@ def _untagged_people(
         covered.setdefault(candidate.article, []).append((candidate.start, candidate.end))
     extra: list[Candidate] = []
     for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = covered.get(index, [])
+        spans = _Spans(covered.get(index, []))
         for sentence in parse.sentences:
             if article.sentences[sentence.index].kind in SKIPPED_KINDS:
                 continue
             for token in sentence.tokens:
                 if not (token.text.isalpha() and is_capitalised(token.text) and fold(token.text) in people):
                     continue
-                if any(low < token.end and token.start < high for low, high in spans):
+                if spans.overlaps(token.start, token.end):
                     continue
                 compound = _compound_around(article.text, token.start, token.end)
                 if compound is not None and not _all_parts_in(article.text, compound, people):
                     continue
                 extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
     return extra
+
+
+class _Spans:
+    """Candidate spans of one article, for overlap tests by bisection (a scan per token was quadratic)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _end in self._spans]
+        longest = max((end - start for start, end in self._spans), default=0)
+        self._reach = longest
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span overlaps [start, end): only spans starting within the longest span's reach."""
+        low = bisect.bisect_left(self._starts, start - self._reach)
+        high = bisect.bisect_left(self._starts, end)
+        return any(self._spans[i][1] > start for i in range(low, high))
 
 
 def _known_names(raws: Sequence[_Raw]) -> set[str]:

@@ -7,6 +7,7 @@ runs over paragraphs. Single quotes are left alone: they are far more often apos
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from reader.core.records import Article
@@ -35,13 +36,21 @@ def quote_spans(article: Article) -> tuple[tuple[int, int], ...]:
     return tuple(span for span in spans if span[1] > span[0])
 
 
+def overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> Sequence[tuple[int, int]]:
+    """The spans (sorted and disjoint, as `quote_spans` gives them) that overlap [start, end), by bisection."""
+    low = bisect.bisect_right(spans, (start, start)) - 1
+    low = max(low, 0)
+    high = bisect.bisect_left(spans, (end, end))
+    return [span for span in spans[low:high] if span[1] > start and span[0] < end]
+
+
 def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> float:
     """Share of the non-space characters of text[start:end] that lie inside a quotation."""
     total = sum(1 for ch in text[start:end] if not ch.isspace() and ch not in OPENING + CLOSING + STRAIGHT)
     if total == 0:
         return 0.0
     inside = 0
-    for low, high in spans:
+    for low, high in overlapping(spans, start, end):
         for offset in range(max(low, start), min(high, end)):
             if not text[offset].isspace():
                 inside += 1
@@ -50,9 +59,7 @@ def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: s
 
 def widen_to_quote(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> tuple[int, int]:
     """Extend a content span to the whole quotation it mostly lies in (a quote over two sentences)."""
-    for low, high in spans:
-        if high <= start or low >= end:
-            continue
+    for low, high in overlapping(spans, start, end):
         inside = quoted_share(((low, high),), start, end, text)
         if inside >= DIRECT_SHARE and (low < start or high > end):
             return min(start, low), max(end, high)
