@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -34,7 +35,7 @@ def test_quote_spans_are_ordered_and_cross_a_paragraph_only_into_a_reopened_quot
     spans = quote_spans(article)
     assert list(spans) == sorted(spans)
     assert all(low < high for low, high in spans)
-    assert all(high <= next_low for (_low, high), (next_low, _high) in zip(spans, spans[1:], strict=False))
+    assert all(high <= next_low for (_low, high), (next_low, _high) in pairwise(spans))
     for low, high in spans:
         (home,) = [block for block in article.blocks if block.start <= low <= block.end]
         if high > home.end:

@@ -22,6 +22,7 @@ from reader.core.analysis.lexicon import (
     FIRST_PERSON,
     PARTICLES,
     PHRASAL_KINDS,
+    STATEMENT_NOUNS,
     CueKind,
     cue_kind,
 )
@@ -42,7 +43,8 @@ NON_CONTENT_MARKS = frozenset(
 """Subordinate clauses that add background to a statement rather than belong to it."""
 SUBJECTS = ("nsubj", "csubj")
 QUOTE_MARKS = '"“”«»„'
-INHERITING = ("conj", "xcomp", "advcl")
+INHERITING = ("conj", "xcomp", "advcl", "pcomp", "prep")
+"""Relations along which a cue takes the subject of the verb it hangs off: "… but warned", "began by saying"."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def find_attributions(sentence: ParsedSentence) -> list[Attribution]:
         attribution = _according_to(tree, index) if token.text.casefold() == "according" else None
         if attribution is None and token.pos in ("VERB", "AUX"):
             attribution = _verb_cue(tree, index)
+        if attribution is None and token.pos == "NOUN" and token.lemma.casefold() in STATEMENT_NOUNS:
+            attribution = _noun_cue(tree, index)
         if attribution is not None:
             content = _trim_punctuation(tree, attribution.content)
             if content:
@@ -229,6 +233,38 @@ def _intent_refusal(tree: Tree, index: int, lemma: str) -> Attribution | None:
     return _with_speaker(tree, index, (index,), lemma, content) if content else None
 
 
+def _noun_cue(tree: Tree, index: int) -> Attribution | None:
+    """"Trump's claim that …", "Warren's criticism of the bank": the owner is the source, the clause or the
+    phrase after the noun the content."""
+    owner = next(iter(tree.kids(index, "poss")), None)
+    if owner is None or tree.tokens[owner].pos not in ("PROPN", "NOUN", "PRON"):
+        return None
+    content = [
+        i
+        for child in tree.kids(index, "acl", "ccomp", "prep", "relcl")
+        if child > index and _statement_part(tree, child)
+        for i in _without_that(tree, child)
+    ]
+    if not content:
+        return None
+    first, stop = _phrase_range(tree, owner)
+    stop = min(stop, index)
+    while stop > first + 1 and tree.tokens[stop - 1].text in ("'s", "’s", "'", "’"):
+        stop -= 1
+    return Attribution((index,), tree.tokens[index].lemma.casefold(), (first, stop), owner, tuple(content), False)
+
+
+def _statement_part(tree: Tree, child: int) -> bool:
+    """A clause ("that Iran …") or a phrase of what was said ("of the bank", "for a ceasefire")."""
+    token = tree.tokens[child]
+    if token.dep == "prep":
+        return token.text.casefold() in STATEMENT_PREPOSITIONS
+    return token.dep != "relcl" or any(tree.tokens[m].text.casefold() == "that" for m in tree.kids(child, "mark"))
+
+
+STATEMENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
+
+
 def _call_cue(tree: Tree, index: int) -> Attribution | None:
     """ "called for X to …", "called on X to …", "called the deal a disaster"."""
     following = index + 1
@@ -315,8 +351,12 @@ def _subject_of(tree: Tree, index: int) -> int | None:
                 return tree.tokens[current].head  # "officials who said …"
             return subject
         token = tree.tokens[current]
+        if token.dep == "acl" and current == index and tree.tokens[token.head].pos in ("NOUN", "PROPN"):
+            return token.head  # "online postings that included one saying …"
         if token.dep not in INHERITING or token.head == current:
             return None
+        if token.dep == "prep" and tree.tokens[token.head].pos not in ("VERB", "AUX"):
+            return None  # "the claim of saying …" has no speaking subject
         if token.dep == "advcl" and tree.tokens[token.head].dep != "ROOT":
             return None  # "…would take action, while reiterating…" may hang off the reported clause
         current = token.head

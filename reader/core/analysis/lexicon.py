@@ -33,13 +33,13 @@ SPEECH_OBJECT = word_set(
     accuse criticize criticise praise attack blast slam condemn denounce reject dismiss defend echo cite describe
     question mention reference highlight detail outline tout hail applaud welcome blame mock rebuke decry dispute
     challenge discuss express endorse oppose encourage liken label dub repeat tweet post thank apologize apologise
-    charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip
+    charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note
     """
 )
 """Speech acts whose object can carry the statement."""
 SPEECH_CLAUSE = word_set(
     """
-    add note explain indicate report write suggest argue state estimate recall reply respond contend assert
+    add explain indicate report write suggest argue state estimate recall reply respond contend assert
     observe remark signal conclude testify allege maintain complain disclose comment answer acknowledge joke
     boast brag caution affirm reaffirm declare insist point wonder
     """
@@ -64,6 +64,14 @@ INTENT = word_set(
     """
 )
 """Intentions and positions: content is a clause or an infinitive."""
+STATEMENT_NOUNS = word_set(
+    """
+    claim statement remark comment assertion allegation accusation argument warning promise pledge vow demand
+    request announcement suggestion criticism charge denial admission prediction insistence testimony call
+    contention complaint prediction belief view position proposal plea appeal
+    """
+)
+"""Nouns that report a statement when a source owns them ("Trump's claim that …", "the senator's call for …")."""
 PARTICLES = frozenset({("point", "out"), ("lay", "out"), ("weigh", "in"), ("speak", "out"), ("spell", "out")})
 """Phrasal reporting verbs: the particle is part of the cue ("pointed out that …")."""
 PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.CLAUSE, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
