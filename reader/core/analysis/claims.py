@@ -8,6 +8,7 @@ several sentences.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,8 +17,15 @@ from reader.core.analysis.cues import Attribution, find_attributions
 from reader.core.analysis.mentions import SKIPPED_KINDS
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
 from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
-from reader.core.analysis.quotes import DIRECT_SHARE, adjacent_quote, quote_spans, quoted_share, widen_to_quote
-from reader.core.analysis.speakers import MentionIndex, Resolved, resolve, resolve_name
+from reader.core.analysis.quotes import (
+    DIRECT_SHARE,
+    adjacent_quote,
+    overlapping,
+    quote_spans,
+    quoted_share,
+    widen_to_quote,
+)
+from reader.core.analysis.speakers import FIRST_PERSON, MentionIndex, Resolved, resolve, resolve_name
 from reader.core.records import Actor, Article, Claim, ClaimKind, TextSpan
 
 _EDGE = " \t\n,;:—–-"
@@ -66,7 +74,73 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
-    return claims
+    return _first_person_speakers(_continued_quotes(context, claims))
+
+
+def _continued_quotes(context: _Context, claims: list[Claim]) -> list[Claim]:
+    """A direct quote goes on in the quotation that opens the next sentence when that one has no cue of its own
+    ("“I am proud of you,” he said. “We will win.”"): the content runs to its end."""
+    text, quotes = context.article.text, context.quotes
+    contents = sorted((claim.content.start, claim.content.end) for claim in claims)
+    result = []
+    for claim in claims:
+        end = claim.content.end
+        while claim.kind is ClaimKind.DIRECT:
+            tail = max(end, claim.cue.end, claim.speaker.end if claim.speaker else 0)
+            nxt = overlapping(quotes, tail, len(text) + 1)
+            following = next((span for span in nxt if span[0] > tail), None)
+            if following is None or text[tail : following[0]].strip(_BETWEEN_QUOTES):
+                break
+            if any(low < following[1] and following[0] < high for low, high in _near(contents, following)):
+                break  # the next quotation is the content of a cue of its own
+            end = following[1]
+        if end != claim.content.end:
+            start = claim.content.start
+            covered = sorted({claim.sentence} | set(_sentences_within(context.article, context.starts, start, end)))
+            claim = dataclasses.replace(
+                claim, content=TextSpan(start, end, text[start:end]), sentences=tuple(covered)
+            )
+        result.append(claim)
+    return result
+
+
+def _near(spans: Sequence[tuple[int, int]], target: tuple[int, int]) -> Sequence[tuple[int, int]]:
+    """The spans starting before the target ends, from the last few before its start (contents are short)."""
+    position = bisect.bisect_left(spans, (target[1], target[1]))
+    return spans[max(0, position - NEAR_SPANS) : position]
+
+
+NEAR_SPANS = 8
+"""Claims whose content may overlap a quotation: the few starting just before it (nested claims included)."""
+_BETWEEN_QUOTES = " \t\n.,;:!?”»\"“«„"
+
+
+def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
+    """"I"/"we" as the speaker of a cue inside someone's quotation is that someone ("“I told them no,” Warren
+    said" gives Warren for "told")."""
+    resolved = []
+    for claim in claims:
+        written = claim.speaker.text.casefold() if claim.speaker else ""
+        if written in FIRST_PERSON and claim.speaker_actor is None:
+            outer = next(
+                (
+                    other
+                    for other in claims
+                    if other is not claim
+                    and other.content.start <= claim.cue.start < other.content.end
+                    and other.speaker_label.casefold() not in FIRST_PERSON
+                ),
+                None,
+            )
+            if outer is not None:
+                claim = dataclasses.replace(
+                    claim,
+                    speaker_label=outer.speaker_label,
+                    speaker_actor=outer.speaker_actor,
+                    speaker_key=outer.speaker_key,
+                )
+        resolved.append(claim)
+    return resolved
 
 
 def _claim(context: _Context, sentence: ParsedSentence, found: Attribution) -> Claim | None:

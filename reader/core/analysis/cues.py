@@ -327,8 +327,10 @@ def _with_speaker(
     subject = _subject_of(tree, index)
     if subject is None:
         return None  # a claim with no source in its sentence is more often no attribution (PolNeAR dev)
-    first, stop = _phrase_range(tree, subject)
-    kept = tuple(i for i in content if not first <= i < stop and i not in cue)
+    first, stop = _phrase_range(tree, subject, index)
+    direct = subject < index and tree.tokens[subject].dep in SUBJECTS
+    stray = {i for i in tree.subtree(subject) if i > index and i not in cue} if direct else set()
+    kept = tuple(sorted({i for i in content if not first <= i < stop and i not in cue} | stray))
     if not kept and content == cue:
         kept = cue  # "declined to comment": the refusal is the whole statement
     if not kept and not borrows:
@@ -363,16 +365,22 @@ def _subject_of(tree: Tree, index: int) -> int | None:
     return None
 
 
-def _phrase_range(tree: Tree, head: int) -> tuple[int, int]:
-    """The contiguous phrase of a noun, cut before a comma that opens an apposition or clause after the head."""
-    span = tree.subtree(head)
-    first, last = span[0], span[-1]
-    for offset in range(head + 1, last + 1):
-        if tree.tokens[offset].text in (",", "(", "—", "–"):
-            last = offset - 1
-            break
+def _phrase_range(tree: Tree, head: int, cue: int | None = None) -> tuple[int, int]:
+    """The contiguous phrase of a noun, cut before a comma or dash that opens an apposition or clause after the
+    head, and never across the cue: a parse that hangs the reported clause on the speaker ("Trump had said
+    Mattis -- the first … -- would stay") must not make that clause the speaker."""
+    span = set(tree.subtree(head))
+    first = head
+    while first - 1 in span and first - 1 != cue:
+        first -= 1
+    last = head
+    while last + 1 in span and last + 1 != cue and tree.tokens[last + 1].text not in PHRASE_BREAKS:
+        last += 1
     while first < last and tree.tokens[first].pos == "PUNCT":
         first += 1
     while last > first and tree.tokens[last].pos == "PUNCT":
         last -= 1
     return first, last + 1
+
+
+PHRASE_BREAKS = frozenset({",", "(", "—", "–", "--", "―", ";", ":"})

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.analysis.names import fold, is_capitalised, name_key
+from reader.core.analysis.names import fold, is_capitalised, is_title_word, name_key
 from reader.core.analysis.parsed import Token
 from reader.core.records import Actor, ActorKind
 
@@ -32,6 +32,10 @@ PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
 DROPPED_SPEAKER_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "case"})
 KEY_CUT_DEPS = frozenset({"conj", "cc", "prep", "acl", "relcl", "appos", "punct"})
 QUANTIFIERS = frozenset({"some", "several", "many", "few", "other", "others", "both", "all", "most", "various"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+"""Speakers that are the quoted person themself: resolved to whoever is quoted around them."""
+
+
 class MentionIndex:
     """The actor mentions of one article, sorted, for lookups by offset."""
 
@@ -45,11 +49,20 @@ class MentionIndex:
         self.rows = rows
         self.starts = [row[0] for row in rows]
         self.names: dict[str, tuple[str, str]] = {}
+        self.titles: dict[str, set[tuple[str, str]]] = {}
+        """A title as written before a person's name ("defense secretary", and its head "secretary") to the
+        people it was written for."""
+        self.first_seen: dict[str, int] = {}
+        for start, _end, actor_id, _name, _kind in rows:
+            self.first_seen.setdefault(actor_id, start)
         for actor in actors:
             for alias in (actor.name, *actor.aliases):
                 key = name_key(alias)
                 previous = self.names.get(key)
                 self.names[key] = ("", "") if previous and previous[0] != actor.id else (actor.id, actor.name)
+                if actor.kind is ActorKind.PERSON:
+                    for title in _titles_of(alias):
+                        self.titles.setdefault(title, set()).add((actor.id, actor.name))
 
     def at(self, offset: int) -> tuple[str, str] | None:
         """(actor id, name) of the mention holding `offset`."""
@@ -63,6 +76,12 @@ class MentionIndex:
         found = self.names.get(key)
         return found if found and found[0] else None
 
+    def by_title(self, key: str, offset: int) -> tuple[str, str] | None:
+        """The one person named with this title whom the article names before `offset` ("the defense
+        secretary" after "Defense Secretary Jim Mattis")."""
+        named = [found for found in self.titles.get(key, ()) if self.first_seen.get(found[0], offset) < offset]
+        return named[0] if len(named) == 1 else None
+
     def last_before(self, offset: int, kinds: tuple[ActorKind, ...]) -> tuple[str, str] | None:
         """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset`."""
         position = bisect.bisect_left(self.starts, offset) - 1
@@ -74,6 +93,22 @@ class MentionIndex:
         return None
 
 
+def _titles_of(alias: str) -> list[str]:
+    """The title words written before the name in an alias ("U.S. Defense Secretary Jim Mattis" → "defense
+    secretary" and "secretary"); none when the alias has no title."""
+    words = name_key(alias).split()
+    if words and not is_title_word(words[0]):
+        words = words[1:]  # one place or nationality word before the title ("U.S.", "Iranian")
+    title: list[str] = []
+    for word in words[:-1]:
+        if not is_title_word(word):
+            break
+        title.append(word)
+    if not title:
+        return []
+    return sorted({" ".join(title), title[-1]})
+
+
 def resolve(
     tokens: Sequence[Token], first: int, stop: int, head: int, written: str, mentions: MentionIndex
 ) -> Resolved:
@@ -83,6 +118,8 @@ def resolve(
         found = mentions.last_before(head_token.start, PRONOUN_KINDS[head_token.text.casefold()])
     if found is None and all(is_capitalised(t.text) for t in tokens[first:stop]):
         found = mentions.by_name(name_key(written))
+    if found is None and tokens[first].text.casefold() == "the" and head_token.pos in ("NOUN", "PROPN"):
+        found = mentions.by_title(speaker_key(tokens, first, stop, head), head_token.start)
     if found is not None:
         return Resolved(found[1], found[0], found[0])
     label = written
