@@ -146,6 +146,7 @@ def alias_check() -> int:
 def main() -> int:
     options = argparse.ArgumentParser()
     options.add_argument("--skip-conll", action="store_true")
+    options.add_argument("--cached", action="store_true", help="reuse parses from the analysis cache")
     args = options.parse_args()
     alias_check()
     if args.skip_conll:
@@ -157,7 +158,7 @@ def main() -> int:
     articles = [article for article, _ in documents]
     gold = set().union(*(spans for _, spans in documents))
     started = time.perf_counter()
-    parsed = parse_articles(articles, use_cache=False)
+    parsed = parse_articles(articles, use_cache=args.cached)
     parse_seconds = time.perf_counter() - started
     raw: set[Span] = set()
     for number, parse in enumerate(parsed):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from reader.core.analysis.mentions import Candidate, extract_candidates
 from reader.core.analysis.names import fold, place_alias, slug
 from reader.core.analysis.parsed import ParsedArticle
-from reader.core.analysis.people import person_groups
+from reader.core.analysis.people import is_given_name, person_groups
 from reader.core.records import Actor, ActorKind, Article, Mention
 
 KIND_PRIORITY = (ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE, ActorKind.GROUP)
@@ -137,6 +137,8 @@ def _actors_from(
     for cluster in clusters:
         members = sorted(cluster.members, key=lambda c: (c.article, c.start, c.end))
         kind = ActorKind.PERSON if cluster.person else _cluster_kind(members, votes)
+        if kind is ActorKind.PERSON and not cluster.person and _unsupported_person(cluster.key, members):
+            kind = ActorKind.ORGANISATION
         name = _display_name(cluster.key, members)
         mentions = tuple(
             Mention(
@@ -173,6 +175,15 @@ def _actors_from(
             )
         )
     return tuple(actors)
+
+
+def _unsupported_person(key: str, members: Sequence[Candidate]) -> bool:
+    """A one-word "person" that nothing else says is one: no title before it ("Mr.", "President"), not a given
+    name, not part of a person's full name (those joined a person group already). The model's person label on
+    a brand or a movement ("Twitter", "Indivisible") is the usual cause."""
+    if " " in key or any(member.titled != member.text for member in members):
+        return False
+    return not is_given_name(key)
 
 
 def _cluster_kind(members: Sequence[Candidate], votes: dict[str, Counter[ActorKind]]) -> ActorKind:

@@ -27,6 +27,7 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
+from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start
 from reader.core.records import ActorKind, Article, BlockKind
 
 LABEL_KINDS: dict[str, ActorKind] = {
@@ -75,6 +76,8 @@ class _Raw:
     weak: bool
     compound: tuple[int, int] | None
     """Offsets of the hyphenated compound the span sits in, when it is part of one."""
+    parts: tuple[tuple[int, int], ...] = ()
+    """Offsets of the names a coordinated span joins ("Trump and Mattis"), when it joins several."""
 
 
 def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArticle]) -> list[Candidate]:
@@ -173,30 +176,34 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
         if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
             weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
+    headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
     for entity in sentence.entities:
         kind = LABEL_KINDS.get(entity.label)
         if kind is None:
             continue
         pieces = _pieces(tokens, entity.first, entity.stop)
-        for first, stop in pieces:
+        for low, stop in pieces:
+            first = name_start(tokens, low, stop)
             if kind is ActorKind.PERSON:
                 while stop - first > 1 and is_title_word(tokens[first].text):
                     first += 1
             words = tokens[first:stop]
             start, end = words[0].start, words[-1].end
             text = article.text[start:end]
-            if not _plausible_name(text) or all(is_title_word(t.text) for t in words):
+            if not _plausible_name(text) or all(is_title_word(t.text) for t in words) or not has_capital(words):
                 continue
             compound = _compound_around(article.text, start, end)
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
-            vote = kind
+            vote: ActorKind | None = kind
             if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
+            vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
             candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled)
-            weak = len(pieces) > 1 or any(i in weak_tokens for i in range(first, stop))
-            raws.append(_Raw(candidate, tuple(words), weak, compound))
+            weak = len(pieces) > 1 or headline or any(i in weak_tokens for i in range(first, stop))
+            parts = tuple((tokens[a].start, tokens[b - 1].end) for a, b in coordinated_parts(tokens, first, stop))
+            raws.append(_Raw(candidate, tuple(words), weak, compound, parts if len(parts) > 1 else ()))
     return raws
 
 
@@ -281,6 +288,12 @@ def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[
     candidate = raw.candidate
     if raw.compound is not None:
         return _compound_parts(raw, known, articles[candidate.article].text)
+    text = articles[candidate.article].text
+    joined = [
+        Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts
+    ]
+    if joined and all(part.key in known for part in joined):
+        return joined  # "Trump and Mattis": two people, not one organisation
     if not raw.weak:
         return [candidate]
     words = raw.words

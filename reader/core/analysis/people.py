@@ -44,6 +44,11 @@ def _nickname_table() -> Mapping[str, frozenset[str]]:
     return {name: frozenset(names) for name, names in related.items()}
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a folded word is an English given name or nickname of the dataset ("diana", "chuck")."""
+    return word in _nickname_table()
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two folded given names name one person: equal, one a nickname of the other ("jim"/"james",
     "chuck"/"charles"), or two nicknames of one name that start alike ("jim"/"jimmy")."""
