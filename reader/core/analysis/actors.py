@@ -54,8 +54,11 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
     short_names = _short_name_index(people)
     nearest = _NearestPerson(candidates, people)
     clusters: dict[str, _Cluster] = {}
+    countries = {(c.article, c.key) for c in candidates if majority.get(c.key) is ActorKind.PLACE}
     for candidate in candidates:
         key = candidate.key
+        if candidate.country is not None and (candidate.article, candidate.country) in countries:
+            key = candidate.country  # "the Islamic Republic" where the article names Iran
         group = people.get(key)
         if group is None and " " not in key and key in short_names and _may_join_person(votes.get(key)):
             group = nearest.choose(candidate, short_names[key])

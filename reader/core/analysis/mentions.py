@@ -17,6 +17,8 @@ from functools import cached_property
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
     SEGMENT_BREAKS,
+    STATE_NAME_PATTERN,
+    STATE_NAMES,
     fold,
     headline_cased,
     is_capitalised,
@@ -68,6 +70,11 @@ class Candidate:
         alias = place_alias(key)
         return fold(alias) if alias else key
 
+    @cached_property
+    def country(self) -> str | None:
+        """The country's key when the name is one of its state names ("the Islamic Republic" → "iran")."""
+        return STATE_NAMES.get(self.key)
+
 
 @dataclass(frozen=True)
 class _Raw:
@@ -96,7 +103,31 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in _untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in _state_names(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
+
+
+def _state_names(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """State names ("the Islamic Republic") in articles that name their country: they mention that country."""
+    named: dict[int, set[str]] = {}
+    for candidate in found:
+        named.setdefault(candidate.article, set()).add(candidate.key)
+    extra = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
+        story = {s.index for s in parse.sentences if article.sentences[s.index].kind not in SKIPPED_KINDS}
+        for match in STATE_NAME_PATTERN.finditer(article.text):
+            country = STATE_NAMES.get(name_key(match.group()))
+            if country is None or country not in named.get(index, set()) or spans.overlaps(*match.span()):
+                continue
+            sentence = next((s.index for s in article.sentences if s.start <= match.start() < s.end), None)
+            if sentence in story:
+                start, end = match.span()
+                extra.append(Candidate(index, sentence, start, end, match.group(), None, match.group()))
+    return extra
 
 
 def _all_parts_in(text: str, compound: tuple[int, int], names: set[str]) -> bool:
