@@ -374,7 +374,7 @@ def _phrase_range(tree: Tree, head: int, cue: int | None = None) -> tuple[int, i
     while first - 1 in span and first - 1 != cue:
         first -= 1
     last = head
-    while last + 1 in span and last + 1 != cue and tree.tokens[last + 1].text not in PHRASE_BREAKS:
+    while last + 1 in span and last + 1 != cue and not _opens_clause(tree.tokens[last + 1]):
         last += 1
     while first < last and tree.tokens[first].pos == "PUNCT":
         first += 1
@@ -383,4 +383,12 @@ def _phrase_range(tree: Tree, head: int, cue: int | None = None) -> tuple[int, i
     return first, last + 1
 
 
-PHRASE_BREAKS = frozenset({",", "(", "—", "–", "--", "―", ";", ":"})
+PHRASE_BREAKS = frozenset({",", "(", "—", "–", "--", "―", ";", ":", "“", "”", '"'})
+
+
+def _opens_clause(token: Token) -> bool:
+    """Where a speaker phrase ends: punctuation that opens an apposition, or the start of a clause ("members
+    who have …", "an interview that …", "the House vote to …")."""
+    if token.text in PHRASE_BREAKS or token.tag in ("WDT", "WP", "WP$", "TO"):
+        return True
+    return token.pos in ("VERB", "AUX") or (token.text.casefold() == "that" and token.dep in ("nsubj", "mark"))

@@ -12,7 +12,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.analysis.names import fold, is_capitalised, is_title_word, name_key
+from reader.core.analysis.lexicon import STATEMENT_NOUNS
+from reader.core.analysis.names import fold, is_capitalised, is_title_word, name_key, word_set
 from reader.core.analysis.parsed import Token
 from reader.core.records import Actor, ActorKind
 
@@ -32,6 +33,8 @@ PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
 DROPPED_SPEAKER_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "case"})
 KEY_CUT_DEPS = frozenset({"conj", "cc", "prep", "acl", "relcl", "appos", "punct"})
 QUANTIFIERS = frozenset({"some", "several", "many", "few", "other", "others", "both", "all", "most", "various"})
+OWNED_SOURCES = STATEMENT_NOUNS | word_set("website account tweet post letter ad video blog op-ed")
+"""A source that speaks for its owner: "Mr. Perry's statement said …" is Perry's claim."""
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 """Speakers that are the quoted person themself: resolved to whoever is quoted around them."""
 
@@ -117,7 +120,10 @@ def resolve(
     if found is None and stop - first == 1 and head_token.text.casefold() in PRONOUN_KINDS:
         found = mentions.last_before(head_token.start, PRONOUN_KINDS[head_token.text.casefold()])
     if found is None and all(is_capitalised(t.text) for t in tokens[first:stop]):
-        found = mentions.by_name(name_key(written))
+        found = mentions.by_name(name_key(written)) or mentions.by_name(name_key(written, drop_titles=True))
+    if found is None and head_token.lemma.casefold() in OWNED_SOURCES:
+        owner = next((t for t in tokens[first:head] if t.dep == "poss" and t.head == head), None)
+        found = mentions.at(owner.start) if owner is not None else None  # "Mr. Perry's statement"
     if found is None and tokens[first].text.casefold() == "the" and head_token.pos in ("NOUN", "PROPN"):
         found = mentions.by_title(speaker_key(tokens, first, stop, head), head_token.start)
     if found is not None:
