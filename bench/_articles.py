@@ -11,7 +11,18 @@ from pathlib import Path
 
 from reader.core.records import Article, Block, BlockKind, Sentence
 
-DEV_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
+
+def _dev_data() -> Path:
+    """`shared/data/dev` beside the checkout, or beside any folder above it (a worktree sits one level deeper)."""
+    root = Path(__file__).resolve().parents[1]
+    for folder in root.parents:
+        candidate = folder / "shared" / "data" / "dev"
+        if candidate.is_dir():
+            return candidate
+    return root.parent / "shared" / "data" / "dev"
+
+
+DEV_DATA = _dev_data()
 
 
 def article_of_lines(lines: Sequence[str], label: str = "A") -> Article:
