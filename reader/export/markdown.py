@@ -23,6 +23,7 @@ from reader.export.common import (
     pair_figures,
     passage_text,
 )
+from reader.shown import shown, shown_markdown
 from reader.store.annotations import Annotation
 
 _SPECIAL = frozenset("\\`*_[]<>&|~#")
@@ -54,13 +55,13 @@ def _quote_block(text: str) -> list[str]:
 def _headlines(comparison: Comparison) -> list[str]:
     out = ["## Articles", ""]
     for article in comparison.articles:
-        out.append(f"- **{escape_md(article.label)}** — {escape_md(article.title)}")
+        out.append(f"- **{escape_md(article.label)}** — {escape_md(shown(article.title))}")
         meta = article.meta
         extra = [v for v in (meta.outlet, meta.byline or meta.author, meta.dateline, meta.published) if v]
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
         if article.path:
-            out.append(f"  - file: `{article.path.replace('`', '')}`")
+            out.append(f"  - file: {shown_markdown(article.path)}")
     return [*out, ""]
 
 
@@ -156,7 +157,7 @@ def _notes(comparison: Comparison, annotations: Sequence[Annotation]) -> list[st
 
 def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
     """The whole report as Markdown text ending in a newline."""
-    titles = " ⇄ ".join(escape_md(a.title) for a in comparison.articles)
+    titles = " ⇄ ".join(escape_md(shown(a.title)) for a in comparison.articles)
     out = [f"# {titles}", ""]
     out += _headlines(comparison)
     out += ["## Figures", ""]

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from reader.core.errors import ReaderError
 from reader.export import FORMATS
+from reader.shown import shown
 from reader.viewmodel.saving import FORMAT_NAMES, ExportRequest, export_hint, export_request, with_format
 
 SuggestName = Callable[[str], str]
@@ -78,7 +79,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         try:
             request = export_request(self.fmt, self.query_one("#export-path", Input).value, self.cwd)
         except ReaderError as error:
-            hint.update(Text(str(error)))
+            hint.update(Text(shown(str(error))))
             hint.set_class(True, "-error")
             return None
         hint.update(Text(export_hint(request)))

@@ -27,7 +27,15 @@ from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf
 from reader.core.load.webstory import page_story
 from reader.core.records import Article
 
-Input = str | os.PathLike[str]
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article given as text, never taken for a path (the CLI's `--text` and `-`, for stdin)."""
+
+    text: str
+
+
+Input = str | os.PathLike[str] | ArticleText
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 """File types picked up from a folder."""
@@ -182,6 +190,9 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
     sources: list[_Source] = []
     folders: list[Path] = []
     for item in inputs:
+        if isinstance(item, ArticleText):
+            sources.append(_Source(path=None, text=item.text))
+            continue
         if isinstance(item, str):
             path = _existing_path(item)
             if path is None and (not item.strip() or any(char.isspace() for char in item)):
@@ -201,7 +212,7 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
 
 def load_inputs(inputs: Sequence[Input]) -> Loaded:
     """Load the articles named by `inputs` (see the module docstring); InputError for unusable input."""
-    if isinstance(inputs, str | os.PathLike):
+    if isinstance(inputs, str | os.PathLike | ArticleText):
         inputs = [inputs]
     sources, folders = _sources(inputs)
     articles: list[Article] = []
