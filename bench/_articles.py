@@ -4,6 +4,7 @@ the median timer every bench prints with."""
 from __future__ import annotations
 
 import hashlib
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -11,7 +12,10 @@ from pathlib import Path
 
 from reader.core.records import Article, Block, BlockKind, Sentence
 
-DEV_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
+DEV_DATA = Path(
+    os.environ.get("READER_DEV_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev")
+)
+"""../shared/data/dev beside the repository, or READER_DEV_DATA (a worktree sits elsewhere)."""
 
 
 def article_of_lines(lines: Sequence[str], label: str = "A") -> Article:
