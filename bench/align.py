@@ -29,8 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import reader.core.align.normalise as normalise_module  # noqa: E402
 import reader.core.align.wordlists as wordlists  # noqa: E402
-from bench._articles import article_of_lines  # noqa: E402
-from bench._articles import DEV_DATA  # noqa: E402
+from bench._articles import DEV_DATA, article_of_lines  # noqa: E402
 from reader.core.align import align_pair  # noqa: E402
 from reader.core.records import Article, PairAlignment  # noqa: E402
 
