@@ -140,12 +140,16 @@ def test_most_of_the_second_article_is_matched(comparison: Comparison) -> None:
 
 
 def test_obliterated_sentences_pair_up_through_the_shared_quote(comparison: Comparison) -> None:
+    """The quote links A's and B's sentences, out of order. B's "Israeli officials … have warned" is not linked
+    to A's sentence alone; it links to A's next sentence ("additional action may be required"), the same claim
+    credited to Netanyahu, read together with this one as a group."""
     a = index_of(comparison, 0, "was “obliterated,” Israeli intelligence")
     b = index_of(comparison, 1, "were “obliterated” could complicate")
-    match = match_of(comparison, 0, a)
-    assert (match.a, match.b) == ((a,), (b,)) and match.moved
+    quoted = [m for m in matches_of(comparison, 0, a) if m.b == (b,)]
+    assert len(quoted) == 1 and quoted[0].a == (a,) and quoted[0].moved
     warned = index_of(comparison, 1, "Israeli officials, however, have warned")
-    assert all(a not in m.a for m in matches_of(comparison, 1, warned))
+    assert all(m.a != (a,) for m in matches_of(comparison, 1, warned))
+    assert any(m.a == (a, a + 1) for m in matches_of(comparison, 1, warned))
 
 
 def test_summary_bullets_are_carried_by_the_body_of_the_other_article(comparison: Comparison) -> None:
@@ -158,7 +162,7 @@ def test_summary_bullets_are_carried_by_the_body_of_the_other_article(comparison
     ]
     for bullet, body in pairs:
         a, b = index_of(comparison, 0, bullet), index_of(comparison, 1, body)
-        assert any(m.b == (b,) for m in matches_of(comparison, 0, a)), bullet
+        assert any(b in m.b for m in matches_of(comparison, 0, a)), bullet
     pair = comparison.alignment(0, 1)
     bullets = [s.index for s in comparison.articles[0].sentences if s.kind is BlockKind.BULLET]
     matched = [i for i in bullets if pair.classes_a[i] is not SentenceClass.UNIQUE]

@@ -7,8 +7,11 @@ Each signal covers a way two outlets tell one fact that the others miss:
 - numbers and names in agreement (shared, or present on both sides and all different);
 - TF-IDF cosine over content keys, and character 3-gram TF-IDF cosine (CATS' C3G: catches inflections,
   compounds and names the stemmer splits);
-- context within the article pair: whether the pair is the best partner of both sentences, or of one.
-  (How far a pair falls below each sentence's best was tried too: it cost 0.01 held-out F1, so it is out.)
+- context within the article pair: whether the pair is the best partner of both sentences, or of one (how far
+  a pair falls below each sentence's best was tried too: it cost 0.01 held-out F1, so it is out); the
+  character similarity of the diagonal neighbours (i-1, j-1) and (i+1, j+1), since a told passage often runs
+  on in both articles; how early the pair sits (ledes tell the news, so early pairs link more often) and how
+  far apart the two sentences sit in their articles, in shares of the article.
 Every signal is symmetric in the two sentences, so the confidence is the same whichever article is called A.
 """
 
@@ -37,8 +40,13 @@ FEATURE_NAMES = (
     "char3",
     "best_both",
     "best_either",
+    "diagonal",
+    "early",
+    "position_gap",
 )
 """The order of the values in `Candidate.features` (and of the link model's weights)."""
+CONTEXT_FEATURES = 5
+"""The last five depend on the pair's place among the candidates, not on the two sentences alone."""
 
 EXCLUSIVE_SENTENCES = 2
 """A key found in at most this many sentences of the two articles is exclusive to the pair when both carry it:
@@ -97,10 +105,9 @@ class _CharVectors:
         return found
 
     def cosine(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
+        """Summed over the shared grams in sorted order: the same float whichever side is which."""
         left, right = self.vector(0, a), self.vector(1, b)
-        if len(left) > len(right):
-            left, right = right, left
-        return math.fsum(v * right[g] for g, v in left.items() if g in right)
+        return sum(left[g] * right[g] for g in sorted(left.keys() & right.keys()))
 
 
 def _key_vector(sentence: NormalisedSentence, rarity: Rarity) -> tuple[dict[str, float], float]:
@@ -110,7 +117,8 @@ def _key_vector(sentence: NormalisedSentence, rarity: Rarity) -> tuple[dict[str,
 
 def _tfidf(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
     (left, left_norm), (right, right_norm) = a, b
-    return math.fsum(v * right[k] for k, v in left.items() if k in right) / (left_norm * right_norm)
+    shared = sorted(left.keys() & right.keys())
+    return sum(left[k] * right[k] for k in shared) / (left_norm * right_norm) if shared else 0.0
 
 
 def _numbers(sentence: NormalisedSentence) -> frozenset[str]:
@@ -152,6 +160,15 @@ class PairFeatures:
     ) -> None:
         self.a, self.b, self.rarity = a, b, rarity
         self._chars = _CharVectors((a, b))
+        self._key_vectors: dict[tuple[int, tuple[int, ...]], tuple[dict[str, float], float]] = {}
+
+    def key_vector(
+        self, side: int, indices: tuple[int, ...], sentence: NormalisedSentence
+    ) -> tuple[dict[str, float], float]:
+        found = self._key_vectors.get((side, indices))
+        if found is None:
+            found = self._key_vectors[(side, indices)] = _key_vector(sentence, self.rarity)
+        return found
 
     def sentence(self, side: int, indices: tuple[int, ...]) -> NormalisedSentence:
         found = [s for s in ((self.a, self.b)[side][k] for k in indices) if s is not None]
@@ -162,7 +179,7 @@ class PairFeatures:
         left, right = self.sentence(0, a), self.sentence(1, b)
         measures = score_pair(left, right, self.rarity)
         signals = pair_signals(left, right, measures, self.rarity)
-        tfidf = _tfidf(_key_vector(left, self.rarity), _key_vector(right, self.rarity))
+        tfidf = _tfidf(self.key_vector(0, a, left), self.key_vector(1, b, right))
         char3 = self._chars.cosine(a, b)
         return measures, [*signals, tfidf, char3], 0.5 * (measures.score + char3)
 
@@ -184,9 +201,13 @@ def candidate_features(
         partial.append((i, j, measures, signals, strength))
         best_a[i] = max(best_a.get(i, 0.0), strength)
         best_b[j] = max(best_b.get(j, 0.0), strength)
+    char3 = {(i, j): signals[-1] for i, j, _, signals, _ in partial}
+    longer = max(len(a), len(b), 1)
     found = []
     for i, j, measures, signals, strength in partial:
         is_best = (strength >= best_a[i], strength >= best_b[j])
-        context = [float(all(is_best)), float(any(is_best))]
+        diagonal = max(char3.get((i - 1, j - 1), 0.0), char3.get((i + 1, j + 1), 0.0))
+        gap = abs(i / max(len(a), 1) - j / max(len(b), 1))
+        context = [float(all(is_best)), float(any(is_best)), diagonal, min(i, j) / longer, gap]
         found.append(Candidate(i, j, measures, tuple(signals + context)))
     return found
