@@ -9,6 +9,7 @@ hyphen ("four-star"), and digits around a slash ("9/11") are skipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,8 @@ from reader.core.details.lexicon import (
     CURRENCY_WORDS,
     GENERIC_COUNTS,
     MONTHS,
+    OFFICE_ABBREVIATIONS,
+    OFFICES,
     PARTICIPLE_HEADS,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
@@ -46,6 +49,7 @@ from reader.core.details.values import DateValue, Quantity, Value
 from reader.core.records import DetailKind
 
 _STEMMER = snowballstemmer.stemmer("english")
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„"})
 FULL_MONTHS = frozenset(word for word in MONTHS if len(word) > 3 or word == "may")
 TALLY_WORDS = frozenset({"vote", "voted", "votes", "margin", "tally", "victory", "approved", "passed", "defeated"})
 
@@ -65,6 +69,8 @@ class Fact:
     """"statement" for a date next to a reporting verb ("said Wednesday"): it dates the telling."""
     label: str = ""
     """The slot in the reader's words: the counted noun as written ("troops"), "day", "year", "vote"."""
+    speaker: frozenset[str] = frozenset()
+    """For a statement's date: the capitalised words before its reporting verb ("Steve", "King"), lowercased."""
 
 
 @cache
@@ -105,10 +111,20 @@ def _anchor(tokens: tuple[Tok, ...], k: int) -> frozenset[str]:
                 break
             extended = True
         hi += 1
-    words = tokens[lo : hi + 1]
-    return frozenset(
-        stem(t.lower) for t in words if _content(t) and not _is_date_word(t) and t.lower not in REPORTING_VERBS
-    )
+    return content_keys(t for t in tokens[lo : hi + 1] if not _is_date_word(t) and t.lower not in REPORTING_VERBS)
+
+
+def content_keys(tokens: Iterable[Tok]) -> frozenset[str]:
+    """Content words as keys that survive rewording: stems, the parts of a compound ("Democratic-led" holds
+    "democrat"), count nouns folded with their synonyms ("bills" = "measures")."""
+    keys = set()
+    for tok in tokens:
+        if not _content(tok):
+            continue
+        for part in tok.lower.split("-"):
+            if part and part not in STOP_WORDS and not part.isdigit():
+                keys.add(count_key(part))
+    return frozenset(keys)
 
 
 def _hedge(tokens: tuple[Tok, ...], k: int) -> str:
@@ -204,10 +220,25 @@ def _year_value(tok: Tok) -> int | None:
     return value if 1800 <= value <= 2100 else None
 
 
-def _statement_date(tokens: tuple[Tok, ...], k: int, end: int) -> bool:
-    """A date next to a reporting verb ("said Wednesday", "said on Friday", "told reporters Friday")."""
-    window = [t.lower for t in tokens[max(0, k - 3) : k]] + [t.lower for t in tokens[end + 1 : end + 2]]
-    return any(word in REPORTING_VERBS for word in window)
+def _statement_verb(tokens: tuple[Tok, ...], k: int, end: int) -> int | None:
+    """The reporting verb next to a date ("said Wednesday", "said on Friday", "Friday said"), or None."""
+    for j in [*range(k - 1, max(-1, k - 4), -1), end + 1]:
+        if 0 <= j < len(tokens) and tokens[j].lower in REPORTING_VERBS:
+            return j
+    return None
+
+
+def _speaker(tokens: tuple[Tok, ...], verb: int) -> frozenset[str]:
+    """Capitalised words of the twelve tokens before a reporting verb (back to a quotation mark), titles left
+    out: who made the statement ("Rep. Steve King (R-Iowa) and Rep. Michelle Bachmann said")."""
+    start = verb
+    while start > max(0, verb - 12) and tokens[start - 1].text not in QUOTE_MARKS:
+        start -= 1
+    return frozenset(
+        t.lower.removesuffix("'s")
+        for t in tokens[start:verb]
+        if t.capitalised and t.lower not in OFFICES and t.lower not in OFFICE_ABBREVIATIONS and t.lower not in STOP_WORDS
+    )
 
 
 @cache
@@ -226,12 +257,15 @@ def sentence_facts(text: str) -> tuple[Fact, ...]:
             grain = "day" if value.day or value.weekday is not None or value.relative is not None or value.vague else (
                 "month" if value.month else "year"
             )
-            role = "statement" if _statement_date(tokens, k, end) else ""
+            verb = _statement_verb(tokens, k, end)
+            role = "statement" if verb is not None else ""
+            speaker = _speaker(tokens, verb) if verb is not None else frozenset()
             start_tok = k - 1 if value.day is not None and tokens[k - 1 : k] and tokens[k - 1].type == "num" and (
                 tokens[k - 1].end <= tok.start and k + 1 > end
             ) else k
             facts.append(
-                Fact(DetailKind.DATE, grain, value, tokens[start_tok].start, tokens[end].end, _anchor(tokens, k), role)
+                Fact(DetailKind.DATE, grain, value, tokens[start_tok].start, tokens[end].end, _anchor(tokens, k), role,
+                     speaker=speaker)
             )
             continue
         fact = _number_fact(tokens, k, used)
