@@ -7,7 +7,8 @@ of these hold:
 2. `judge_values` says CONFLICT (not a rounding, a bound, a coarser date, or a weekday that can be that date);
 3. the two facts are about the same point: their clauses share at least MIN_ANCHOR_WORDS content words worth
    MIN_ANCHOR_WEIGHT of IDF together, whether or not the aligner linked the sentences (the age of a named
-   person needs no more than the name);
+   person needs no more than the name; a statement the aligner linked, made by the same named speaker, needs
+   no more than the link);
    (statements: the same speaker named before the reporting verb);
 4. each sentence gives one value for the slot (two different days in one sentence are two events);
 5. neither article also states the other's value for that slot elsewhere (then the two values are two facts of
@@ -17,11 +18,13 @@ of these hold:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.details.facts import Fact, content_keys, sentence_facts
+from reader.core.details.people import FirstName, fold_text
 from reader.core.details.scan import tokens_of
 from reader.core.details.values import judge_values, published_date
 from reader.core.records import Article, BlockKind, Conflict, DetailKind, DetailStatus, PairAlignment, TextSpan
@@ -86,6 +89,10 @@ def slot_label(fact: Fact) -> str:
         return f"age of {fact.slot.split(':', 1)[1].title()}"
     if fact.slot.startswith("duration:"):
         return f"length ({fact.slot.split(':', 1)[1]}s)"
+    if fact.kind is DetailKind.NAME:
+        return f"first name of {fact.label.title()}"
+    if fact.kind is DetailKind.TITLE:
+        return f"office of {fact.label.title()}"
     if fact.slot in ("age", "percent"):
         return "percentage" if fact.slot == "percent" else "age"
     return f"number of {fact.label or fact.slot}"
@@ -103,6 +110,7 @@ class _Side:
             self.by_key[placed.key].append(placed)
             self.by_sentence[placed.sentence].append(placed)
         self.published = published_date(article.meta.published)
+        self.folded = fold_text(article.text)
 
     def span(self, placed: PlacedFact) -> TextSpan:
         return TextSpan(placed.start, placed.end, self.article.text[placed.start : placed.end])
@@ -117,7 +125,12 @@ class _Side:
         )
 
     def also_states(self, value_of: PlacedFact, other: _Side) -> bool:
-        """This article states `value_of`'s value (from the other article) for the same slot somewhere."""
+        """This article states `value_of`'s value (from the other article) for the same slot somewhere (a first
+        name: anywhere in its text, with or without a title)."""
+        if value_of.fact.kind is DetailKind.NAME and isinstance(value_of.fact.value, FirstName):
+            pattern = rf"\b{re.escape(value_of.fact.value.first)}\b(?:\s+\w\.?)?\s+{re.escape(value_of.fact.label)}\b"
+            if re.search(pattern, self.folded):
+                return True
         for mine in self.by_key[value_of.key]:
             status = judge_values(mine.fact.value, value_of.fact.value, self.published, other.published)
             agrees = status is DetailStatus.AGREE or (
@@ -128,9 +141,12 @@ class _Side:
         return False
 
 
-def _same_point(x: PlacedFact, y: PlacedFact, idf: Mapping[str, float]) -> bool:
-    if x.fact.role == "statement" and x.fact.speaker.isdisjoint(y.fact.speaker):
-        return False  # two statements of different (or unnamed) speakers
+def _same_point(x: PlacedFact, y: PlacedFact, idf: Mapping[str, float], linked: bool) -> bool:
+    if x.fact.role == "statement":
+        if x.fact.speaker.isdisjoint(y.fact.speaker):
+            return False  # two statements of different (or unnamed) speakers
+        if linked:
+            return True  # one speaker, one statement told by both: its day
     if ":" in x.fact.slot and x.fact.slot.startswith("age:"):
         return True  # the age of one named person
     shared = x.fact.anchor & y.fact.anchor
@@ -168,7 +184,7 @@ def pair_conflicts(
                 ):
                     continue
                 is_linked = (x.sentence, y.sentence) in linked
-                if not _same_point(x, y, idf):
+                if not _same_point(x, y, idf, is_linked):
                     continue
                 if not (left.single_value(x) and right.single_value(y)):
                     continue

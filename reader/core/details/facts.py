@@ -45,6 +45,7 @@ from reader.core.details.scan import (
     tokens_of,
     word_number,
 )
+from reader.core.details.people import FirstName, fold, titled_people
 from reader.core.details.values import DateValue, Quantity, Value
 from reader.core.records import DetailKind
 
@@ -271,7 +272,25 @@ def sentence_facts(text: str) -> tuple[Fact, ...]:
         fact = _number_fact(tokens, k, used)
         if fact is not None:
             facts.append(fact)
+    facts.extend(_people_facts(tokens))
     return tuple(sorted(facts, key=lambda f: f.start))
+
+
+def _people_facts(tokens: tuple[Tok, ...]) -> list[Fact]:
+    """The first name and the office of each titled person; their anchor is the whole sentence, names out."""
+    people = titled_people(tokens)
+    if not people:
+        return []
+    name_words = {stem(fold(t.lower)) for t in tokens if t.capitalised}
+    anchor = frozenset(content_keys(tokens) - name_words)
+    facts = []
+    for person in people:
+        facts.append(Fact(DetailKind.NAME, f"name:{person.surname}", FirstName(person.first), person.start,
+                          person.end, anchor, label=person.surname))
+        if person.office.base or person.office.modifiers:
+            facts.append(Fact(DetailKind.TITLE, f"title:{person.first} {person.surname}", person.office,
+                              person.title_start, person.title_end, anchor, label=person.surname))
+    return facts
 
 
 def _number_fact(tokens: tuple[Tok, ...], k: int, used: set[int]) -> Fact | None:

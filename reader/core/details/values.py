@@ -13,6 +13,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from reader.core.details.people import FirstName, Office, judge_first_names, judge_offices
 from reader.core.records import DetailStatus
 
 
@@ -52,7 +53,7 @@ class Text:
     words: str
 
 
-Value = Quantity | DateValue | Text | tuple[int, int] | int
+Value = Quantity | DateValue | Text | FirstName | Office | tuple[int, int] | int
 
 
 def _round_to(value: float, step: float) -> float:
@@ -151,6 +152,10 @@ def judge_values(
         return judge_quantities(x, y)
     if isinstance(x, DateValue) and isinstance(y, DateValue):
         return judge_dates(x, y, x_published, y_published)
+    if isinstance(x, FirstName) and isinstance(y, FirstName):
+        return judge_first_names(x, y)
+    if isinstance(x, Office) and isinstance(y, Office):
+        return judge_offices(x, y)
     if isinstance(x, tuple) and isinstance(y, tuple):
         return DetailStatus.AGREE if sorted(x) == sorted(y) else DetailStatus.CONFLICT
     if type(x) is type(y):
