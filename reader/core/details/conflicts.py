@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from reader.core.details.facts import Fact, content_keys, sentence_facts
 from reader.core.details.people import FirstName, fold_text
+from reader.core.details.quotes import quote_substitutions, sentence_at
 from reader.core.details.scan import tokens_of
 from reader.core.details.values import judge_values, published_date
 from reader.core.records import Article, BlockKind, Conflict, DetailKind, DetailStatus, PairAlignment, TextSpan
@@ -198,6 +199,16 @@ def pair_conflicts(
                         kind=x.fact.kind, slot=slot_label(x.fact), a=left.span(x), b=right.span(y), linked=is_linked,
                     ),
                 )  # fmt: skip
+    for sub in quote_substitutions(left_article, right_article):
+        a_sentence, b_sentence = sentence_at(left_article, sub.a.start), sentence_at(right_article, sub.b.start)
+        found.setdefault(
+            (a_sentence, b_sentence, DetailKind.QUOTE, sub.a.text),
+            Conflict(
+                a_article=pair.a, b_article=pair.b, a_sentence=a_sentence, b_sentence=b_sentence,
+                kind=DetailKind.QUOTE, slot="quoted words", a=sub.a, b=sub.b,
+                linked=(a_sentence, b_sentence) in linked,
+            ),
+        )  # fmt: skip
     return sorted(found.values(), key=lambda c: (c.a_sentence, c.b_sentence, c.a.start, c.b.start))
 
 
