@@ -153,7 +153,9 @@ def main(argv: list[str]) -> int:
     precision = tally.right / tally.flagged if tally.flagged else 0.0
     recall = tally.found / tally.gold if tally.gold else 0.0
     print(f"cross-outlet dev: {len(events)} events, {3 * len(events)} pairs, {tally.gold} gold conflicts")
-    print(f"flagged {tally.flagged} sentence pairs, {tally.right} right: precision {precision:.2f}, recall {recall:.2f}")
+    print(
+        f"flagged {tally.flagged} sentence pairs, {tally.right} right: precision {precision:.2f}, recall {recall:.2f}"
+    )
     print("per kind (right/flagged): " + ", ".join(f"{k} {right_kinds[k]}/{n}" for k, n in sorted(kinds.items())))
     seeds = seeds_conflicts()
     print(f"seeds: {len(seeds)} conflicts" + "".join(f"\n  {line}" for line in seeds))

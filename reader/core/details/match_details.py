@@ -26,9 +26,7 @@ from reader.core.records import (
     TextSpan,
 )
 
-TYPED_KINDS = frozenset(
-    {DetailKind.NUMBER, DetailKind.DATE, DetailKind.MONEY, DetailKind.TALLY, DetailKind.ORDINAL}
-)
+TYPED_KINDS = frozenset({DetailKind.NUMBER, DetailKind.DATE, DetailKind.MONEY, DetailKind.TALLY, DetailKind.ORDINAL})
 """The kinds `facts.py` reads; the aligner's own NUMBER and DATE details give way to them."""
 _RANK = {DetailStatus.AGREE: 0, DetailStatus.PRECISION: 1}
 
@@ -78,8 +76,9 @@ def match_details(
             seen.add(ident)
             details.append(entry)
     for index, y in enumerate(ys):
-        if index in paired_right or any(judge_values(x.fact.value, y.fact.value, pub_left, pub_right) in _RANK
-                                        for x in xs if x.key == y.key):
+        if index in paired_right or any(
+            judge_values(x.fact.value, y.fact.value, pub_left, pub_right) in _RANK for x in xs if x.key == y.key
+        ):
             continue
         entry = DetailDiff(y.fact.kind, DetailStatus.B_ONLY, None, _span(right, y), slot_label(y.fact))
         ident = ("", entry.b.text if entry.b else "")
@@ -95,7 +94,9 @@ def _order(detail: DetailDiff) -> tuple[int, int, str]:
     return (min(x for x in (a_start, b_start) if x >= 0), max(a_start, b_start), detail.kind.value)
 
 
-def _pair_with_details(articles: Sequence[Article], pair: PairAlignment, conflicts: Sequence[Conflict]) -> PairAlignment:
+def _pair_with_details(
+    articles: Sequence[Article], pair: PairAlignment, conflicts: Sequence[Conflict]
+) -> PairAlignment:
     left, right = articles[pair.a], articles[pair.b]
     left_facts, right_facts = article_facts(left), article_facts(right)
     own = [c for c in conflicts if (c.a_article, c.b_article) == (pair.a, pair.b)]

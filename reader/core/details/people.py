@@ -96,7 +96,7 @@ def titled_people(tokens: tuple[Tok, ...]) -> list[Person]:
             k += 1
             continue
         j = k + 1
-        names = []
+        names: list[Tok] = []
         while j < len(tokens) and len(names) < 4 and (_name_word(tokens[j]) or _initial(tokens[j])):
             names.append(tokens[j])
             j += 1

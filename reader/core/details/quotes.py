@@ -23,7 +23,7 @@ MIN_SHARED_RUN = 4
 """Words in a row two quotations must share to be one quotation (shorter runs are common phrases)."""
 MAX_REPLACED = 2
 """Most words a substitution may replace on each side; more is a different sentence, not a changed word."""
-_OPEN, _CLOSE = "“\"«„", "”\"»"
+_OPEN, _CLOSE = '“"«„', '”"»'
 _WORD = re.compile(r"[\w'’]+")
 
 
@@ -103,9 +103,9 @@ def substitutions(x: Quoted, y: Quoted, a_text: str, b_text: str) -> list[Substi
         after = opcodes[index + 1] if index + 1 < len(opcodes) else None
         if before is None or before[0] != "equal" or before[2] - before[1] < 2:
             continue
-        if after is not None and (after[0] != "equal" or after[2] - after[1] < 1):
-            if not (i2 == len(x.words) or j2 == len(y.words)):
-                continue
+        ends_a_quotation = i2 == len(x.words) or j2 == len(y.words)
+        if after is not None and after[0] != "equal" and not ends_a_quotation:
+            continue
         left, right = x.words[i1:i2], y.words[j1:j2]
         if any(w in STOP_WORDS for w in left + right):
             continue  # "and we will" / "we will", "that I am" / "I am": the same words, told more or less fully

@@ -67,10 +67,10 @@ def judge_quantities(x: Quantity, y: Quantity) -> DetailStatus:
     if math.isclose(x.amount, y.amount, rel_tol=1e-9) and x.bound == y.bound:
         return DetailStatus.AGREE
     for a, b in ((x, y), (y, x)):
-        if a.bound == "at_least" and b.amount >= a.amount:
-            return DetailStatus.PRECISION
-        if a.bound == "at_most" and b.amount <= a.amount:
-            return DetailStatus.PRECISION
+        if a.bound == "at_least" and b.bound != "at_most":
+            return DetailStatus.PRECISION if b.amount + b.step / 2 >= a.amount else DetailStatus.CONFLICT
+        if a.bound == "at_most" and b.bound != "at_least":
+            return DetailStatus.PRECISION if b.amount - b.step / 2 <= a.amount else DetailStatus.CONFLICT
     coarse = max(x.step, y.step)
     if math.isclose(_round_to(x.amount, coarse), _round_to(y.amount, coarse), rel_tol=1e-9):
         return DetailStatus.PRECISION
@@ -139,9 +139,7 @@ def judge_dates(
 
 def _same_parts(x: DateValue, y: DateValue) -> bool:
     """Every part both say is the same and each says the same parts."""
-    return all(
-        (getattr(x, part) is None) == (getattr(y, part) is None) for part in ("weekday", "day", "month", "year")
-    )
+    return all((getattr(x, part) is None) == (getattr(y, part) is None) for part in ("weekday", "day", "month", "year"))
 
 
 def judge_values(
