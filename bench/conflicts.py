@@ -21,6 +21,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.pipeline import compare
 from reader.core.records import Article, Comparison, Conflict
@@ -83,6 +84,14 @@ class Tally:
     right: int = 0
     gold: int = 0
     found: int = 0
+    drift_judged: int = 0
+    """Drifts flagged on passages the annotators linked too."""
+    drift_right: int = 0
+    """... of which the annotators noted an attribution difference."""
+    drift_unjudged: int = 0
+    """Drifts on passages the annotators did not link (no verdict)."""
+    drift_gold: int = 0
+    drift_found: int = 0
 
 
 def _flags(comparison: Comparison) -> dict[tuple[int, int, int, int], list[Conflict]]:
@@ -133,6 +142,57 @@ def score_event(folder: Path, tally: Tally, kinds: Counter[str], right_kinds: Co
     tally.found += len(hit)
     for key in sorted(gold_pairs - hit):
         listing.append(f"  MISS {folder.name} {key[0]}{key[1]}-{key[2]}{key[3]}")
+    _score_drifts(comparison, gold, names, sentences, raw, tally)
+
+
+def _score_drifts(
+    comparison: Comparison,
+    gold: dict[str, Any],
+    names: list[str],
+    sentences: dict[str, GoldSentences],
+    raw: dict[str, str],
+    tally: Tally,
+) -> None:
+    """Drifts against the links the annotators gave an `attribution` note (and those they linked without)."""
+    noted: dict[tuple[str, str], list[set[tuple[int, int]]]] = {}
+    plain: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for pair in gold["pairs"]:
+        key = (pair["a"], pair["b"])
+        for link in pair["links"]:
+            cells = {(i, j) for i in link["a"] for j in link["b"]}
+            if "attribution" in link:
+                noted.setdefault(key, []).append(cells)
+            plain.setdefault(key, set()).update(cells)
+    tally.drift_gold += sum(len(links) for links in noted.values())
+    found: set[tuple[str, str, int]] = set()
+    for drift in comparison.drifts:
+        outlets = (names[drift.a_article], names[drift.b_article])
+        cells = set()
+        for i in drift.a_sentences:
+            for j in drift.b_sentences:
+                ends = []
+                for article_index, sentence_index in ((drift.a_article, i), (drift.b_article, j)):
+                    article = comparison.articles[article_index]
+                    shift, _ = _offset_map(article, raw[names[article_index]])
+                    record = article.sentences[sentence_index]
+                    ends.append(sentences[names[article_index]].at(record.start + shift, record.end + shift))
+                if OUTLETS.index(outlets[0]) > OUTLETS.index(outlets[1]):
+                    ends.reverse()
+                if None not in ends:
+                    cells.add((ends[0], ends[1]))
+        first, second = sorted(outlets, key=OUTLETS.index)
+        key = (first, second)
+        links = noted.get((key[0], key[1]), [])
+        hits = [n for n, link in enumerate(links) if link & cells]
+        if hits:
+            tally.drift_judged += 1
+            tally.drift_right += 1
+            found.update((key[0], key[1], n) for n in hits)
+        elif cells & plain.get((key[0], key[1]), set()):
+            tally.drift_judged += 1
+        else:
+            tally.drift_unjudged += 1
+    tally.drift_found += len(found)
 
 
 def seeds_conflicts() -> list[str]:
@@ -157,6 +217,14 @@ def main(argv: list[str]) -> int:
         f"flagged {tally.flagged} sentence pairs, {tally.right} right: precision {precision:.2f}, recall {recall:.2f}"
     )
     print("per kind (right/flagged): " + ", ".join(f"{k} {right_kinds[k]}/{n}" for k, n in sorted(kinds.items())))
+    judged = tally.drift_judged
+    print(
+        f"attribution drift: {tally.drift_judged + tally.drift_unjudged} "
+        f"flagged, {judged} on gold links, {tally.drift_right} of them noted by the annotators "
+        f"(precision {tally.drift_right / judged if judged else 0:.2f}); recall of noted links "
+        f"{tally.drift_found / tally.drift_gold if tally.drift_gold else 0:.2f} "
+        f"({tally.drift_found}/{tally.drift_gold})"
+    )
     seeds = seeds_conflicts()
     print(f"seeds: {len(seeds)} conflicts" + "".join(f"\n  {line}" for line in seeds))
     if "--list" in argv:

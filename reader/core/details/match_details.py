@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from reader.core.details.attribution import find_drifts
 from reader.core.details.conflicts import PlacedFact, article_facts, find_conflicts
 from reader.core.details.values import judge_values, published_date
 from reader.core.records import (
@@ -109,7 +110,9 @@ def _pair_with_details(
 
 
 def with_conflicts(comparison: Comparison) -> Comparison:
-    """The comparison with its conflicts found and every match's typed details filled in."""
+    """The comparison with its conflicts found, every match's typed details filled in, and the attribution
+    drift of its linked passages."""
     conflicts = find_conflicts(comparison.articles, comparison.alignments)
     pairs = tuple(_pair_with_details(comparison.articles, pair, conflicts) for pair in comparison.alignments)
-    return dataclasses.replace(comparison, alignments=pairs, conflicts=conflicts)
+    drifts = find_drifts(comparison.articles, pairs)
+    return dataclasses.replace(comparison, alignments=pairs, conflicts=conflicts, drifts=drifts)
