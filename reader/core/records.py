@@ -88,6 +88,8 @@ class ClaimFlag(StrEnum):
     SOURCE_DIFFERS = "source_differs"
     CUE_DIFFERS = "cue_differs"
     QUOTE_VS_PARAPHRASE = "quote_vs_paraphrase"
+    VERB_FORCE_DIFFERS = "verb_force_differs"
+    """The reporting verbs differ in force, not only in wording: "said" / "claimed" / "conceded"."""
 
 
 @dataclass(frozen=True)
