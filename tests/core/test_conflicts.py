@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.details.conflicts import find_conflicts
+from reader.core.details.values import DateValue, Quantity, judge_values
 from reader.core.pipeline import align_articles
 from reader.core.records import Article, ArticleMeta, Comparison, Conflict, DetailKind, DetailStatus
 from tests.factories import article_of
@@ -216,3 +221,34 @@ def test_conflicts_mirror_when_the_articles_swap() -> None:
         (c.a_sentence, c.b_sentence, c.a.text, c.b.text) for c in forward.conflicts
     ]
     assert find_conflicts(forward.articles, forward.alignments) == forward.conflicts
+
+
+quantities = st.builds(
+    Quantity,
+    amount=st.integers(0, 5000).map(float),
+    step=st.sampled_from([1.0, 10.0, 100.0, 1000.0]),
+    bound=st.sampled_from(["exact", "about", "at_least", "at_most"]),
+)
+dates = st.builds(
+    DateValue,
+    weekday=st.none() | st.integers(0, 6),
+    day=st.none() | st.integers(1, 28),
+    month=st.none() | st.integers(1, 12),
+    year=st.none() | st.integers(2020, 2026),
+    vague=st.booleans(),
+    night=st.booleans(),
+)
+
+
+@given(quantities, quantities)
+def test_judging_two_numbers_does_not_depend_on_which_article_is_a(x: Quantity, y: Quantity) -> None:
+    assert judge_values(x, y) is judge_values(y, x)
+    assert judge_values(x, x) is DetailStatus.AGREE
+
+
+@given(dates, dates, st.none() | st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 12, 31)))
+def test_judging_two_dates_does_not_depend_on_which_article_is_a(
+    x: DateValue, y: DateValue, published: datetime.date | None
+) -> None:
+    assert judge_values(x, y, published, published) is judge_values(y, x, published, published)
+    assert judge_values(x, x, published, published) is not DetailStatus.CONFLICT

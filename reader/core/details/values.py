@@ -56,25 +56,25 @@ class Text:
 Value = Quantity | DateValue | Text | FirstName | Office | tuple[int, int] | int
 
 
-def _round_to(value: float, step: float) -> float:
-    return math.floor(value / step + 0.5) * step
+def _interval(x: Quantity) -> tuple[float, float]:
+    """The values a number as written allows: half its last digit's unit either side ("2,000" may be 1,500 to
+    2,500 counted loosely; "15" is 14.5 to 15.5), open above "more than", below "nearly"."""
+    low, high = x.amount - x.step / 2, x.amount + x.step / 2
+    if x.bound == "at_least":
+        return (x.amount, math.inf)
+    if x.bound == "at_most":
+        return (-math.inf, x.amount)
+    return (low, high)
 
 
 def judge_quantities(x: Quantity, y: Quantity) -> DetailStatus:
-    """Equal, compatible (a rounding or a bound of the other), or in conflict."""
+    """Equal, compatible (one rounds or bounds the other: their ranges overlap), or in conflict."""
     if x.unit != y.unit:
         return DetailStatus.PRECISION
     if math.isclose(x.amount, y.amount, rel_tol=1e-9) and x.bound == y.bound:
         return DetailStatus.AGREE
-    for a, b in ((x, y), (y, x)):
-        if a.bound == "at_least" and b.bound != "at_most":
-            return DetailStatus.PRECISION if b.amount + b.step / 2 >= a.amount else DetailStatus.CONFLICT
-        if a.bound == "at_most" and b.bound != "at_least":
-            return DetailStatus.PRECISION if b.amount - b.step / 2 <= a.amount else DetailStatus.CONFLICT
-    coarse = max(x.step, y.step)
-    if math.isclose(_round_to(x.amount, coarse), _round_to(y.amount, coarse), rel_tol=1e-9):
-        return DetailStatus.PRECISION
-    return DetailStatus.CONFLICT
+    (x_low, x_high), (y_low, y_high) = _interval(x), _interval(y)
+    return DetailStatus.PRECISION if max(x_low, y_low) < min(x_high, y_high) else DetailStatus.CONFLICT
 
 
 def _weekday_of(day: int, month: int, year: int) -> int | None:
