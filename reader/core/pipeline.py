@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from reader.core.align import align_pair
+from reader.core.details import with_conflicts
 from reader.core.load.inputs import load_inputs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
 
@@ -32,7 +33,8 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
 def align_articles(articles: Sequence[Article]) -> Comparison:
     """Align every pair of articles and count, for each sentence, how many other articles carry it."""
     pairs = tuple(align_pair(articles[i], articles[j], i, j) for i, j in combinations(range(len(articles)), 2))
-    return Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+    comparison = Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+    return with_conflicts(comparison)
 
 
 def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> tuple[tuple[int, ...], ...]:

@@ -25,6 +25,7 @@ from reader.export.common import (
     pair_figures,
     side_by_side_rows,
 )
+from reader.export.conflicts import conflicts_html
 from reader.export.html_sections import actors_section, claims_section
 from reader.export.html_style import STYLE
 from reader.shown import shown as shown_to_text
@@ -81,7 +82,7 @@ def _spans_in(side: _Side, sentence: int) -> list[tuple[int, int, str, str]]:
             spans.append((span.start, span.end, "w-diff", ""))
         for detail in match.details:
             own = detail.a if is_a else detail.b
-            if own is None:
+            if own is None or detail.status is DetailStatus.AGREE:
                 continue
             css = "d-conflict" if detail.status is DetailStatus.CONFLICT else "d-only"
             left, right = (side.article, side.other) if is_a else (side.other, side.article)
@@ -294,6 +295,7 @@ def render_html(
         + "</div>"
         + "".join(rows)
         + "</main>"
+        + conflicts_html(comparison, (left_index, right_index))
         + _notes_section(comparison, ordered, (left_index, right_index))
         + (actors_section(comparison) + claims_section(comparison) if comparison.analysed else "")
         + '<footer class="wrap">Exported by reader. Marks: = verbatim · ≈ paraphrase · ~ partial · + unique · '

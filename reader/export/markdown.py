@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.records import Comparison, PairAlignment, SentenceClass
+from reader.core.records import Comparison, DetailStatus, PairAlignment, SentenceClass
 from reader.export.common import (
     MARKS,
     MOVED_MARK,
@@ -23,6 +23,7 @@ from reader.export.common import (
     pair_figures,
     passage_text,
 )
+from reader.export.conflicts import conflicts_markdown
 from reader.shown import shown, shown_markdown
 from reader.store.annotations import Annotation
 
@@ -98,7 +99,11 @@ def _matches(comparison: Comparison, pair: PairAlignment) -> list[str]:
         out.append(head + (f" — {', '.join(flags)}" if flags else ""))
         out.append(f"   - **{escape_md(a.label)}:** {escape_md(passage_text(a, match.a))}")
         out.append(f"   - **{escape_md(b.label)}:** {escape_md(passage_text(b, match.b))}")
-        out.extend(f"   - differs: {escape_md(describe_detail(d, a, b))}" for d in match.details)
+        out.extend(
+            f"   - differs: {escape_md(describe_detail(d, a, b))}"
+            for d in match.details
+            if d.status is not DetailStatus.AGREE
+        )
     return [*out, ""]
 
 
@@ -163,6 +168,7 @@ def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = 
     out += ["## Figures", ""]
     for pair in comparison.alignments:
         out += _figures(comparison, pair)
+    out += conflicts_markdown(comparison)
     for pair in comparison.alignments:
         out += _matches(comparison, pair)
         out += _unique(comparison, pair)
