@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import InputError
+from reader.core.limits import check_article_sentences, check_article_text
 from reader.core.load.htmltext import html_to_text, looks_like_html
 from reader.core.load.layout import PageHints, classify
 from reader.core.load.segment import build_blocks, line_starts_of, split_units
@@ -121,8 +122,16 @@ def read_article(path: str | os.PathLike[str], label: str = "A") -> Article:
     decoded = decode_bytes(read_bytes(file_path))
     shown = os.path.abspath(file_path)
     if file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded):
-        return article_from_html(decoded, label, shown)
-    return article_from_text(decoded, label, shown)
+        return _within_limits(article_from_html(decoded, label, shown), shown)
+    check_article_text(len(decoded), shown)  # the size policy (reader.core.limits), before the slow steps
+    return _within_limits(article_from_text(decoded, label, shown), shown)
+
+
+def _within_limits(article: Article, where: str) -> Article:
+    """The article, or InputError when its text or sentence count is over the size policy's limits."""
+    check_article_text(len(article.text), where)
+    check_article_sentences(len(article.sentences), where)
+    return article
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,8 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
         if source.path is None:
             text = source.text or ""
             read = article_from_html if looks_like_html(text) else article_from_text
-            articles.append(read(text, label, None))
+            check_article_text(len(text), f"article {label} (text)")
+            articles.append(_within_limits(read(text, label, None), f"article {label} (text)"))
             continue
         try:
             article = read_article(source.path, label)
