@@ -19,7 +19,8 @@ from reader.core.analysis.mentions import SKIPPED_KINDS
 from reader.core.analysis.names import fold, is_capitalised, name_key
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
 from reader.core.analysis.quotes import DIRECT_SHARE, quote_spans, quoted_share, widen_to_quote
-from reader.core.records import Actor, ActorKind, Article, Claim, ClaimKind, TextSpan
+from reader.core.records import Actor, ActorKind, Article, Claim, ClaimKind, Sentence, TextSpan
+from reader.core.spans import overlapping
 
 PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "he": (ActorKind.PERSON,),
@@ -93,7 +94,11 @@ def _claim(
         resolved = _resolve(tokens, first, stop, found.speaker_head, speaker_span.text, mentions)
     covered = sorted(
         {sentence.index}
-        | {s.index for s in article.sentences if s.start < end and s.end > start and s.kind not in SKIPPED_KINDS}
+        | {
+            s.index
+            for s in overlapping(article.sentences, start, end, _start_of, _end_of)
+            if s.kind not in SKIPPED_KINDS
+        }
     )
     return Claim(
         id=f"claim-{index}-{cue_start}",
@@ -110,6 +115,14 @@ def _claim(
         speaker_key=resolved.key,
         sentences=tuple(covered),
     )
+
+
+def _start_of(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _end_of(sentence: Sentence) -> int:
+    return sentence.end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -26,6 +26,7 @@ from reader.core.analysis.names import (
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
 from reader.core.records import ActorKind, Article, BlockKind
+from reader.core.spans import SpanSet
 
 LABEL_KINDS: dict[str, ActorKind] = {
     "PERSON": ActorKind.PERSON,
@@ -119,14 +120,14 @@ def _untagged_people(
         covered.setdefault(candidate.article, []).append((candidate.start, candidate.end))
     extra: list[Candidate] = []
     for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = covered.get(index, [])
+        spans = SpanSet(covered.get(index, []))  # bisection: a scan of every span per word was quadratic
         for sentence in parse.sentences:
             if article.sentences[sentence.index].kind in SKIPPED_KINDS:
                 continue
             for token in sentence.tokens:
                 if not (token.text.isalpha() and is_capitalised(token.text) and fold(token.text) in people):
                     continue
-                if any(low < token.end and token.start < high for low, high in spans):
+                if spans.overlaps(token.start, token.end):
                     continue
                 compound = _compound_around(article.text, token.start, token.end)
                 if compound is not None and not _all_parts_in(article.text, compound, people):

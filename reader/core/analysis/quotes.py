@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.records import Article
+from reader.core.spans import overlapping, pair_high, pair_low
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -41,7 +42,7 @@ def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: s
     if total == 0:
         return 0.0
     inside = 0
-    for low, high in spans:
+    for low, high in overlapping(spans, start, end, pair_low, pair_high):  # spans are in text order, disjoint
         for offset in range(max(low, start), min(high, end)):
             if not text[offset].isspace():
                 inside += 1
@@ -50,9 +51,7 @@ def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: s
 
 def widen_to_quote(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> tuple[int, int]:
     """Extend a content span to the whole quotation it mostly lies in (a quote over two sentences)."""
-    for low, high in spans:
-        if high <= start or low >= end:
-            continue
+    for low, high in overlapping(spans, start, end, pair_low, pair_high):
         inside = quoted_share(((low, high),), start, end, text)
         if inside >= DIRECT_SHARE and (low < start or high > end):
             return min(start, low), max(end, high)
