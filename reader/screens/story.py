@@ -83,8 +83,8 @@ class StoryScreen(Screen[StoryJump | None]):
 
     @property
     def text_width(self) -> int:
-        """Cells an entry has: the screen less the list's scrollbar (2) and the options' padding (2)."""
-        return max(20, self.size.width - 4)
+        """Cells an entry has: the screen less the list's scrollbar, padding and the options' padding (6)."""
+        return max(20, self.size.width - 6)
 
     def _fill(self) -> None:
         """Lay out the openings, the status, the headings and the entries for the current width."""
