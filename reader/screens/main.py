@@ -220,6 +220,10 @@ class MainScreen(
         if sidebar is not None:
             sidebar.activate(tab)
 
+    def on_sidebar_leave(self, message: Sidebar.Leave) -> None:
+        """Escape in a sidebar list or filter: back to the pane the keys last acted on."""
+        self.pane(self.active).focus()
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 

@@ -58,7 +58,7 @@ class ActorList(Vertical):
         self.pair = (0, 1)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter actors…", id="actor-filter")
+        yield Input(placeholder="filter actors…", id="actor-filter", select_on_focus=False)
         heading = Static(id="actor-heading", classes="sidebar-heading")
         yield heading
         yield ActorEntries(heading=heading, id="actor-entries")
