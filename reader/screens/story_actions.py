@@ -13,7 +13,6 @@ from reader.core.records import Claim, Comparison
 from reader.core.story import StoryFilter
 from reader.viewmodel.bands import Side
 from reader.viewmodel.sidebar_rows import claim_spans
-from reader.viewmodel.story_rows import pair_for
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,6 +61,8 @@ class StoryAndClaims:
     def _story_chosen(self, jump: StoryJump | None) -> None:
         if jump is None:
             return
+        from reader.viewmodel.story_rows import pair_for
+
         self.remember_story(jump)
         pair, on_left = pair_for(jump.point, jump.article, self.pair, len(self.articles))
         if pair != self.pair:
