@@ -147,6 +147,11 @@ class Sidebar(Vertical):
             field = filters.first()
             field.focus()
             field.insert_text_at_cursor(event.character)
+        else:
+            self.notify(
+                "Keys typed in a list stay in the list: Esc goes back to the text, where they are commands.",
+                timeout=3,
+            )
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())
