@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from reader.core.counts import pair_counts
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView, SearchHit
 from reader.widgets.headers import StatusLine
@@ -97,6 +96,8 @@ class SearchAndStatus(Screen[None]):
         pair = f"{left.label} ⇄ {right.label}"
         counts = ""
         if self.view.alignment is not None:
+            from reader.core.counts import pair_counts  # not before the first paint: no alignment yet there
+
             figures = pair_counts(self.view.alignment)  # the same figures as `reader compare` and the exports
             counts = (
                 f"{figures.matched} matched · "

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.records import Claim, Comparison
-from reader.core.story import StoryFilter
 from reader.viewmodel.bands import Side
 from reader.viewmodel.sidebar_rows import claim_spans
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from reader.core.records import Article, TextSpan
+    from reader.core.story import StoryFilter
     from reader.screens.pair_picker import Pair
     from reader.screens.story import StoryJump
     from reader.widgets.article_pane import ArticlePane
@@ -34,7 +34,8 @@ class StoryAndClaims:
     pair: tuple[int, int]
     active: Side
     story_reading: int | None = None
-    story_filter: StoryFilter = StoryFilter.EVERY
+    story_filter: StoryFilter | None = None
+    """The story view's filter when it was last closed (None: every point); the story modules load on first use."""
 
     if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
@@ -53,27 +54,30 @@ class StoryAndClaims:
         if self.comparison is None:
             self.notify("The story needs the alignment: it is still running.", timeout=3)
             return
+        from reader.core.story import StoryFilter
         from reader.screens.story import StoryScreen
 
         reading = self.pair[0] if self.story_reading is None else self.story_reading
-        self.app.push_screen(StoryScreen(self.comparison, reading, self.story_filter), self._story_chosen)
+        chosen = self.story_filter or StoryFilter.EVERY
+        story = StoryScreen(self.comparison, reading, chosen)
+
+        def closed(jump: StoryJump | None) -> None:
+            self.story_reading, self.story_filter = story.reading, story.chosen  # reopens where it was left
+            self._story_chosen(jump)
+
+        self.app.push_screen(story, closed)
 
     def _story_chosen(self, jump: StoryJump | None) -> None:
         if jump is None:
             return
         from reader.viewmodel.story_rows import pair_for
 
-        self.remember_story(jump)
         pair, on_left = pair_for(jump.point, jump.article, self.pair, len(self.articles))
         if pair != self.pair:
             self._pair_chosen(pair)
         side = Side.LEFT if on_left else Side.RIGHT
         self.pane(side).focus()
         self.move_cursor(side, jump.sentence)
-
-    def remember_story(self, jump: StoryJump) -> None:
-        """Reopening the story view comes back to the same reading order (kept on the screen, not saved)."""
-        self.story_reading = jump.article if self.story_reading is None else self.story_reading
 
     # -- walking the claims ----------------------------------------------------------------------------------
 

@@ -158,3 +158,13 @@ async def test_story_jump_to_a_point_only_the_third_article_tells_changes_the_pa
         assert screen.pair == (0, 2)
         assert screen.pane(Side.RIGHT).cursor == 2
         assert isinstance(screen.focused, ArticlePane) and screen.focused.side is Side.RIGHT
+
+
+async def test_the_story_view_reopens_with_the_order_and_filter_it_was_left_with(make_app: AppFactory) -> None:
+    app = make_app(3)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "r", "f", "escape", "v")
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        assert (story.reading, story.chosen.value) == (1, "carried by all")
