@@ -13,7 +13,6 @@ from pathlib import Path
 from reader.core.records import Article, Block, BlockKind, Sentence
 
 
-
 def _dev_data() -> Path:
     """READER_DEV_DATA, else `shared/data/dev` beside the checkout or beside any folder above it (a worktree
     sits one level deeper)."""

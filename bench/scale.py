@@ -71,8 +71,10 @@ def analysis_scale(maximum: int) -> None:
 
     pool = sentence_pool()
     print(f"analysis of two articles of N sentences (pool of {len(pool)} real sentences, cycled)")
-    print(f"{'N':>6} {'align':>7} {'parse':>7} {'actors':>7} {'claims':>7} {'links':>7} {'quoted':>7} "
-          f"{'no parse':>9} {'ratio':>6}")
+    print(
+        f"{'N':>6} {'align':>7} {'parse':>7} {'actors':>7} {'claims':>7} {'links':>7} {'quoted':>7} "
+        f"{'no parse':>9} {'ratio':>6}"
+    )
     previous = None
     count = 625
     while count <= maximum:

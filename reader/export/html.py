@@ -28,6 +28,7 @@ from reader.export.common import (
 from reader.export.conflicts import conflicts_html
 from reader.export.html_sections import actors_section, claims_section
 from reader.export.html_style import STYLE
+from reader.export.story_sections import quoted_html, story_html
 from reader.shown import shown as shown_to_text
 from reader.shown import shown_html
 from reader.store.annotations import QUICK_TAGS, Annotation
@@ -240,6 +241,28 @@ def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[i
     )
 
 
+def _pairs_section(comparison: Comparison) -> str:
+    """The figures of every pair (the page shows one pair side by side; the story below covers all N)."""
+    if len(comparison.articles) < 3:
+        return ""
+    rows = []
+    for pair in comparison.alignments:
+        figures = pair_figures(comparison, pair)
+        unique = dict(figures.classes_a)[SentenceClass.UNIQUE], dict(figures.classes_b)[SentenceClass.UNIQUE]
+        kinds = " / ".join(str(count) for _, count in figures.matches)
+        rows.append(
+            f"<tr><td>{escape(figures.a.label)} ⇄ {escape(figures.b.label)}</td>"
+            f"<td class='n'>{sum(c for _, c in figures.matches)}</td><td class='n'>{kinds}</td>"
+            f"<td class='n'>{figures.moved}</td><td class='n'>{figures.conflicts}</td>"
+            f"<td class='n'>{unique[0]} / {unique[1]}</td></tr>"
+        )
+    return (
+        '<section class="block wrap"><h2>Every pair</h2><table><thead><tr><th>pair</th><th>matched</th>'
+        "<th>verbatim / paraphrase / partial</th><th>moved</th><th>conflicting</th><th>unique</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
 def _notes_section(comparison: Comparison, ordered: Sequence[Annotation], shown: tuple[int, int]) -> str:
     if not ordered:
         return ""
@@ -297,7 +320,13 @@ def render_html(
         + "</main>"
         + conflicts_html(comparison, (left_index, right_index))
         + _notes_section(comparison, ordered, (left_index, right_index))
-        + (actors_section(comparison) + claims_section(comparison) if comparison.analysed else "")
+        + _pairs_section(comparison)
+        + story_html(comparison)
+        + (
+            actors_section(comparison) + claims_section(comparison) + quoted_html(comparison)
+            if comparison.analysed
+            else ""
+        )
         + '<footer class="wrap">Exported by reader. Marks: = verbatim · ≈ paraphrase · ~ partial · + unique · '
         + "↕ moved · ! conflicting detail.</footer>"
     )

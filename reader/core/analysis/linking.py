@@ -111,7 +111,7 @@ to trust the statement."""
 
 
 def verb_force(cue_lemma: str) -> str:
-    """"doubting", "conceding", "insisting", "denying" or "neutral" for a cue's base form."""
+    """ "doubting", "conceding", "insisting", "denying" or "neutral" for a cue's base form."""
     return VERB_FORCE.get(cue_lemma.split(" ", 1)[0], "neutral")
 
 

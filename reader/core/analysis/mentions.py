@@ -320,9 +320,7 @@ def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[
     if raw.compound is not None:
         return _compound_parts(raw, known, articles[candidate.article].text)
     text = articles[candidate.article].text
-    joined = [
-        Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts
-    ]
+    joined = [Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts]
     if joined and all(part.key in known for part in joined):
         return joined  # "Trump and Mattis": two people, not one organisation
     if not raw.weak:
