@@ -19,6 +19,7 @@ from reader.core.records import Comparison
 from reader.core.serialize import dumps
 from reader.export.html import render_html
 from reader.export.markdown import render_markdown
+from reader.export.story_sections import render_story_text
 from reader.shown import shown
 
 Renderer = Callable[[Comparison], str]
@@ -33,6 +34,7 @@ RENDERERS: dict[str, Renderer] = {
     "json": _render_json,
     "md": render_markdown,
     "html": render_html,
+    "story": render_story_text,
 }
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections import Counter
 
+from reader.core.counts import pair_counts
 from reader.core.records import (
     Article,
     Comparison,
@@ -46,16 +46,11 @@ def _describe_article(article: Article) -> str:
 
 
 def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
-    kinds = Counter(match.kind for match in pair.matches)
-    unique_a = sum(1 for cls in pair.classes_a if cls is SentenceClass.UNIQUE)
-    unique_b = sum(1 for cls in pair.classes_b if cls is SentenceClass.UNIQUE)
-    moved = sum(1 for match in pair.matches if match.moved)
-    matched = ", ".join(
-        f"{kinds[k]} {k.value}" for k in (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
-    )
+    figures = pair_counts(pair)  # the same figures as the app's status line and the exports
+    matched = ", ".join(f"{count} {kind.value}" for kind, count in figures.by_kind)
     return (
-        f"{a.label} × {b.label}: {len(pair.matches)} matched passages ({matched}; {moved} moved) · "
-        f"unique sentences: {unique_a} in {a.label}, {unique_b} in {b.label}"
+        f"{a.label} × {b.label}: {figures.matched} matched passages ({matched}; {figures.moved} moved) · "
+        f"unique sentences: {figures.unique[0]} in {a.label}, {figures.unique[1]} in {b.label}"
     )
 
 

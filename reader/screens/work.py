@@ -56,6 +56,8 @@ class BackgroundWork(Screen[None]):
         sidebar = self.sidebar()
         if sidebar is None:
             return
+        if self.comparison is not None:
+            sidebar.show_alignment(self.comparison, *self.pair)  # the Conflicts tab needs no analysis
         if self.comparison is not None and self.comparison.analysed:
             sidebar.show(self.comparison, *self.pair)
         elif self.analysis_error:

@@ -40,8 +40,21 @@ class ExportRequest:
     path: Path
 
 
-def export_request(fmt: str, path_text: str, cwd: Path) -> ExportRequest:
-    """The export dialog's validator: a known format and a file path whose folder exists.
+def exports_dir() -> Path:
+    """The data directory's exports folder: where the export dialog suggests writing first (made on export)."""
+    from reader.core.paths import data_dir
+
+    return data_dir() / "exports"
+
+
+def export_folders(cwd: Path) -> tuple[tuple[str, Path], ...]:
+    """The folders the export dialog offers, each with its label: the exports folder, then the current one."""
+    return (("exports folder", exports_dir()), ("current folder", cwd))
+
+
+def export_request(fmt: str, path_text: str, cwd: Path, creatable: Path | None = None) -> ExportRequest:
+    """The export dialog's validator: a known format and a file path whose folder exists (or is `creatable`,
+    the exports folder, made when the export is written).
 
     A relative path is taken from `cwd`; `~` is expanded. Raises InputError with a one-line reason.
     """
@@ -55,7 +68,7 @@ def export_request(fmt: str, path_text: str, cwd: Path) -> ExportRequest:
         path = cwd / path
     if path.is_dir():
         raise InputError(f"{path} is a folder: add a file name")
-    if not path.parent.is_dir():
+    if not path.parent.is_dir() and path.parent != creatable:
         raise InputError(f"folder {path.parent} does not exist")
     return ExportRequest(fmt, path)
 
