@@ -167,6 +167,21 @@ def event_idf(articles: Sequence[Article]) -> dict[str, float]:
     return {word: math.log(max(total, 1) / (1 + df)) for word, df in counts.items()}
 
 
+def _candidates(
+    x: PlacedFact, ys: Sequence[PlacedFact], by_word: Mapping[str, list[int]], linked: set[tuple[int, int]]
+) -> list[PlacedFact]:
+    """The other article's facts of x's slot that can be about x's point: MIN_ANCHOR_WORDS shared words (found
+    through an index of their words, so long articles are not compared fact by fact), a linked statement, or
+    any fact of a named person's age."""
+    if x.fact.slot.startswith("age:"):
+        return list(ys)
+    shared = Counter(index for word in x.fact.anchor for index in by_word.get(word, ()))
+    chosen = {index for index, count in shared.items() if count >= MIN_ANCHOR_WORDS}
+    if x.fact.role == "statement":
+        chosen.update(index for index, y in enumerate(ys) if (x.sentence, y.sentence) in linked)
+    return [ys[index] for index in sorted(chosen)]
+
+
 def pair_conflicts(
     left_article: Article, right_article: Article, pair: PairAlignment, idf: Mapping[str, float] | None = None
 ) -> list[Conflict]:
@@ -178,8 +193,12 @@ def pair_conflicts(
     found: dict[tuple[int, int, DetailKind, str], Conflict] = {}
     for key, xs in left.by_key.items():
         ys = right.by_key.get(key, [])
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for index, y in enumerate(ys):
+            for word in y.fact.anchor:
+                by_word[word].append(index)
         for x in xs:
-            for y in ys:
+            for y in _candidates(x, ys, by_word, linked):
                 if judge_values(x.fact.value, y.fact.value, left.published, right.published) is not (
                     DetailStatus.CONFLICT
                 ):
