@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import json
 import os
 import statistics
@@ -207,7 +208,7 @@ def _median_pass_ms(events: list[Path]) -> float:
     for folder in events:
         comparison = compare([folder], analyse=False)
         bare = dataclasses.replace(comparison, conflicts=(), drifts=())
-        times.append(median_ms(lambda bare=bare: with_conflicts(bare), repeats=3))
+        times.append(median_ms(functools.partial(with_conflicts, bare), repeats=3))
     return statistics.median(times)
 
 
