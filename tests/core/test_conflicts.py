@@ -252,3 +252,16 @@ def test_judging_two_dates_does_not_depend_on_which_article_is_a(
 ) -> None:
     assert judge_values(x, y, published, published) is judge_values(y, x, published, published)
     assert judge_values(x, x, published, published) is not DetailStatus.CONFLICT
+
+
+def test_spellings_of_one_word_in_a_quotation_are_not_a_conflict() -> None:
+    a = "“We are not co-mingling appropriated and non-appropriated funds from al-Qaeda in September,” he said."
+    b = "“We are not comingling appropriated and nonappropriated funds from al-Qaida in Sept,” he said."
+    assert values([a], [b]) == []
+
+
+def test_sentences_that_disagree_on_every_detail_tell_two_events() -> None:
+    a = "The Nasdaq Composite Index gained 25.75 points, or 1.5 percent, in heavy technology trading."
+    b = "The Nasdaq Composite Index gained 28.73 points, or 1.77 percent, in heavy technology trading."
+    assert values([a], [b]) == []
+    assert values([a], [b.replace("1.77", "1.5")]) == [("number", "25.75 points", "28.73 points")]
