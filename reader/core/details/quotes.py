@@ -9,7 +9,6 @@ folded (case, curly quotes, accents) and by stem, so "programme" / "program" or 
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,7 +87,9 @@ def _same_word(a: str, b: str) -> bool:
     plain_a, plain_b = a.replace("-", ""), b.replace("-", "")
     if plain_a == plain_b:
         return True
-    prefix = len(os.path.commonprefix([plain_a, plain_b]))
+    prefix = next(
+        (k for k, (p, q) in enumerate(zip(plain_a, plain_b, strict=False)) if p != q), min(len(plain_a), len(plain_b))
+    )
     if prefix >= 5 and prefix >= 0.6 * min(len(plain_a), len(plain_b)):
         return True  # one word, two endings
     return len(plain_a) == len(plain_b) and sum(p != q for p, q in zip(plain_a, plain_b, strict=True)) == 1
