@@ -265,3 +265,12 @@ def test_sentences_that_disagree_on_every_detail_tell_two_events() -> None:
     b = "The Nasdaq Composite Index gained 28.73 points, or 1.77 percent, in heavy technology trading."
     assert values([a], [b]) == []
     assert values([a], [b.replace("1.77", "1.5")]) == [("number", "25.75 points", "28.73 points")]
+
+
+def test_a_date_that_names_an_event_is_not_this_storys_date() -> None:
+    a = "Lawmakers marked the Sept. 11 attacks at the memorial service on the capitol steps."
+    b = "Lawmakers marked the attacks on Wednesday at the memorial service on the capitol steps."
+    assert values([a], [b], "2011-09-14") == []
+    assert values([a.replace("the Sept. 11 attacks", "the attacks on Sept. 13")], [b], "2011-09-14") == [
+        ("date", "Sept. 13", "Wednesday")
+    ]
