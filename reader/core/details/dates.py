@@ -14,6 +14,7 @@ from reader.core.details.lexicon import (
     REPORTING_VERBS,
     VAGUE_PERIODS,
     WEEKDAYS,
+    words,
 )
 from reader.core.details.scan import (
     Tok,
@@ -73,8 +74,8 @@ def date_at(tokens: tuple[Tok, ...], k: int, used: set[int]) -> tuple[DateValue,
     return None
 
 
-NAMED_DATE_NOUNS = frozenset(
-    "attacks attack anniversary commission hijackers memorial victims terror terrorist riot insurrection".split()
+NAMED_DATE_NOUNS = words(
+    "attacks attack anniversary commission hijackers memorial victims terror terrorist riot insurrection"
 )
 """Nouns a calendar date names an event with ("the Sept. 11 attacks", "the Jan. 6 riot")."""
 
