@@ -252,7 +252,12 @@ class AttributionDrift:
 
 @dataclass(frozen=True)
 class Match:
-    """One aligned group: one or two adjacent sentences of A with one or two adjacent sentences of B."""
+    """One link: a run of adjacent sentences of A and a run of adjacent sentences of B that tell the same content.
+
+    Links are many-to-many: a sentence may sit in several (a summary sentence and the two sentences the other
+    article tells it in). `moved` is derived from the links: those on the heaviest in-order chain give the
+    level rows, the others are moved.
+    """
 
     a: tuple[int, ...]
     """Sentence indices in the first article of the pair (ascending, adjacent)."""
@@ -263,13 +268,20 @@ class Match:
     kind: SentenceClass
     """VERBATIM, PARAPHRASE or PARTIAL."""
     moved: bool
-    """True when the pair sits out of order relative to the other matches (a reordered passage)."""
+    """True when the link is off the in-order chain of links (a reordered passage, or a second partner)."""
     shared_runs: tuple[WordRun, ...] = ()
     """Verbatim runs of 4+ words."""
     a_only: tuple[TextSpan, ...] = ()
     """Words of A not found in B (word-level diff)."""
     b_only: tuple[TextSpan, ...] = ()
     details: tuple[DetailDiff, ...] = ()
+    confidence: float = 1.0
+    """Calibrated probability in [0, 1] that a careful reader would link these sentences (the link model's);
+    1.0 in comparisons saved before links had one."""
+
+
+Link = Match
+"""The link record under its own name: `Match` is kept so existing readers of `PairAlignment.matches` work."""
 
 
 @dataclass(frozen=True)
@@ -279,7 +291,7 @@ class PairAlignment:
     a: int
     b: int
     matches: tuple[Match, ...]
-    """Ordered by the first A sentence."""
+    """The links, ordered by (a, b)."""
     classes_a: tuple[SentenceClass, ...]
     """One class per sentence of articles[a]."""
     classes_b: tuple[SentenceClass, ...]
@@ -415,6 +427,7 @@ def swap_alignment(pair: PairAlignment) -> PairAlignment:
                     a_only=m.b_only,
                     b_only=m.a_only,
                     details=tuple(swap_detail(d) for d in m.details),
+                    confidence=m.confidence,
                 )
                 for m in pair.matches
             ),

@@ -1,5 +1,6 @@
-"""The Markdown report: headlines, figures, matched pairs with their differences, unique passages, actors,
-claims and notes, in that order, readable as plain text and rendered well by any CommonMark viewer.
+"""The Markdown report: headlines, headlines and ledes compared, the story across the N articles, figures of
+every pair, matched pairs with their differences, unique passages, actors, claims, who is quoted and notes, in
+that order, readable as plain text and rendered well by any CommonMark viewer.
 
 Article and note text is data: every character Markdown or HTML could interpret is backslash-escaped, so a
 sentence containing `<script>` or `*` shows as written and never becomes markup.
@@ -24,6 +25,8 @@ from reader.export.common import (
     passage_text,
 )
 from reader.export.conflicts import conflicts_markdown
+from reader.export.story_sections import quoted_markdown, story_markdown
+from reader.shown import shown, shown_markdown
 from reader.store.annotations import Annotation
 
 _SPECIAL = frozenset("\\`*_[]<>&|~#")
@@ -55,12 +58,13 @@ def _quote_block(text: str) -> list[str]:
 def _headlines(comparison: Comparison) -> list[str]:
     out = ["## Articles", ""]
     for article in comparison.articles:
-        out.append(f"- **{escape_md(article.label)}** — {escape_md(article.title)}")
-        extra = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
+        out.append(f"- **{escape_md(article.label)}** — {escape_md(shown(article.title))}")
+        meta = article.meta
+        extra = [v for v in (meta.outlet, meta.byline or meta.author, meta.dateline, meta.published) if v]
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
         if article.path:
-            out.append(f"  - file: `{article.path.replace('`', '')}`")
+            out.append(f"  - file: {shown_markdown(article.path)}")
     return [*out, ""]
 
 
@@ -160,9 +164,10 @@ def _notes(comparison: Comparison, annotations: Sequence[Annotation]) -> list[st
 
 def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
     """The whole report as Markdown text ending in a newline."""
-    titles = " ⇄ ".join(escape_md(a.title) for a in comparison.articles)
+    titles = " ⇄ ".join(escape_md(shown(a.title)) for a in comparison.articles)
     out = [f"# {titles}", ""]
     out += _headlines(comparison)
+    out += story_markdown(comparison, escape_md)
     out += ["## Figures", ""]
     for pair in comparison.alignments:
         out += _figures(comparison, pair)
@@ -173,5 +178,6 @@ def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = 
     if comparison.analysed:
         out += _actors(comparison)
         out += _claims(comparison)
+        out += quoted_markdown(comparison, escape_md)
     out += _notes(comparison, annotations)
     return "\n".join(out).rstrip() + "\n"

@@ -24,23 +24,27 @@ class ActorRow:
     actor_id: str
     name: str
     kind: str
-    counts: tuple[int, int]
+    counts: tuple[int, ...]
+    """Mentions per article of the comparison (every article, not only the pair shown)."""
     aliases: tuple[str, ...]
 
 
 def actor_rows(comparison: Comparison, left: int, right: int, query: str = "") -> list[ActorRow]:
-    """Actors mentioned in either article of the pair, most mentioned first; `query` filters by name/alias."""
+    """Actors mentioned in any article, a count per article, most mentioned in the pair shown first (then in
+    all); `query` filters by name/alias."""
     needle = query.casefold().strip()
     rows: list[ActorRow] = []
     for actor in comparison.actors:
-        counts = (_count(actor, left), _count(actor, right))
+        counts = tuple(_count(actor, article) for article in range(len(comparison.articles)))
         if not any(counts):
             continue
         names = (actor.name, *actor.aliases)
         if needle and not any(needle in name.casefold() for name in names):
             continue
         rows.append(ActorRow(actor.id, actor.name, KIND_LABELS[actor.kind], counts, actor.aliases))
-    rows.sort(key=lambda row: (-sum(row.counts), row.name.casefold(), row.actor_id))
+    rows.sort(
+        key=lambda row: (-row.counts[left] - row.counts[right], -sum(row.counts), row.name.casefold(), row.actor_id)
+    )
     return rows
 
 
@@ -171,24 +175,32 @@ def snippet(text: str, width: int = 60) -> str:
 
 @dataclass(frozen=True)
 class QuotedLine:
-    """One row of the who-is-quoted table for the pair."""
+    """One row of the who-is-quoted table: claims and quoted words per article of the comparison."""
 
     speaker: str
     actor: str | None
-    claims: tuple[int, int]
-    words: tuple[int, int]
+    claims: tuple[int, ...]
+    words: tuple[int, ...]
 
 
 def quoted_lines(comparison: Comparison, left: int, right: int) -> list[QuotedLine]:
-    """Speakers quoted in either article of the pair, most quoted first."""
+    """Speakers quoted in any article, a count per article; most quoted in the pair shown first, then in all."""
+    total = len(comparison.articles)
     lines: list[QuotedLine] = []
     for row in comparison.quoted:
-        claims = (_at(row.claims, left), _at(row.claims, right))
-        words = (_at(row.words, left), _at(row.words, right))
+        claims = tuple(_at(row.claims, article) for article in range(total))
+        words = tuple(_at(row.words, article) for article in range(total))
         if not any(claims):
             continue
         lines.append(QuotedLine(row.speaker, row.actor, claims, words))
-    lines.sort(key=lambda line: (-sum(line.claims), -sum(line.words), line.speaker.casefold()))
+    lines.sort(
+        key=lambda line: (
+            -line.claims[left] - line.claims[right],
+            -sum(line.claims),
+            -sum(line.words),
+            line.speaker.casefold(),
+        )
+    )
     return lines
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, ProgressBar, Static, TabbedContent, TabPane
 from textual.widgets.tabbed_content import ContentTabs
 
 from reader.core.records import Comparison
@@ -57,8 +60,25 @@ SIDEBAR_TABS: list[SidebarTab] = [
 ]
 
 
+LIST_KEYS = frozenset("mM1234")
+"""Printable keys a sidebar list keeps for itself: a note on the entry (m, M) and the tabs (1-4). Any other
+printable key typed in a list goes to the tab's filter when it has one, else nowhere: never to a command of
+the main screen (typing "Hezb" in the Actors list once opened Export on its "e")."""
+
+
 class Sidebar(Vertical):
-    """Tabs over the analysis; its tabs show a progress bar while it runs."""
+    """Tabs over the analysis; its tabs show a progress bar while it runs.
+
+    Focus rules: in a list, printable keys filter (or are dropped), never run the screen's commands; Escape
+    from a list or a filter hands the focus back to the pane (`Sidebar.Leave`).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back to the text", show=False, id="sidebar-leave"),
+    ]
+
+    class Leave(Message):
+        """Escape in the sidebar: the screen puts the focus back on the active pane."""
 
     def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-pending")
@@ -133,6 +153,30 @@ class Sidebar(Vertical):
         for tab_id, widget in self.contents.items():
             if tab_id in reading and isinstance(widget, ShowsComparison):
                 widget.show(*self.aligned)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key from a list (inputs keep theirs): to the tab's filter, or dropped."""
+        focused = self.screen.focused
+        if not event.is_printable or event.character is None or not isinstance(focused, OptionList):
+            return
+        if event.character in LIST_KEYS:
+            return
+        event.stop()
+        event.prevent_default()
+        container = focused.parent
+        filters = container.query(Input) if container is not None else None
+        if filters:
+            field = filters.first()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+        else:
+            self.notify(
+                "Keys typed in a list stay in the list: Esc goes back to the text, where they are commands.",
+                timeout=3,
+            )
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
 
     def activate(self, tab_id: str) -> None:
         """Open a tab and put the focus on its list, so the arrows and Enter act on what was just asked for
