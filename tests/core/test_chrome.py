@@ -112,7 +112,10 @@ def test_text_copied_from_a_browser() -> None:
         (BlockKind.BYLINE, "By Ann Lee"),
         (BlockKind.BOILERPLATE, "Published March 25, 2014"),
         (BlockKind.BOILERPLATE, "Facebook Twitter Email Print"),
-        (BlockKind.PARAGRAPH, "The council approved the harbour budget on Tuesday after a long debate, officials said."),  # noqa: E501
+        (
+            BlockKind.PARAGRAPH,
+            "The council approved the harbour budget on Tuesday after a long debate, officials said.",
+        ),
         (BlockKind.BOILERPLATE, "Image 1 of 5"),
         (BlockKind.PARAGRAPH, "Members argued for an hour about the cost of the new ferry pier."),
         (BlockKind.BOILERPLATE, "New, 15 comments"),

@@ -182,9 +182,7 @@ def story_paragraphs(page: ParsedPage, verdict: Verdict) -> tuple[list[bool], li
     headline = next((index for index, p in enumerate(page.paragraphs) if p.is_h1), None)
     if headline is not None and 0 <= first - headline <= LEAD_MAX_PARAGRAPHS:
         first = headline
-    kept = [
-        first <= index <= last or (page.has_root and page.in_root[index]) for index in range(len(page.paragraphs))
-    ]
+    kept = [first <= index <= last or (page.has_root and page.in_root[index]) for index in range(len(page.paragraphs))]
     chrome = [keep and not is_story for keep, is_story in zip(kept, story, strict=True)]
     return kept, chrome
 
