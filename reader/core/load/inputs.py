@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import InputError
+from reader.core.limits import check_article_sentences, check_article_text
 from reader.core.load.htmltext import looks_like_html
 from reader.core.load.layout import PageHints, classify
 from reader.core.load.segment import build_blocks, line_starts_of, split_units
@@ -27,7 +28,15 @@ from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf
 from reader.core.load.webstory import page_story
 from reader.core.records import Article
 
-Input = str | os.PathLike[str]
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article given as text, never taken for a path (the CLI's `--text` and `-`, for stdin)."""
+
+    text: str
+
+
+Input = str | os.PathLike[str] | ArticleText
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 """File types picked up from a folder."""
@@ -141,8 +150,17 @@ def read_article_noting(path: str | os.PathLike[str], label: str = "A") -> tuple
     shown = os.path.abspath(file_path)
     if file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded):
         article, why = html_article(decoded, label, shown)
-        return article, (f"{file_path}: {why}; used reader's own extraction" if why else None)
-    return article_from_text(decoded, label, shown), None
+        warning = f"{file_path}: {why}; used reader's own extraction" if why else None
+        return _within_limits(article, shown), warning
+    check_article_text(len(decoded), shown)  # the size policy (reader.core.limits), before the slow steps
+    return _within_limits(article_from_text(decoded, label, shown), shown), None
+
+
+def _within_limits(article: Article, where: str) -> Article:
+    """The article, or InputError when its text or sentence count is over the size policy's limits."""
+    check_article_text(len(article.text), where)
+    check_article_sentences(len(article.sentences), where)
+    return article
 
 
 @dataclass(frozen=True)
@@ -182,6 +200,9 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
     sources: list[_Source] = []
     folders: list[Path] = []
     for item in inputs:
+        if isinstance(item, ArticleText):
+            sources.append(_Source(path=None, text=item.text))
+            continue
         if isinstance(item, str):
             path = _existing_path(item)
             if path is None and (not item.strip() or any(char.isspace() for char in item)):
@@ -201,7 +222,7 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
 
 def load_inputs(inputs: Sequence[Input]) -> Loaded:
     """Load the articles named by `inputs` (see the module docstring); InputError for unusable input."""
-    if isinstance(inputs, str | os.PathLike):
+    if isinstance(inputs, str | os.PathLike | ArticleText):
         inputs = [inputs]
     sources, folders = _sources(inputs)
     articles: list[Article] = []
@@ -211,7 +232,8 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
         if source.path is None:
             text = source.text or ""
             read = article_from_html if looks_like_html(text) else article_from_text
-            articles.append(read(text, label, None))
+            check_article_text(len(text), f"article {label} (text)")
+            articles.append(_within_limits(read(text, label, None), f"article {label} (text)"))
             continue
         try:
             article, warning = read_article_noting(source.path, label)
