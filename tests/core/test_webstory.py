@@ -238,3 +238,12 @@ def test_any_page_keeps_the_line_map_and_marks_only_its_own_lines(markup: str) -
     assert all(0 <= line < line_count for line in extracted.chrome_lines | extracted.story_lines)
     assert all(1 <= n <= markup.count("\n") + 1 for n in extracted.source_lines)
     assert webstory.page_story(markup) == extracted
+
+
+def test_menus_of_a_page_without_article_or_main_stay_out_of_the_story() -> None:
+    menu = "".join(f"<div class='menu'><a href='/{n}'>{n} News</a></div>" for n in ("World", "Sport", "Money"))
+    links = "".join(f"<div><a href='/s{n}'>Other story number {n} about the council</a></div>" for n in range(6))
+    body = f"{menu}<div class='story'><h1>Harbour Bridge Reopens</h1>{paragraphs()}</div><div>{links}</div>"
+    article = article_from_html(page(body))
+    assert story_text(article) == ["Harbour Bridge Reopens", *STORY]
+    assert "Sport News" not in article.text
