@@ -158,8 +158,11 @@ def merge(sentences: Sequence[NormalisedSentence]) -> NormalisedSentence:
     )
 
 
-def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> PairScore:
-    """All measures for one pair; symmetric: score_pair(a, b) == score_pair(b, a)."""
+def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity, *, added: bool = True) -> PairScore:
+    """All measures for one pair; symmetric: score_pair(a, b) == score_pair(b, a).
+
+    `added=False` leaves out the additions measure (0.0), the costliest part, which only the class of a chosen
+    link needs: the link model scores every candidate without it."""
     a_keys, b_keys = a.key_set, b.key_set
     word_ratio = float(Indel.normalized_similarity(a.words, b.words)) if a.words and b.words else 0.0
     if not a_keys or not b_keys:
@@ -181,9 +184,9 @@ def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> 
         _bigram_overlap(a.keys, b.keys),
         lengths[0] / lengths[1],
     )
-    added = max(added_shares(a, b, rarity.weight)) if shared else 1.0
+    added_share = (max(added_shares(a, b, rarity.weight)) if shared else 1.0) if added else 0.0
     return PairScore(
-        min(1.0, score), dice, containment, ratio, word_ratio, paraphrase_logit(features), features, anchor, added
+        min(1.0, score), dice, containment, ratio, word_ratio, paraphrase_logit(features), features, anchor, added_share
     )
 
 
