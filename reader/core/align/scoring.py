@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
-from reader.core.align.normalise import NormalisedSentence, normalise
+from reader.core.align.normalise import NormalisedSentence
 from reader.core.align.phrases import added_shares, anchored_keys
 from reader.core.records import SentenceClass
 
@@ -226,21 +226,3 @@ def classify(measures: PairScore, *, bracketed: bool = False, aligned: bool = Fa
 def decide(measures: PairScore, *, bracketed: bool = False, aligned: bool = False) -> SentenceMatch:
     kind = classify(measures, bracketed=bracketed, aligned=aligned)
     return SentenceMatch(score=measures.score, matched=kind is not SentenceClass.UNIQUE, kind=kind)
-
-
-def match_sentences(
-    a: str, b: str, *, context: Sequence[str] | None = None, bracketed: bool = False, aligned: bool = False
-) -> SentenceMatch:
-    """The score, decision and class the aligner gives sentences `a` and `b`.
-
-    `context` is the set of sentences the rarity weights are computed over (the aligner uses every sentence of
-    both articles); `a` and `b` are added when not already in it. Without context all content words weigh the
-    same. `bracketed=True` asks for the aligner's decision on a pair that lies between two matched pairs;
-    `aligned=True` for the class the aligner gives a pair it has aligned (coverage, not the paraphrase model).
-    """
-    first, second = normalise(a), normalise(b)
-    texts = list(context) if context is not None else []
-    present = set(texts)
-    texts.extend(text for text in dict.fromkeys((a, b)) if text not in present)
-    rarity = Rarity(normalise(text) for text in texts)
-    return decide(score_pair(first, second, rarity), bracketed=bracketed, aligned=aligned)
