@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.align import align_pair
+from reader.core.pipeline import align_articles
 from reader.core.records import Article, BlockKind, PairAlignment, SentenceClass, swap_alignment
 from tests.factories import article_of
 
@@ -80,7 +81,7 @@ def test_a_sentence_split_in_two_is_a_one_to_two_match() -> None:
 def test_reworded_sentences_are_paraphrase_or_partial_with_details() -> None:
     reworded = list(STORY)
     reworded[0] = "On Wednesday the city council passed a new budget for flood defences following a long debate."
-    pair = align_pair(article_of(STORY), article_of(reworded, label="B"))
+    pair = align_articles([article_of(STORY), article_of(reworded, label="B")]).alignments[0]  # typed details
     match = next(m for m in pair.matches if m.a == (0,))
     assert match.b == (0,) and match.kind in (SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
     conflicts = [(d.a.text, d.b.text) for d in match.details if d.a and d.b]
