@@ -61,7 +61,10 @@ shared quotation, one word ("obliterated") half of one."""
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One candidate pair of sentences (indices into the two articles) with its measures and signals."""
+    """One candidate pair of sentences (indices into the two articles) with its measures and signals.
+
+    `measures` leave out the additions (`added` is 0.0): only a chosen link's class needs them, and the aligner
+    computes them for the links alone."""
 
     i: int
     j: int
