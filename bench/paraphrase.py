@@ -162,7 +162,7 @@ def msrp_bench(rows: list[Pair]) -> None:
         fold_cut = best_threshold([ratios[k] for k in train], [gold[k] for k in train])
         test_gold = [gold[k] for k in test]
         weights = ", ".join(f"{w:.2f}" for w in model)
-        report(f"fold {fold}: match_sentences model ({weights})", [decide(k) for k in test], test_gold)
+        report(f"fold {fold}: old four-weight model ({weights})", [decide(k) for k in test], test_gold)
         report(f"fold {fold}: difflib ratio, cut {fold_cut:.3f}", [ratios[k] >= fold_cut for k in test], test_gold)
     lexical_model(rows, measures, gold, halves)
 
