@@ -11,6 +11,12 @@ With `--fit` it also refits the link model (`reader/core/align/linkmodel.py`) le
 the candidate pairs of 11 events, logistic weights fitted on them, links chosen on the 12th with those weights;
 it prints the held-out figures and the weights fitted on all 12 events (the constants the engine ships).
 
+Then the kind figure: over our links' sentence pairs that hit a gold link, how often our kind agrees with the
+annotators' `rel` (VERBATIM and PARAPHRASE read as "same", PARTIAL as "partial"), with per-class precision and
+recall, for the shipped rule and, held out one event at a time (cut chosen on the other 11 events), for a single cut on
+each coverage measure the engine computes (additions share, order-aware key ratio, relatedness) and a
+two-feature logistic (additions, ratio).
+
 Run from the repository root: `python bench/crossoutlet.py [--fit]`. Skips with a message when the data is absent.
 """
 
@@ -22,7 +28,8 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,8 +46,11 @@ from bench._crossoutlet_data import (  # noqa: E402
     predicted_pairs,
 )
 from reader.core import compare  # noqa: E402
+from reader.core.align.aligner import link_pairs, normalised_sentences  # noqa: E402
 from reader.core.align.normalise import normalise  # noqa: E402
-from reader.core.records import Comparison  # noqa: E402
+from reader.core.align.scoring import VERBATIM_RATIO  # noqa: E402
+from reader.core.load.inputs import load_inputs  # noqa: E402
+from reader.core.records import Comparison, SentenceClass  # noqa: E402
 
 THRESHOLDS = tuple(round(0.05 + 0.01 * k, 2) for k in range(60))
 
@@ -148,6 +158,136 @@ def engine(events: Sequence[Event]) -> None:
     print("  per event: " + ", ".join(f"{name[6:]} {c.f1:.2f}" for name, c in per_event))
 
 
+@dataclass(frozen=True)
+class KindSample:
+    """One of our links' sentence pairs that the annotators linked: our kind, their rel, the coverage measures."""
+
+    event: str
+    ours_same: bool
+    gold_same: bool
+    fixed: bool
+    """Copied wording (VERBATIM_RATIO) or below the bracketed bar: the PARTIAL/PARAPHRASE rule does not decide these."""
+    measures: dict[str, float]
+    """The link's measures a rule may read: MEASURES."""
+
+
+MEASURES = ("added", "ratio", "score")
+"""Additions share (`phrases.added_shares`), order-aware key ratio, relatedness: all in `scoring.PairScore`."""
+
+
+def kind_samples(events: Sequence[Event]) -> list[KindSample]:
+    """Every (a idx, b idx) inside one of our links (as `align_pair` makes them) that is inside a gold link."""
+    samples = []
+    for event in events:
+        articles = {outlet_of(article.path): article for article in load_inputs([str(event.folder)]).articles}
+        maps = {o: annotated_index(articles[o], event.sentences[o]) for o in OUTLETS}
+        for gold in event.pairs:
+            a, b = normalised_sentences(articles[gold.a]), normalised_sentences(articles[gold.b])
+            for link, _ in link_pairs(a, b):
+                kind = link.kind
+                ours_same = kind in (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE)
+                fixed = kind is SentenceClass.UNIQUE or link.measures.word_ratio >= VERBATIM_RATIO
+                measures = {name: float(getattr(link.measures, name)) for name in MEASURES}
+                hit = {(maps[gold.a][i], maps[gold.b][j]) for i in link.a for j in link.b} & gold.links
+                samples.extend(
+                    KindSample(event.name, ours_same, pair in gold.same, fixed, measures) for pair in sorted(hit)
+                )
+    return samples
+
+
+@dataclass
+class KindCounts:
+    """Agreement of our kind with the gold rel, and per-class precision and recall ("same", "partial")."""
+
+    table: Counter[tuple[bool, bool]] = field(default_factory=Counter)
+    """(ours same, gold same) -> count."""
+
+    def add(self, ours_same: bool, gold_same: bool) -> None:
+        self.table[(ours_same, gold_same)] += 1
+
+    def merged(self, other: KindCounts) -> KindCounts:
+        return KindCounts(self.table + other.table)
+
+    @property
+    def agreement(self) -> float:
+        total = sum(self.table.values())
+        return (self.table[(True, True)] + self.table[(False, False)]) / total if total else 0.0
+
+    def line(self, name: str) -> str:
+        parts = []
+        for label, value in (("same", True), ("partial", False)):
+            hits = self.table[(value, value)]
+            predicted = self.table[(value, True)] + self.table[(value, False)]
+            gold = self.table[(True, value)] + self.table[(False, value)]
+            parts.append(f"{label} P {hits / predicted if predicted else 0.0:.3f} R {hits / gold if gold else 0.0:.3f}")
+        total = sum(self.table.values())
+        return f"  {name:<52} agree {self.agreement:.3f}  " + "  ".join(parts) + f"  ({total} pairs)"
+
+
+Rule = Callable[[KindSample], bool]
+"""True when the rule calls the pair "same" (PARAPHRASE)."""
+
+
+def kind_counts(samples: Sequence[KindSample], rule: Rule | None = None) -> KindCounts:
+    """Counts with our kind, or with `rule` on the pairs the PARTIAL/PARAPHRASE decision covers."""
+    counts = KindCounts()
+    for s in samples:
+        counts.add(s.ours_same if rule is None or s.fixed else rule(s), s.gold_same)
+    return counts
+
+
+def cut_rule(measure: str, cut: float) -> Rule:
+    """"same" when `measure` reaches `cut` (for the additions share: stays below it)."""
+    if measure == "added":
+        return lambda s: s.measures[measure] < cut
+    return lambda s: s.measures[measure] >= cut
+
+
+def best_cut(samples: Sequence[KindSample], measure: str) -> float:
+    """The cut on `measure` with the best agreement on `samples` (ties: the lower cut)."""
+    cuts = [round(0.01 * k, 2) for k in range(101)]
+    return max(cuts, key=lambda t: (kind_counts(samples, cut_rule(measure, t)).agreement, -t))
+
+
+def logistic_rule(samples: Sequence[KindSample], measures: Sequence[str]) -> Rule:
+    """Logistic P(same) over `measures`, fitted on the pairs the decision covers."""
+    import numpy as np
+
+    from bench._linkfit import fit
+
+    decided = [s for s in samples if not s.fixed]
+    x = np.array([[s.measures[m] for m in measures] for s in decided], dtype=float)
+    w = fit(x, np.array([float(s.gold_same) for s in decided]))
+    return lambda s: math.fsum(float(w[k]) * s.measures[m] for k, m in enumerate(measures)) + float(w[-1]) >= 0.0
+
+
+def kinds(events: Sequence[Event]) -> None:
+    samples = kind_samples(events)
+    names = sorted({s.event for s in samples})
+    decided = sum(not s.fixed for s in samples)
+    print(
+        f"kind of our links that hit a gold link ({len(samples)} pairs, {sum(s.gold_same for s in samples)} gold "
+        f"same, {decided} decided by the PARTIAL/PARAPHRASE rule, the rest verbatim or below the bracketed bar)"
+    )
+    print(kind_counts(samples).line("shipped rule"))
+    print(kind_counts(samples, lambda s: True).line("always same"))
+    for measure in MEASURES:
+        cut = best_cut(samples, measure)
+        print(kind_counts(samples, cut_rule(measure, cut)).line(f"{measure} cut {cut:.2f} tuned on all (in-sample)"))
+        held, cuts = KindCounts(), []
+        for name in names:
+            train = [s for s in samples if s.event != name]
+            cuts.append(best_cut(train, measure))
+            held = held.merged(kind_counts([s for s in samples if s.event == name], cut_rule(measure, cuts[-1])))
+        span = f"{min(cuts):.2f}-{max(cuts):.2f}"
+        print(held.line(f"{measure} cut, leave-one-event-out (cuts {span})"))
+    held = KindCounts()
+    for name in names:
+        rule = logistic_rule([s for s in samples if s.event != name], ("added", "ratio"))
+        held = held.merged(kind_counts([s for s in samples if s.event == name], rule))
+    print(held.line("logistic (added, ratio), leave-one-event-out"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit the link model leave-one-event-out")
@@ -160,6 +300,7 @@ def main() -> int:
     print(f"{len(events)} events, {pairs} article pairs (timings are noisy on a shared machine: medians)")
     engine(events)
     baseline(events)
+    kinds(events)
     if args.fit:
         from bench._linkfit import leave_one_event_out
 
