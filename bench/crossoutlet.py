@@ -237,7 +237,7 @@ def kind_counts(samples: Sequence[KindSample], rule: Rule | None = None) -> Kind
 
 
 def cut_rule(measure: str, cut: float) -> Rule:
-    """"same" when `measure` reaches `cut` (for the additions share: stays below it)."""
+    """Call a pair "same" when `measure` reaches `cut` (for the additions share: when it stays below it)."""
     if measure == "added":
         return lambda s: s.measures[measure] < cut
     return lambda s: s.measures[measure] >= cut

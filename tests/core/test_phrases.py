@@ -40,13 +40,17 @@ def test_a_reworded_clause_is_no_addition_but_an_extra_clause_is() -> None:
     assert a_added == 0.0 and b_added >= 0.3
 
 
-def test_aligned_class_follows_coverage() -> None:
+def test_aligned_class_follows_how_much_lines_up() -> None:
+    """The aligned class reads the order-aware key ratio (scoring.PARTIAL_RATIO), not the additions share."""
     first = "The mayor warned of a harsh response if the agency or the council cut any future funding."
     second = "The mayor warned that the city would respond harshly to any cuts in its funding by officials."
     assert match_sentences(first, second, aligned=True).kind is SentenceClass.PARAPHRASE
     extra = "The mayor warned of a harsh response, and the council voted to sell the old harbour warehouses."
-    shorter = "The mayor warned of a harsh response."
-    assert match_sentences(extra, shorter, aligned=True).kind is SentenceClass.PARTIAL
+    other = (
+        "After officials cut the flood budget by a third and closed two schools in the lower town, the mayor"
+        " warned of a harsh response."
+    )
+    assert match_sentences(extra, other, aligned=True).kind is SentenceClass.PARTIAL
 
 
 words = st.lists(st.sampled_from(["rain", "storm", "city", "vote", "the", "of", "budget", "river"]), max_size=10)
