@@ -95,7 +95,8 @@ def match_sentences(
     `context` is the set of sentences the rarity weights are computed over (the aligner uses every sentence of
     both articles); `a` and `b` are added when not already in it. Without context all content words weigh the
     same. `bracketed=True` asks for the decision on a pair that lies between two matched pairs; `aligned=True`
-    for the class the aligner gives a pair it has linked (coverage, not this module's paraphrase model).
+    for the class the aligner gives a pair it has linked (`scoring.PARTIAL_RATIO`, not this module's paraphrase
+    model).
     """
     first, second = normalise(a), normalise(b)
     texts = list(context) if context is not None else []

@@ -7,8 +7,9 @@
 - Additions: how much of one side's content sits opposite nothing in the other. Between the shared keys (in
   order) both sentences have gaps; a gap whose words face a gap of the other side is rewording ("did not
   obstruct plans to move forward" / "allowed progress towards the next phase"), a gap facing nothing, or facing
-  far less, is a clause or fact only that side carries. That is what makes a matched pair PARTIAL rather than a
-  PARAPHRASE, whatever the share of words in common.
+  far less, is a clause or fact only that side carries. The MSRP paraphrase model reads it; it no longer decides
+  the class of an aligned pair: on the cross-outlet dev links it barely predicted the annotators' "same" vs
+  "partial" (see `scoring.PARTIAL_RATIO`).
 """
 
 from __future__ import annotations
