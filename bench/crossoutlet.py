@@ -266,8 +266,9 @@ def kinds(events: Sequence[Event]) -> None:
     names = sorted({s.event for s in samples})
     decided = sum(not s.fixed for s in samples)
     print(
-        f"kind of our links that hit a gold link ({len(samples)} pairs, {sum(s.gold_same for s in samples)} gold "
-        f"same, {decided} decided by the PARTIAL/PARAPHRASE rule, the rest verbatim or below the bracketed bar)"
+        f"kind of our links that hit a gold link ({len(samples)} (link, gold pair) hits: a pair inside two of our "
+        f"links counts in each; {sum(s.gold_same for s in samples)} gold same, {decided} decided by the "
+        "PARTIAL/PARAPHRASE rule, the rest verbatim or below the bracketed bar)"
     )
     print(kind_counts(samples).line("shipped rule"))
     print(kind_counts(samples, lambda s: True).line("always same"))
