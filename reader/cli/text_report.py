@@ -2,7 +2,8 @@
 
 Order: the articles, the figures of each pair, the matched passages (with their class, score and the details
 that differ), the passages unique to each side, then actors, claims and the who-is-quoted table when the
-analysis ran. Plain text only: no markup to escape, safe to pipe into a file.
+analysis ran. Plain text only: no markup to escape, safe to pipe into a file; paths go through `shown`, so a file
+name cannot send escape sequences to the terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reader.core.records import (
 )
 from reader.export.common import describe_detail, has_conflict, line_span, link_descriptions, passage_text
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
+from reader.shown import shown
 
 
 def _width() -> int:
@@ -35,9 +37,9 @@ def _heading(title: str) -> str:
 
 
 def _describe_article(article: Article) -> str:
-    parts = [f"{article.label}  {article.title}"]
+    parts = [f"{article.label}  {shown(article.title)}"]
     meta = article.meta
-    extra = [value for value in (meta.byline, meta.outlet, article.path) if value]
+    extra = [shown(value) for value in (meta.byline, meta.outlet, article.path) if value]
     if extra:
         parts.append("   " + " · ".join(extra))
     return "\n".join(parts)

@@ -70,11 +70,17 @@ def figures_line(comparison: Comparison, pair: PairAlignment) -> str:
 
 
 def describe_detail(detail: DetailDiff, a: Article, b: Article) -> str:
-    """ "date: “Monday” (A) vs “December 29” (B)" or "number: “2025” only in A"."""
+    """ "date (day): “Tuesday” (A) vs “Wednesday” (B)", "number: “2025” only in A", or for compatible values
+    "date (day): “Monday” (A) and “December 29” (B) can both be true"."""
     a_text = f"“{detail.a.text}”" if detail.a else ""
     b_text = f"“{detail.b.text}”" if detail.b else ""
+    kind = f"{detail.kind.value} ({detail.slot})" if detail.slot else detail.kind.value
     if detail.status is DetailStatus.CONFLICT:
-        return f"{detail.kind.value}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+        return f"{kind}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+    if detail.status is DetailStatus.AGREE:
+        return f"{kind}: {a_text} in both"
+    if detail.status is DetailStatus.PRECISION:
+        return f"{kind}: {a_text} ({a.label}) and {b_text} ({b.label}) can both be true"
     if detail.status is DetailStatus.A_ONLY:
         return f"{detail.kind.value}: {a_text} only in {a.label}"
     return f"{detail.kind.value}: {b_text} only in {b.label}"

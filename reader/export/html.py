@@ -25,9 +25,12 @@ from reader.export.common import (
     pair_figures,
     side_by_side_rows,
 )
+from reader.export.conflicts import conflicts_html
 from reader.export.html_sections import actors_section, claims_section
 from reader.export.html_style import STYLE
 from reader.export.story_sections import quoted_html, story_html
+from reader.shown import shown as shown_to_text
+from reader.shown import shown_html
 from reader.store.annotations import QUICK_TAGS, Annotation
 
 CLASS_NAMES = {
@@ -80,7 +83,7 @@ def _spans_in(side: _Side, sentence: int) -> list[tuple[int, int, str, str]]:
             spans.append((span.start, span.end, "w-diff", ""))
         for detail in match.details:
             own = detail.a if is_a else detail.b
-            if own is None:
+            if own is None or detail.status is DetailStatus.AGREE:
                 continue
             css = "d-conflict" if detail.status is DetailStatus.CONFLICT else "d-only"
             left, right = (side.article, side.other) if is_a else (side.other, side.article)
@@ -197,16 +200,18 @@ def _cell(side: _Side, sentences: Sequence[int]) -> str:
 def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[int, int]) -> str:
     sources = []
     for article in (left, right):
-        meta = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
-        path = f"<div><code>{escape(article.path)}</code></div>" if article.path else ""
+        said = article.meta
+        meta = [v for v in (said.outlet, said.byline or said.author, said.dateline, said.published) if v]
+        path = f"<div><code>{shown_html(article.path)}</code></div>" if article.path else ""
         sources.append(
-            f'<div class="source"><h2><span class="label">{escape(article.label)}</span>{escape(article.title)}</h2>'
+            f'<div class="source"><h2><span class="label">{escape(article.label)}</span>'
+            f"{shown_html(article.title)}</h2>"
             f'<div class="meta">{escape(" · ".join(meta))}{path}</div></div>'
         )
     others = [a for i, a in enumerate(comparison.articles) if i not in pair]
     more = ""
     if others:
-        names = ", ".join(f"{a.label} ({a.title})" for a in others)
+        names = ", ".join(f"{a.label} ({shown_to_text(a.title)})" for a in others)
         shown = f"This page shows {left.label} and {right.label}; also compared: {names}."
         more = f'<p class="meta">{escape(shown)}</p>'
     figures = pair_figures(comparison, comparison.alignment(*pair))
@@ -305,14 +310,15 @@ def render_html(
     for row in side_by_side_rows(alignment, len(left.sentences), len(right.sentences)):
         css = "row level" if row.match is not None else "row"
         rows.append(f'<div class="{css}">{_cell(sides[0], row.left)}{_cell(sides[1], row.right)}</div>')
-    title = f"{left.title} ⇄ {right.title}"
+    title = f"{shown_to_text(left.title)} ⇄ {shown_to_text(right.title)}"
     body = (
         _header(comparison, left, right, (left_index, right_index))
         + '<main class="wrap"><div class="colhead">'
-        + "".join(f"<div>{escape(a.label)} · {escape(a.title)}</div>" for a in (left, right))
+        + "".join(f"<div>{escape(a.label)} · {shown_html(a.title)}</div>" for a in (left, right))
         + "</div>"
         + "".join(rows)
         + "</main>"
+        + conflicts_html(comparison, (left_index, right_index))
         + _notes_section(comparison, ordered, (left_index, right_index))
         + _pairs_section(comparison)
         + story_html(comparison)

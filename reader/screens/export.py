@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from reader.core.errors import ReaderError
 from reader.export import FORMATS
+from reader.shown import shown
 from reader.viewmodel.saving import (
     FORMAT_NAMES,
     ExportRequest,
@@ -108,7 +109,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             value = self.query_one("#export-path", Input).value
             request = export_request(self.fmt, value, self.cwd, creatable=self.folders[0][1])
         except ReaderError as error:
-            hint.update(Text(str(error)))
+            hint.update(Text(shown(str(error))))
             hint.set_class(True, "-error")
             return None
         hint.update(Text(export_hint(request)))

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
 from reader.core.records import Article, Comparison
+from reader.screens.conflict_walk import ConflictWalk
 from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from reader.screens.pane_sync import PaneSync
 from reader.screens.routing import SelectionRouting
@@ -47,7 +48,14 @@ the frame land, and the highlights arrive that much later."""
 
 
 class MainScreen(
-    PaneSync, BackgroundWork, NotesActions, StoreActions, SelectionRouting, SearchAndStatus, StoryAndClaims
+    PaneSync,
+    BackgroundWork,
+    NotesActions,
+    StoreActions,
+    SelectionRouting,
+    ConflictWalk,
+    SearchAndStatus,
+    StoryAndClaims,
 ):
     """The comparison of one pair of articles."""
 
@@ -69,6 +77,7 @@ class MainScreen(
         Binding("1", "sidebar_tab('actors')", "Actors", show=False, id="tab-actors"),
         Binding("2", "sidebar_tab('claims')", "Claims", show=False, id="tab-claims"),
         Binding("3", "sidebar_tab('quoted')", "Quoted", show=False, id="tab-quoted"),
+        Binding("5", "sidebar_tab('conflicts')", "Conflicts", show=False, id="tab-conflicts"),
         Binding("question_mark", "help", "Help", id="help"),
         *NOTE_BINDINGS,
         *STORE_BINDINGS,
@@ -166,6 +175,10 @@ class MainScreen(
     # -- actions ---------------------------------------------------------------------------------------------
 
     def action_jump(self, kind: str, forward: int) -> None:
+        if kind == "conflict":  # the Conflicts tab's list, linked passages or not (conflict_walk.py)
+            if not self.walk_conflicts(bool(forward)):
+                self.notify(f"No conflict {'after' if forward else 'before'} this passage.", timeout=2)
+            return
         pane = self.pane(self.active)
         target = self.view.jump(self.active, pane.cursor, Jump(kind), forward=bool(forward))
         if target is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, Mention, TextSpan
+from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, DriftKind, Mention, TextSpan
 
 KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.PERSON: "person",
@@ -73,6 +73,10 @@ class ClaimStatus(StrEnum):
     RIGHT_ONLY = "right only"
     SOURCE_DIFFERS = "source differs"
     CUE_DIFFERS = "cue differs"
+    VERB_DIFFERS = "verb differs"
+    """Linked, with reporting verbs of different force ("said" / "conceded")."""
+    FACT_ELSEWHERE = "fact elsewhere"
+    """Only this article attributes it; the other states the same passage as fact (attribution drift)."""
 
 
 @dataclass(frozen=True)
@@ -107,20 +111,39 @@ def claim_rows(comparison: Comparison, left: int, right: int) -> list[ClaimRow]:
             continue
         linked.update((first.id, second.id))
         rows.append(ClaimRow(f"{first.id}|{second.id}", first, second, _status(link.flags)))
+    stated = _stated_as_fact_elsewhere(comparison, left, right)
     for claim in comparison.claims:
         if claim.id in linked or claim.article not in (left, right):
             continue
+        drift = (claim.article, claim.sentence) in stated
         if claim.article == left:
-            rows.append(ClaimRow(claim.id, claim, None, ClaimStatus.LEFT_ONLY))
+            rows.append(ClaimRow(claim.id, claim, None, ClaimStatus.FACT_ELSEWHERE if drift else ClaimStatus.LEFT_ONLY))
         else:
-            rows.append(ClaimRow(claim.id, None, claim, ClaimStatus.RIGHT_ONLY))
+            rows.append(
+                ClaimRow(claim.id, None, claim, ClaimStatus.FACT_ELSEWHERE if drift else ClaimStatus.RIGHT_ONLY)
+            )
     rows.sort(key=_claim_order)
     return rows
+
+
+def _stated_as_fact_elsewhere(comparison: Comparison, left: int, right: int) -> set[tuple[int, int]]:
+    """(article, sentence) of the attributed side of each fact-vs-attributed drift of the pair."""
+    found: set[tuple[int, int]] = set()
+    for drift in comparison.drifts:
+        if {drift.a_article, drift.b_article} != {left, right} or drift.kind is not DriftKind.FACT_VS_ATTRIBUTED:
+            continue
+        article, sentences = (
+            (drift.a_article, drift.a_sentences) if drift.a_cue else (drift.b_article, drift.b_sentences)
+        )
+        found.update((article, sentence) for sentence in sentences)
+    return found
 
 
 def _status(flags: tuple[ClaimFlag, ...]) -> ClaimStatus:
     if ClaimFlag.SOURCE_DIFFERS in flags:
         return ClaimStatus.SOURCE_DIFFERS
+    if ClaimFlag.VERB_FORCE_DIFFERS in flags:
+        return ClaimStatus.VERB_DIFFERS
     if ClaimFlag.CUE_DIFFERS in flags:
         return ClaimStatus.CUE_DIFFERS
     return ClaimStatus.BOTH

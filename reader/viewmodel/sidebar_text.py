@@ -115,6 +115,8 @@ def claim_entry(row: ClaimRow, labels: tuple[str, str], width: int) -> ClaimEntr
     """One claim in `width` cells: "speaker …… status", then "  cue: content" on up to CONTENT_LINES lines."""
     width = max(MIN_WIDTH, width)
     status = status_label(row.status, labels)
+    if row.status is ClaimStatus.FACT_ELSEWHERE:  # attribution drift: the other article states it as fact
+        status = f"fact in {labels[1] if row.left is not None else labels[0]}"
     speaker_width = max(1, width - cell_len(status) - 1)
     speaker = pad(row.shown.speaker_label or "unnamed source", speaker_width) + " "
     cue = claim_cue(row)

@@ -1,4 +1,4 @@
-"""The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes) over the pair's analysis.
+"""The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes, Conflicts) over the pair's analysis.
 
 The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that can `show(comparison, left,
 right)`; a later feature adds a tab by appending to the list. The tabs are there from the start: until the
@@ -24,6 +24,7 @@ from textual.widgets.tabbed_content import ContentTabs
 from reader.core.records import Comparison
 from reader.widgets.actor_list import ActorList
 from reader.widgets.claim_list import ClaimList
+from reader.widgets.conflict_list import ConflictList
 from reader.widgets.notes_list import NotesList
 from reader.widgets.quoted_table import QuotedTable
 
@@ -44,6 +45,8 @@ class SidebarTab:
     make: Callable[[], Widget]
     needs_analysis: bool = True
     """Shows a progress bar (or the analysis error) in place of its widget until the analysis is in."""
+    reads_alignment: bool = False
+    """Filled as soon as the comparison is aligned, before the analysis (the Conflicts tab)."""
 
 
 SIDEBAR_TABS: list[SidebarTab] = [
@@ -51,6 +54,9 @@ SIDEBAR_TABS: list[SidebarTab] = [
     SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
     SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
     SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list"), needs_analysis=False),
+    SidebarTab(
+        "Conflicts", "conflicts", lambda: ConflictList(id="conflict-list"), needs_analysis=False, reads_alignment=True
+    ),
 ]
 
 
@@ -79,6 +85,7 @@ class Sidebar(Vertical):
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
         self.shown: tuple[Comparison, int, int] | None = None
+        self.aligned: tuple[Comparison, int, int] | None = None
         self.pending_message = "Finding actors and claims…"
 
     def compose(self) -> ComposeResult:
@@ -101,6 +108,7 @@ class Sidebar(Vertical):
         (1-4 and the mouse switch tabs), instead of stopping on a row of titles where Enter does nothing."""
         self.query_one(ContentTabs).can_focus = False
         self._fill_pending()
+        self._fill_aligned()
         self._fill()
 
     def show_pending(self, message: str, *, failed: bool = False) -> None:
@@ -131,6 +139,20 @@ class Sidebar(Vertical):
         for widget in self.contents.values():
             if isinstance(widget, ShowsComparison):
                 widget.show(*self.shown)
+
+    def show_alignment(self, comparison: Comparison, left: int, right: int) -> None:
+        """Fill the tabs that read the aligned comparison (Conflicts) without waiting for the analysis."""
+        self.aligned = (comparison, left, right)
+        if self.is_mounted:
+            self._fill_aligned()
+
+    def _fill_aligned(self) -> None:
+        if self.aligned is None:
+            return
+        reading = {tab.id for tab in self.tabs if tab.reads_alignment}
+        for tab_id, widget in self.contents.items():
+            if tab_id in reading and isinstance(widget, ShowsComparison):
+                widget.show(*self.aligned)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key from a list (inputs keep theirs): to the tab's filter, or dropped."""
