@@ -82,9 +82,7 @@ class ReaderApp(App[int]):
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
             self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
-        # A headless run is a screenshot (Textual's snapshot plugin returns the SVG as the app's result): it must
-        # not end the test process.
-        self._end_process_on_exit = not kwargs.get("headless", False)
+        self._end_process_on_exit = not kwargs.get("headless", False)  # a headless run (screenshots) is no terminal
         try:
             return super().run(*args, **kwargs)
         finally:
