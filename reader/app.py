@@ -82,7 +82,9 @@ class ReaderApp(App[int]):
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
             self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
-        self._end_process_on_exit = not kwargs.get("headless", False)  # a headless run (screenshots) is no terminal
+        # A run driven by an auto pilot is a screenshot (Textual's snapshot harness: its result is the SVG, and the
+        # test process must go on); any other run, headless included, ends the process when the app ends.
+        self._end_process_on_exit = kwargs.get("auto_pilot") is None
         try:
             return super().run(*args, **kwargs)
         finally:
