@@ -40,7 +40,8 @@ class StoryPoint:
     passages: tuple[tuple[int, ...], ...]
     """passages[i]: sentence indices of article i, ascending."""
     conflicting: bool
-    """A link inside the point has a conflicting detail (a number, date, name or place differs)."""
+    """A detail of the point conflicts with another article's (a number, date, name or place): inside one of its
+    links, or against a sentence of another point (`Comparison.conflicts`)."""
     headline: bool
     """A headline is part of it."""
 
@@ -108,6 +109,10 @@ def story_points(comparison: Comparison) -> tuple[StoryPoint, ...]:
                 groups.join(nodes[0], node)
             if nodes and has_conflict(match):
                 conflicting_nodes.add(nodes[0])
+    for conflict in comparison.conflicts:  # also between sentences no link joins: both points conflict
+        for node in ((conflict.a_article, conflict.a_sentence), (conflict.b_article, conflict.b_sentence)):
+            if node in groups.parent:
+                conflicting_nodes.add(node)
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for node in sorted(groups.parent):
         members.setdefault(groups.find(node), []).append(node)

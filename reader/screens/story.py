@@ -54,6 +54,7 @@ class StoryScreen(Screen[StoryJump | None]):
         Binding("escape", "close", "Back", id="story-close"),
         Binding("f", "next_filter", "Filter", id="story-filter"),
         Binding("r", "next_reading", "Order", id="story-order", tooltip="Reading order of the next article"),
+        Binding("question_mark", "help", "Help", id="story-help"),
     ]
 
     def __init__(self, comparison: Comparison, reading: int = 0, chosen: StoryFilter = StoryFilter.EVERY) -> None:
@@ -149,6 +150,11 @@ class StoryScreen(Screen[StoryJump | None]):
             point = self.listed[event.option_index]
             article, sentence = jump_target(point, self.reading)
             self.dismiss(StoryJump(article, sentence, point))
+
+    def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_close(self) -> None:
         self.dismiss(None)

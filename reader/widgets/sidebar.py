@@ -60,10 +60,14 @@ SIDEBAR_TABS: list[SidebarTab] = [
 ]
 
 
-LIST_KEYS = frozenset("mM1234")
-"""Printable keys a sidebar list keeps for itself: a note on the entry (m, M) and the tabs (1-4). Any other
+LIST_KEYS = frozenset("mM12345")
+"""Printable keys a sidebar list keeps for itself: a note on the entry (m, M) and the tabs (1-5). Any other
 printable key typed in a list goes to the tab's filter when it has one, else nowhere: never to a command of
 the main screen (typing "Hezb" in the Actors list once opened Export on its "e")."""
+
+WALK_KEYS: dict[str, str] = {"conflict-list": "cC", "claim-list": "aA"}
+"""A list's own walk keys: in the Conflicts list c/C walk the conflicts, in the Claims list a/A the claims (the
+same keys as in the panes, acting on the list's own entries)."""
 
 
 class Sidebar(Vertical):
@@ -159,7 +163,7 @@ class Sidebar(Vertical):
         focused = self.screen.focused
         if not event.is_printable or event.character is None or not isinstance(focused, OptionList):
             return
-        if event.character in LIST_KEYS:
+        if event.character in LIST_KEYS or event.character in WALK_KEYS.get(focused.id or "", ""):
             return
         event.stop()
         event.prevent_default()

@@ -154,3 +154,14 @@ def test_pair_counts_count_sentences_as_the_cli_does() -> None:
     assert counts.conflicts == 2
     assert counts.moved == 1
     assert counts.sentences == (8, 8)
+
+
+def test_a_conflict_between_unlinked_sentences_marks_both_points() -> None:
+    from dataclasses import replace
+
+    from reader.core.records import Conflict
+
+    comparison = _comparison([2, 2], [(0, 0, 1, 0)])
+    conflict = Conflict(0, 1, 1, 1, DetailKind.NUMBER, "troops", TextSpan(0, 1, "s"), TextSpan(0, 1, "s"), linked=False)
+    points = story_points(replace(comparison, conflicts=(conflict,)))
+    assert sorted(p.passages for p in points if p.conflicting) == [((), (1,)), ((1,), ())]

@@ -24,8 +24,11 @@ async def test_a_failing_worker_with_markup_in_its_error_is_reported_not_crashed
 
     app = ReaderApp(fixture_articles(2), aligner=aligned_comparison, analyser=broken_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):  # the workers start after the first frame: on a loaded machine, several pauses later
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if app._notifications:
+                break
         messages = [Text.from_markup(str(n.message)).plain for n in app._notifications]
         assert any("[red]missing[/red]" in message for message in messages), messages
         assert app.is_running

@@ -98,7 +98,7 @@ async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
         assert sidebar.has_class("-pending")
         await pilot.press("2")
         pending = sidebar.query_one("#tab-claims .tab-pending")
-        for _ in range(50):  # a loaded machine may need more than one refresh to lay the new tab out
+        for _ in range(300):  # a loaded machine may need more than one refresh to lay the new tab out
             await pilot.pause()
             if pending.region.height > 0:
                 break
@@ -106,7 +106,7 @@ async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
         assert screen.query_one(ClaimList).region.height == 0
         await pilot.press("4")
         notes = sidebar.query_one("#notes-list")
-        for _ in range(50):
+        for _ in range(300):
             await pilot.pause()
             if notes.region.height > 0:
                 break

@@ -94,6 +94,21 @@ def pane_text_rows(screen: str) -> tuple[int, int]:
     return left, right
 
 
+def leave_to_the_pane_and_press(terminal: Terminal, key: str, shown: Callable[[str], bool], what: str) -> str:
+    """Escape back to the pane, then `key`. A key that reaches the app right after ESC is read as alt+key (the
+    terminal's escape sequences), and a loaded machine stretches the gap the app needs: when the key landed in
+    the filter instead, it is erased and the two keys sent again, a few times at most."""
+    for attempt in range(4):
+        terminal.keys("Escape")
+        time.sleep(0.3 * (attempt + 1))
+        terminal.keys(key)
+        try:
+            return terminal.wait_for(shown, what, timeout=5)
+        except AssertionError:
+            terminal.keys("BSpace")
+    return terminal.wait_for(shown, what, timeout=1)
+
+
 def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
     screen = terminal.wait_for(lambda s: "A ⇄ B" in s and "matched" in s, "the aligned panes")
     assert "Netanyahu" in screen
@@ -115,16 +130,12 @@ def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.keys("1", "H", "e", "z", "b")  # typed into the focused Actors list: it filters, Export never opens
     screen = terminal.wait_for(lambda s: "Hezb" in s and "Hezbollah" in s, "the actors filtered")
     assert "Export the comparison" not in screen
-    terminal.keys("Escape")  # back to the pane: the keys are commands again
-    time.sleep(0.3)  # a key sent right after ESC reaches the app as alt+key (the terminal's escape sequences)
-
-    terminal.keys("v")
-    screen = terminal.wait_for(lambda s: "points · carried by all 2" in s, "the story view")
+    screen = leave_to_the_pane_and_press(terminal, "v", lambda s: "points · carried by all 2" in s, "the story view")
     assert "Netanyahu Discusses" in screen and "f filter:" in screen
     terminal.keys("Down", "Enter")
     terminal.wait_for(lambda s: "points · carried by all" not in s and "A ⇄ B" in s, "the panes after the jump")
 
-    terminal.keys("c", "w")
+    terminal.keys("n", "w")  # a matched passage: the seeds have no conflict since the details rules of issue 9
     terminal.wait_for(lambda s: "shared words" in s, "the word diff dialog")
     terminal.keys("Escape")
     terminal.wait_for(lambda s: "shared words" not in s, "the word diff to close")

@@ -168,3 +168,16 @@ async def test_the_story_view_reopens_with_the_order_and_filter_it_was_left_with
         story = app.screen
         assert isinstance(story, StoryScreen)
         assert (story.reading, story.chosen.value) == (1, "carried by all")
+
+
+async def test_the_walk_keys_of_a_list_still_walk_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("5")  # the Conflicts list: c walks the conflicts there too
+        await pilot.press("c")
+        assert screen.pane(Side.LEFT).cursor == 2
+        await pilot.press("2", "a")  # the Claims list: a walks the claims
+        assert screen.pane(Side.LEFT).cursor == 3
+        await pilot.press("e")  # but no other command
+        assert app.screen is screen
