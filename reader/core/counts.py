@@ -7,9 +7,10 @@ figure now counts what the aligner classed: links (`PairAlignment.matches`) and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.records import DetailStatus, Match, PairAlignment, SentenceClass
+from reader.core.records import Conflict, DetailStatus, Match, PairAlignment, SentenceClass
 
 MATCHED_CLASSES = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
 
@@ -25,7 +26,8 @@ class PairCounts:
     moved: int
     """Links off the in-order chain (told in another place by the other article)."""
     conflicts: int
-    """Links with at least one conflicting detail (a number, date, name or place that differs)."""
+    """Conflicts of the pair: the comparison's conflict list (linked passages and unlinked sentences that state
+    the same slot), or, when none is given, the links with at least one conflicting detail."""
     sentences: tuple[int, int]
     """Sentences per side, boilerplate excluded."""
     unique: tuple[int, int]
@@ -39,8 +41,12 @@ def has_conflict(match: Match) -> bool:
     return any(detail.status is DetailStatus.CONFLICT for detail in match.details)
 
 
-def pair_counts(pair: PairAlignment) -> PairCounts:
-    """The figures of one pair, from the aligner's links and classes."""
+def pair_counts(pair: PairAlignment, conflicts: Sequence[Conflict] | None = None) -> PairCounts:
+    """The figures of one pair, from the aligner's links and classes.
+
+    `conflicts` is `Comparison.conflicts`: pass it so the count is the one the Conflicts tab lists (it also holds
+    conflicts between sentences no link joins); without it, only the links' own conflicting details count.
+    """
 
     def per_class(classes: tuple[SentenceClass, ...]) -> tuple[tuple[SentenceClass, int], ...]:
         return tuple((cls, sum(1 for c in classes if c is cls)) for cls in (*MATCHED_CLASSES, SentenceClass.UNIQUE))
@@ -55,7 +61,11 @@ def pair_counts(pair: PairAlignment) -> PairCounts:
         matched=len(pair.matches),
         by_kind=tuple((cls, sum(1 for m in pair.matches if m.kind is cls)) for cls in MATCHED_CLASSES),
         moved=sum(1 for m in pair.matches if m.moved),
-        conflicts=sum(1 for m in pair.matches if has_conflict(m)),
+        conflicts=(
+            sum(1 for m in pair.matches if has_conflict(m))
+            if conflicts is None
+            else sum(1 for c in conflicts if {c.a_article, c.b_article} == {pair.a, pair.b})
+        ),
         sentences=(body(pair.classes_a), body(pair.classes_b)),
         unique=(unique(pair.classes_a), unique(pair.classes_b)),
         classes=(per_class(pair.classes_a), per_class(pair.classes_b)),

@@ -45,7 +45,7 @@ class PairFigures:
 
 def pair_figures(comparison: Comparison, pair: PairAlignment) -> PairFigures:
     """The pair's figures from `reader.core.counts.pair_counts`, the one function the app and the CLI also use."""
-    counts = pair_counts(pair)
+    counts = pair_counts(pair, comparison.conflicts)
     return PairFigures(
         a=comparison.articles[pair.a],
         b=comparison.articles[pair.b],

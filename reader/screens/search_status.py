@@ -98,7 +98,9 @@ class SearchAndStatus(Screen[None]):
         if self.view.alignment is not None:
             from reader.core.counts import pair_counts  # not before the first paint: no alignment yet there
 
-            figures = pair_counts(self.view.alignment)  # the same figures as `reader compare` and the exports
+            comparison = self.view.comparison
+            # the same figures as `reader compare` and the exports, conflicts as the Conflicts tab lists them
+            figures = pair_counts(self.view.alignment, comparison.conflicts if comparison else None)
             counts = (
                 f"{figures.matched} matched · "
                 f"unique {left.label} {figures.unique[0]}, {right.label} {figures.unique[1]} · "
