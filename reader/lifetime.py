@@ -23,7 +23,15 @@ _services: list[ParseService] = []
 
 
 def start_parse_service(articles: Sequence[Article]) -> ParseService:
-    """Start spaCy's process on the launch articles; `end_process` stops it."""
+    """spaCy's process for the launch articles: the one already started for them, else a new one.
+
+    The command line starts it right after loading the articles, before Textual is even imported, so the
+    model's import runs on the other core while this process imports Textual and paints; `end_process` stops it.
+    """
+    wanted = tuple(article.sha256 for article in articles)
+    for service in _services:
+        if service.launch_articles == wanted and service.is_alive():
+            return service
     service = ParseService.start(articles)
     _services.append(service)
     return service
@@ -36,9 +44,12 @@ def analyser_with(service: ParseService) -> Callable[[Comparison], Comparison]:
     """
 
     def analyse(comparison: Comparison) -> Comparison:
+        from reader.core.analysis import cache
         from reader.core.pipeline import add_analysis
 
-        service.wait_parsed(comparison.articles)
+        keys = [cache.article_key(article) for article in comparison.articles]
+        if not all(cache.entry_path(key).is_file() for key in keys):  # a warm cache needs no answer
+            service.wait_parsed(comparison.articles)
         return add_analysis(comparison)
 
     return analyse

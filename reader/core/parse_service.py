@@ -61,6 +61,8 @@ class ParseService:
         """sha256 of the articles of the request sent and not answered yet."""
         self._parsed: set[tuple[str, ...]] = set()
         self._failure = ""
+        self.launch_articles: tuple[str, ...] = ()
+        """sha256 of the articles it was started for."""
 
     @classmethod
     def start(cls, articles: Sequence[Article]) -> ParseService:
@@ -72,6 +74,7 @@ class ParseService:
         child_end.close()
         service = cls(process, parent_end)
         service._send(tuple(articles))
+        service.launch_articles = service._pending or ()
         return service
 
     @property
