@@ -4,6 +4,7 @@ the median timer every bench prints with."""
 from __future__ import annotations
 
 import hashlib
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -11,7 +12,22 @@ from pathlib import Path
 
 from reader.core.records import Article, Block, BlockKind, Sentence
 
-DEV_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
+
+def _dev_data() -> Path:
+    """READER_DEV_DATA, else `shared/data/dev` beside the checkout or beside any folder above it (a worktree
+    sits one level deeper)."""
+    override = os.environ.get("READER_DEV_DATA")
+    if override:
+        return Path(override)
+    root = Path(__file__).resolve().parents[1]
+    for folder in root.parents:
+        candidate = folder / "shared" / "data" / "dev"
+        if candidate.is_dir():
+            return candidate
+    return root.parent / "shared" / "data" / "dev"
+
+
+DEV_DATA = _dev_data()
 
 
 def article_of_lines(lines: Sequence[str], label: str = "A") -> Article:

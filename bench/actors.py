@@ -2,11 +2,17 @@
 
 Compares the actors' mentions (after cleaning, label voting, alias merging and the untagged-name pass) with
 spaCy's raw entities from the same parse (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC; MISC and NORP skipped).
-Each CoNLL document is one article, one sentence per line. Run: python bench/actors.py
+Each CoNLL document is one article, one sentence per line.
+
+Alias-merge check on ../shared/data/dev/crossoutlet: each event's three outlets analysed together as `reader
+<folder>/` would; every pair of person actors that share a surname is printed, and marked SPLIT when their given
+names are variants of one name (VARIANTS: a short list written apart from reader's nickname data, so the check
+does not grade the data with itself). Target: no SPLIT. Run: python bench/actors.py [--skip-conll]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections import Counter
@@ -15,11 +21,37 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._articles import DEV_DATA, article_of_lines
+from reader.core.analysis import analyse_comparison
 from reader.core.analysis.actors import build_actors
+from reader.core.analysis.names import fold
 from reader.core.analysis.parse import parse_articles
-from reader.core.records import ActorKind, Article
+from reader.core.pipeline import compare
+from reader.core.records import Actor, ActorKind, Article
 
 CONLL = DEV_DATA / "conll2003_valid.bio"
+CROSSOUTLET = DEV_DATA / "crossoutlet"
+VARIANTS = [
+    {"james", "jim", "jimmy"},
+    {"charles", "chuck", "charlie"},
+    {"william", "bill", "billy", "will"},
+    {"robert", "bob", "bobby", "rob"},
+    {"michael", "mike"},
+    {"joseph", "joe"},
+    {"thomas", "tom"},
+    {"richard", "rick", "dick"},
+    {"edward", "ed", "ted"},
+    {"nancy", "nan"},
+    {"elizabeth", "liz", "beth"},
+    {"christopher", "chris"},
+    {"daniel", "dan"},
+    {"benjamin", "ben"},
+    {"bernard", "bernie"},
+    {"mitchell", "mitch"},
+    {"theodore", "ted"},
+    {"david", "dave"},
+    {"kenneth", "ken"},
+]
+"""Given-name variants as any news reader knows them (none of reader's code or data)."""
 KIND_TAGS = {ActorKind.PERSON: "PER", ActorKind.ORGANISATION: "ORG", ActorKind.PLACE: "LOC"}
 SPACY_TAGS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 Span = tuple[int, int, int, str]
@@ -76,7 +108,49 @@ def scores(predicted: set[Span], gold: set[Span]) -> dict[str, tuple[float, floa
     return table
 
 
+def _given_and_surname(actor: Actor) -> tuple[str, str]:
+    words = [w.strip(".,") for w in fold(actor.name).split() if len(w.strip(".")) > 1]
+    return (words[0], words[-1]) if len(words) > 1 else ("", words[-1] if words else "")
+
+
+def _variants(a: str, b: str) -> bool:
+    return a != b and any(a in group and b in group for group in VARIANTS)
+
+
+def alias_check() -> int:
+    """Person actors sharing a surname in each event; the number of given-name splits."""
+    if not CROSSOUTLET.exists():
+        print(f"skipped: {CROSSOUTLET} not found")
+        return 0
+    splits = 0
+    print("crossoutlet: person actors sharing a surname (SPLIT = one person under two given-name variants)")
+    for folder in sorted(p for p in CROSSOUTLET.iterdir() if p.is_dir()):
+        paths = [str(folder / f"{outlet}.txt") for outlet in ("fox", "hpo", "nyt")]
+        comparison = analyse_comparison(compare(paths, analyse=False))
+        people = [a for a in comparison.actors if a.kind is ActorKind.PERSON]
+        by_surname: dict[str, list[Actor]] = {}
+        for actor in people:
+            by_surname.setdefault(_given_and_surname(actor)[1], []).append(actor)
+        for surname, group in sorted(by_surname.items()):
+            if len(group) < 2:
+                continue
+            names = [(_given_and_surname(a)[0], a) for a in group]
+            split = any(_variants(x, y) for x, _ in names for y, _ in names)
+            splits += split
+            listed = "; ".join(f"{a.name} {list(a.counts)}" for _, a in names)
+            print(f"  {'SPLIT ' if split else '      '}{folder.name}: {surname}: {listed}")
+    print(f"crossoutlet: {splits} person(s) split by a given-name variant")
+    return splits
+
+
 def main() -> int:
+    options = argparse.ArgumentParser()
+    options.add_argument("--skip-conll", action="store_true")
+    options.add_argument("--cached", action="store_true", help="reuse parses from the analysis cache")
+    args = options.parse_args()
+    alias_check()
+    if args.skip_conll:
+        return 0
     if not CONLL.exists():
         print(f"skipped: {CONLL} not found")
         return 0
@@ -84,7 +158,7 @@ def main() -> int:
     articles = [article for article, _ in documents]
     gold = set().union(*(spans for _, spans in documents))
     started = time.perf_counter()
-    parsed = parse_articles(articles, use_cache=False)
+    parsed = parse_articles(articles, use_cache=args.cached)
     parse_seconds = time.perf_counter() - started
     raw: set[Span] = set()
     for number, parse in enumerate(parsed):

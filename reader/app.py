@@ -11,13 +11,13 @@ from importlib import resources
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.markup import escape
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.commands import ReaderCommands
 from reader.core.records import Article, Comparison
 from reader.screens.main import Aligner, Analyser, MainScreen
+from reader.shown import shown_markup
 
 if TYPE_CHECKING:
     from reader.store.session import Session
@@ -113,7 +113,7 @@ class ReaderApp(App[int]):
             )
         )
         for notice in self.notices:
-            self.notify(escape(notice), title="skipped", severity="warning", timeout=8)
+            self.notify(shown_markup(notice), title="skipped", severity="warning", timeout=8)
 
     async def action_quit(self) -> None:
         """Quit after saving the notes and the view; refuses once when the notes could not be saved."""

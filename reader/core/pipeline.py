@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from itertools import combinations
 
+from reader.core.details import with_conflicts
 from reader.core.load.inputs import load_inputs
 from reader.core.parallel import align_pairs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
@@ -37,7 +38,8 @@ def align_articles(articles: Sequence[Article], *, workers: int | None = None) -
     """
     indices = list(combinations(range(len(articles)), 2))
     pairs = align_pairs(articles, indices, workers)
-    return Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+    comparison = Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+    return with_conflicts(comparison)
 
 
 def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> tuple[tuple[int, ...], ...]:

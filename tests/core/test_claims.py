@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -29,13 +30,24 @@ def test_quoted_share_and_widening_over_sentences() -> None:
 
 
 @given(st.lists(st.sampled_from(["a", " ", "“", "”", '"', "x."]), max_size=40))
-def test_quote_spans_stay_inside_their_block_and_in_order(parts: list[str]) -> None:
+def test_quote_spans_are_ordered_and_cross_a_paragraph_only_into_a_reopened_quote(parts: list[str]) -> None:
     article = article_of(["".join(parts) or "x", "".join(reversed(parts)) or "y"])
     spans = quote_spans(article)
     assert list(spans) == sorted(spans)
+    assert all(low < high for low, high in spans)
+    assert all(high <= next_low for (_low, high), (next_low, _high) in pairwise(spans))
     for low, high in spans:
-        assert low < high
-        assert any(block.start <= low and high <= block.end for block in article.blocks)
+        (home,) = [block for block in article.blocks if block.start <= low <= block.end]
+        if high > home.end:
+            following = article.blocks[home.index + 1]
+            assert article.text[following.start : following.end].lstrip()[:1] in '“«„"'
+            assert high <= following.end
+
+
+def test_a_quote_left_open_at_a_paragraph_end_continues_in_the_reopened_next_one() -> None:
+    article = article_of(["He said: “We will act.", "“We are ready.” Then he left.", "“Not joined”"])
+    texts = [article.text[a:b] for a, b in quote_spans(article)]
+    assert texts == ["We will act.\n“We are ready.", "Not joined"]
 
 
 OWN_TEXT = [

@@ -3,15 +3,17 @@
 Three decisions turn mentions into actors:
 1. The kind of a name is the majority of the model's labels for it over the whole comparison, so "Trump" tagged
    ORG in a few sentences stays a person.
-2. Multi-word person names with the same first and last word are one person ("Donald Trump", "Donald J. Trump");
-   a single word that is the last or first word of exactly one such person joins it ("Netanyahu"). When two
-   people share it ("Bill Clinton", "Hillary Clinton"), each mention goes to the one named nearest before it in
-   the same article, so distinct people stay apart.
+2. Multi-word person names with the same surname and one given name are one person ("Donald Trump", "Donald J.
+   Trump", "Chuck Grassley", "Charles E. Grassley": see `people`); a single word that is the last or first word
+   of exactly one such person joins it ("Netanyahu"). When two people share it ("Bill Clinton", "Hillary
+   Clinton"), each mention goes to the one named nearest before it in the same article, so distinct people stay
+   apart.
 3. Well-known abbreviations meet their long form ("U.S.", "US", "the United States").
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from reader.core.analysis.mentions import Candidate, extract_candidates
 from reader.core.analysis.names import fold, place_alias, slug
 from reader.core.analysis.parsed import ParsedArticle
+from reader.core.analysis.people import is_given_name, person_groups
 from reader.core.records import Actor, ActorKind, Article, Mention
 
 KIND_PRIORITY = (ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE, ActorKind.GROUP)
@@ -49,12 +52,16 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
     majority = {key: _majority(counter) for key, counter in votes.items()}
     people = _person_groups(candidates, majority)
     short_names = _short_name_index(people)
+    nearest = _NearestPerson(candidates, people)
     clusters: dict[str, _Cluster] = {}
+    countries = {(c.article, c.key) for c in candidates if majority.get(c.key) is ActorKind.PLACE}
     for candidate in candidates:
         key = candidate.key
+        if candidate.country is not None and (candidate.article, candidate.country) in countries:
+            key = candidate.country  # "the Islamic Republic" where the article names Iran
         group = people.get(key)
         if group is None and " " not in key and key in short_names and _may_join_person(votes.get(key)):
-            group = _nearest_person(candidate, short_names[key], candidates, people)
+            group = nearest.choose(candidate, short_names[key])
         cluster_key = f"person:{group}" if group is not None else f"name:{key}"
         cluster = clusters.setdefault(cluster_key, _Cluster(group or key, [], group is not None))
         cluster.members.append(candidate)
@@ -66,19 +73,12 @@ def _majority(counter: Counter[ActorKind]) -> ActorKind:
 
 
 def _person_groups(candidates: Sequence[Candidate], majority: dict[str, ActorKind]) -> dict[str, str]:
-    """Map each multi-word person key to the key of its group (the fullest name with that first and last word)."""
+    """Map each multi-word person key to the key of its group (see `people.person_groups`)."""
     frequency = Counter(candidate.key for candidate in candidates)
-    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key, kind in sorted(majority.items()):
-        words = key.split()
-        if kind is ActorKind.PERSON and len(words) > 1 and place_alias(key) is None:
-            by_ends[(words[0], words[-1])].append(key)
-    groups: dict[str, str] = {}
-    for keys in by_ends.values():
-        fullest = max(keys, key=lambda k: (len(k.split()), frequency[k], k))
-        for key in keys:
-            groups[key] = fullest
-    return groups
+    keys = [
+        key for key, kind in majority.items() if kind is ActorKind.PERSON and " " in key and place_alias(key) is None
+    ]
+    return person_groups(keys, frequency)
 
 
 def _short_name_index(people: dict[str, str]) -> dict[str, list[str]]:
@@ -98,25 +98,37 @@ def _may_join_person(counter: Counter[ActorKind] | None) -> bool:
     return counter[ActorKind.PERSON] > 0 or sum(counter.values()) <= MAX_VOTES_TO_OVERRULE
 
 
-def _nearest_person(
-    candidate: Candidate, groups: list[str], candidates: Sequence[Candidate], people: dict[str, str]
-) -> str | None:
-    """The one person a short name can mean; with several, the one named last before it in its article
-    (else first after it); None when the article names none of them."""
-    if len(groups) == 1:
-        return groups[0]
-    before: tuple[int, str] | None = None
-    after: tuple[int, str] | None = None
-    for other in candidates:
-        group = people.get(other.key)
-        if other.article != candidate.article or group not in groups or group is None:
-            continue
-        if other.start < candidate.start and (before is None or other.start > before[0]):
-            before = (other.start, group)
-        if other.start > candidate.start and (after is None or other.start < after[0]):
-            after = (other.start, group)
-    chosen = before or after
-    return chosen[1] if chosen else None
+class _NearestPerson:
+    """Where each person group is named in each article (sorted offsets), so a short name finds the one named
+    nearest before it by bisection instead of a scan of every candidate (which made the clustering quadratic)."""
+
+    def __init__(self, candidates: Sequence[Candidate], people: dict[str, str]) -> None:
+        starts: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for candidate in candidates:
+            group = people.get(candidate.key)
+            if group is not None:
+                starts[(candidate.article, group)].append(candidate.start)
+        self._starts = {place: sorted(offsets) for place, offsets in starts.items()}
+
+    def choose(self, candidate: Candidate, groups: list[str]) -> str | None:
+        """The one person a short name can mean; with several, the one named last before it in its article
+        (else first after it); None when the article names none of them."""
+        if len(groups) == 1:
+            return groups[0]
+        before: tuple[int, str] | None = None
+        after: tuple[int, str] | None = None
+        for group in groups:
+            offsets = self._starts.get((candidate.article, group))
+            if not offsets:
+                continue
+            position = bisect.bisect_left(offsets, candidate.start)
+            if position > 0 and (before is None or offsets[position - 1] > before[0]):
+                before = (offsets[position - 1], group)
+            position = bisect.bisect_right(offsets, candidate.start)
+            if position < len(offsets) and (after is None or offsets[position] < after[0]):
+                after = (offsets[position], group)
+        chosen = before or after
+        return chosen[1] if chosen else None
 
 
 def _actors_from(
@@ -126,6 +138,8 @@ def _actors_from(
     for cluster in clusters:
         members = sorted(cluster.members, key=lambda c: (c.article, c.start, c.end))
         kind = ActorKind.PERSON if cluster.person else _cluster_kind(members, votes)
+        if kind is ActorKind.PERSON and not cluster.person and _unsupported_person(cluster.key, members):
+            kind = ActorKind.ORGANISATION
         name = _display_name(cluster.key, members)
         mentions = tuple(
             Mention(
@@ -162,6 +176,15 @@ def _actors_from(
             )
         )
     return tuple(actors)
+
+
+def _unsupported_person(key: str, members: Sequence[Candidate]) -> bool:
+    """A one-word "person" that nothing else says is one: no title before it ("Mr.", "President"), not a given
+    name, not part of a person's full name (those joined a person group already). The model's person label on
+    a brand or a movement ("Twitter", "Indivisible") is the usual cause."""
+    if " " in key or any(member.titled != member.text for member in members):
+        return False
+    return not is_given_name(key)
 
 
 def _cluster_kind(members: Sequence[Candidate], votes: dict[str, Counter[ActorKind]]) -> ActorKind:

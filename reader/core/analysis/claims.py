@@ -1,8 +1,6 @@
 """Claims: attributions turned into records with offsets, kinds and speakers resolved to actors.
 
-The speaker is resolved when the head word of the speaker phrase lies inside an actor's mention ("Iranian
-President Masoud Pezeshkian" → Masoud Pezeshkian; "U.S. officials" stays as written), or, for "he"/"she",
-to the person named last before it in the same article ("it" to the last organisation). Content that mostly
+Speakers are resolved to actors by `speakers`. Content that mostly
 lies inside quotation marks is a direct quote and is widened to the whole quotation, which may run over
 several sentences.
 """
@@ -10,35 +8,28 @@ several sentences.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.cues import Attribution, find_attributions
 from reader.core.analysis.mentions import SKIPPED_KINDS
-from reader.core.analysis.names import fold, is_capitalised, name_key
-from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
-from reader.core.analysis.quotes import DIRECT_SHARE, quote_spans, quoted_share, widen_to_quote
-from reader.core.records import Actor, ActorKind, Article, Claim, ClaimKind, Sentence, TextSpan
-from reader.core.spans import overlapping
+from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
+from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
+from reader.core.analysis.quotes import (
+    DIRECT_SHARE,
+    adjacent_quote,
+    overlapping,
+    quote_spans,
+    quoted_share,
+    widen_to_quote,
+)
+from reader.core.analysis.speakers import FIRST_PERSON, MentionIndex, Resolved, resolve, resolve_name
+from reader.core.records import Actor, Article, Claim, ClaimKind, TextSpan
 
-PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
-    "he": (ActorKind.PERSON,),
-    "she": (ActorKind.PERSON,),
-    "it": (ActorKind.ORGANISATION,),
-}
-DROPPED_SPEAKER_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "case"})
-KEY_CUT_DEPS = frozenset({"conj", "cc", "prep", "acl", "relcl", "appos", "punct"})
-QUANTIFIERS = frozenset({"some", "several", "many", "few", "other", "others", "both", "all", "most", "various"})
 _EDGE = " \t\n,;:—–-"
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class _Resolved:
-    label: str
-    actor: str | None
-    key: str
 
 
 def extract_claims(
@@ -51,78 +42,183 @@ def extract_claims(
     return tuple(claims)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every claim of one article is resolved against."""
+
+    index: int
+    article: Article
+    mentions: MentionIndex
+    quotes: Sequence[tuple[int, int]]
+    starts: Sequence[int]
+    """Sentence start offsets, for bisection."""
+
+
 def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: Sequence[Actor]) -> list[Claim]:
-    mentions = _MentionIndex(index, actors)
-    quotes = quote_spans(article)
+    context = _Context(
+        index, article, MentionIndex(index, actors), quote_spans(article), [s.start for s in article.sentences]
+    )
     claims: list[Claim] = []
     for sentence in parse.sentences:
         if article.sentences[sentence.index].kind in SKIPPED_KINDS:
             continue
         for found in find_attributions(sentence):
-            claim = _claim(index, article, sentence, found, mentions, quotes)
+            claim = _claim(context, sentence, found)
             if claim is not None:
                 claims.append(claim)
+    marked = signed_quotes(article, context.quotes) + colon_heads(
+        article, lambda start, end: context.mentions.at(end - 1) is not None
+    )
+    for attribution in marked:
+        claim = _marked_claim(context, attribution)
+        if claim is not None:
+            claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
-    return claims
+    return _first_person_speakers(_continued_quotes(context, claims))
 
 
-def _claim(
-    index: int,
-    article: Article,
-    sentence: ParsedSentence,
-    found: Attribution,
-    mentions: _MentionIndex,
-    quotes: Sequence[tuple[int, int]],
-) -> Claim | None:
+def _continued_quotes(context: _Context, claims: list[Claim]) -> list[Claim]:
+    """A direct quote goes on in the quotation that opens the next sentence when that one has no cue of its own
+    ("“I am proud of you,” he said. “We will win.”"): the content runs to its end."""
+    text, quotes = context.article.text, context.quotes
+    contents = sorted((claim.content.start, claim.content.end) for claim in claims)
+    result = []
+    for claim in claims:
+        end = claim.content.end
+        while claim.kind is ClaimKind.DIRECT:
+            tail = max(end, claim.cue.end, claim.speaker.end if claim.speaker else 0)
+            nxt = overlapping(quotes, tail, len(text) + 1)
+            following = next((span for span in nxt if span[0] > tail), None)
+            if following is None or text[tail : following[0]].strip(_BETWEEN_QUOTES):
+                break
+            if any(low < following[1] and following[0] < high for low, high in _near(contents, following)):
+                break  # the next quotation is the content of a cue of its own
+            end = following[1]
+        if end != claim.content.end:
+            start = claim.content.start
+            covered = sorted({claim.sentence} | set(_sentences_within(context.article, context.starts, start, end)))
+            claim = dataclasses.replace(claim, content=TextSpan(start, end, text[start:end]), sentences=tuple(covered))
+        result.append(claim)
+    return result
+
+
+def _near(spans: Sequence[tuple[int, int]], target: tuple[int, int]) -> Sequence[tuple[int, int]]:
+    """The spans starting before the target ends, from the last few before its start (contents are short)."""
+    position = bisect.bisect_left(spans, (target[1], target[1]))
+    return spans[max(0, position - NEAR_SPANS) : position]
+
+
+NEAR_SPANS = 8
+"""Claims whose content may overlap a quotation: the few starting just before it (nested claims included)."""
+_BETWEEN_QUOTES = ' \t\n.,;:!?”»"“«„'
+
+
+def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
+    """ "I"/"we" as the speaker of a cue inside someone's quotation is that someone ("“I told them no,” Warren
+    said" gives Warren for "told")."""
+    resolved = []
+    for claim in claims:
+        written = claim.speaker.text.casefold() if claim.speaker else ""
+        if written in FIRST_PERSON and claim.speaker_actor is None:
+            outer = next(
+                (
+                    other
+                    for other in claims
+                    if other is not claim
+                    and other.content.start <= claim.cue.start < other.content.end
+                    and other.speaker_label.casefold() not in FIRST_PERSON
+                ),
+                None,
+            )
+            if outer is not None:
+                claim = dataclasses.replace(
+                    claim,
+                    speaker_label=outer.speaker_label,
+                    speaker_actor=outer.speaker_actor,
+                    speaker_key=outer.speaker_key,
+                )
+        resolved.append(claim)
+    return resolved
+
+
+def _claim(context: _Context, sentence: ParsedSentence, found: Attribution) -> Claim | None:
+    article = context.article
     tokens = sentence.tokens
-    content = _trimmed(article.text, tokens[found.content[0]].start, tokens[found.content[-1]].end)
+    cue = (tokens[found.cue[0]].start, tokens[found.cue[-1]].end)
+    speaker: tuple[int, int] | None = None
+    if found.speaker is not None:
+        speaker = (tokens[found.speaker[0]].start, tokens[found.speaker[1] - 1].end)
+    if found.content:
+        content = _trimmed(article.text, tokens[found.content[0]].start, tokens[found.content[-1]].end)
+    else:
+        clause = [*cue, *(speaker or cue)]
+        content = adjacent_quote(context.quotes, article.text, min(clause), max(clause))
     if content is None:
         return None
+    resolved = Resolved("unknown", None, "")
+    if found.speaker is not None and found.speaker_head is not None and speaker is not None:
+        first, stop = found.speaker
+        written = article.text[speaker[0] : speaker[1]]
+        resolved = resolve(tokens, first, stop, found.speaker_head, written, context.mentions)
+    return _build(context, sentence.index, cue, found.cue_lemma, speaker, resolved, content, found.according_to)
+
+
+def _marked_claim(context: _Context, marked: Marked) -> Claim | None:
+    """A claim from a punctuation attribution, on a story sentence."""
+    sentences = _sentences_within(context.article, context.starts, marked.cue[0], marked.cue[1])
+    content = _trimmed(context.article.text, *marked.content)
+    if not sentences or content is None:
+        return None
+    written = context.article.text[marked.speaker[0] : marked.speaker[1]]
+    resolved = resolve_name(marked.speaker[0], marked.speaker[1], written, context.mentions)
+    return _build(context, sentences[0], marked.cue, marked.cue_lemma, marked.speaker, resolved, content, False)
+
+
+def _build(
+    context: _Context,
+    sentence: int,
+    cue: tuple[int, int],
+    cue_lemma: str,
+    speaker: tuple[int, int] | None,
+    resolved: Resolved,
+    content: tuple[int, int],
+    according_to: bool,
+) -> Claim:
+    index, article, quotes = context.index, context.article, context.quotes
     start, end = widen_to_quote(quotes, content[0], content[1], article.text)
     share = quoted_share(quotes, start, end, article.text)
-    if found.according_to:
-        kind = ClaimKind.ACCORDING_TO
-    else:
-        kind = ClaimKind.DIRECT if share >= DIRECT_SHARE else ClaimKind.INDIRECT
-    cue_start, cue_end = tokens[found.cue[0]].start, tokens[found.cue[-1]].end
-    speaker_span: TextSpan | None = None
-    resolved = _Resolved("unknown", None, "")
-    if found.speaker is not None and found.speaker_head is not None:
-        first, stop = found.speaker
-        s_start, s_end = tokens[first].start, tokens[stop - 1].end
-        speaker_span = TextSpan(s_start, s_end, article.text[s_start:s_end])
-        resolved = _resolve(tokens, first, stop, found.speaker_head, speaker_span.text, mentions)
-    covered = sorted(
-        {sentence.index}
-        | {
-            s.index
-            for s in overlapping(article.sentences, start, end, _start_of, _end_of)
-            if s.kind not in SKIPPED_KINDS
-        }
-    )
+    direct = ClaimKind.DIRECT if share >= DIRECT_SHARE else ClaimKind.INDIRECT
+    kind = ClaimKind.ACCORDING_TO if according_to else direct
+    speaker_span = TextSpan(speaker[0], speaker[1], article.text[speaker[0] : speaker[1]]) if speaker else None
+    covered = sorted({sentence} | set(_sentences_within(article, context.starts, start, end)))
     return Claim(
-        id=f"claim-{index}-{cue_start}",
+        id=f"claim-{index}-{cue[0]}",
         article=index,
-        sentence=sentence.index,
+        sentence=sentence,
         kind=kind,
         speaker=speaker_span,
         speaker_label=resolved.label,
         speaker_actor=resolved.actor,
-        cue=TextSpan(cue_start, cue_end, article.text[cue_start:cue_end]),
+        cue=TextSpan(cue[0], cue[1], article.text[cue[0] : cue[1]]),
         content=TextSpan(start, end, article.text[start:end]),
-        line=article.line_of(cue_start),
-        cue_lemma=found.cue_lemma,
+        line=article.line_of(cue[0]),
+        cue_lemma=cue_lemma,
         speaker_key=resolved.key,
         sentences=tuple(covered),
     )
 
 
-def _start_of(sentence: Sentence) -> int:
-    return sentence.start
-
-
-def _end_of(sentence: Sentence) -> int:
-    return sentence.end
+def _sentences_within(article: Article, starts: Sequence[int], start: int, end: int) -> list[int]:
+    """Indices of the story sentences overlapping [start, end), found by bisection over sentence `starts`."""
+    sentences = article.sentences
+    position = max(bisect.bisect_right(starts, start) - 1, 0)
+    found = []
+    while position < len(sentences) and sentences[position].start < end:
+        sentence = sentences[position]
+        if sentence.end > start and sentence.kind not in SKIPPED_KINDS:
+            found.append(sentence.index)
+        position += 1
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -131,101 +227,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return (start, end) if end > start else None
-
-
-class _MentionIndex:
-    """The actor mentions of one article, sorted, for lookups by offset."""
-
-    def __init__(self, article: int, actors: Sequence[Actor]) -> None:
-        rows = sorted(
-            (m.start, m.end, actor.id, actor.name, actor.kind)
-            for actor in actors
-            for m in actor.mentions
-            if m.article == article
-        )
-        self.rows = rows
-        self.starts = [row[0] for row in rows]
-        self.names: dict[str, tuple[str, str]] = {}
-        for actor in actors:
-            for alias in (actor.name, *actor.aliases):
-                key = name_key(alias)
-                previous = self.names.get(key)
-                self.names[key] = ("", "") if previous and previous[0] != actor.id else (actor.id, actor.name)
-
-    def at(self, offset: int) -> tuple[str, str] | None:
-        """(actor id, name) of the mention holding `offset`."""
-        position = bisect.bisect_right(self.starts, offset) - 1
-        if position >= 0 and self.rows[position][0] <= offset < self.rows[position][1]:
-            return self.rows[position][2], self.rows[position][3]
-        return None
-
-    def by_name(self, key: str) -> tuple[str, str] | None:
-        """(actor id, name) of the one actor whose name or alias has this key, when exactly one has."""
-        found = self.names.get(key)
-        return found if found and found[0] else None
-
-    def last_before(self, offset: int, kinds: tuple[ActorKind, ...]) -> tuple[str, str] | None:
-        """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset`."""
-        position = bisect.bisect_left(self.starts, offset) - 1
-        while position >= 0:
-            _start, end, actor_id, name, kind = self.rows[position]
-            if kind in kinds and end <= offset:
-                return actor_id, name
-            position -= 1
-        return None
-
-
-def _resolve(
-    tokens: Sequence[Token], first: int, stop: int, head: int, written: str, mentions: _MentionIndex
-) -> _Resolved:
-    head_token = tokens[head]
-    found = mentions.at(head_token.start)
-    if found is None and stop - first == 1 and head_token.text.casefold() in PRONOUN_KINDS:
-        found = mentions.last_before(head_token.start, PRONOUN_KINDS[head_token.text.casefold()])
-    if found is None and all(is_capitalised(t.text) for t in tokens[first:stop]):
-        found = mentions.by_name(name_key(written))
-    if found is not None:
-        return _Resolved(found[1], found[0], found[0])
-    label = written
-    opener = tokens[first]
-    if opener.pos in ("DET", "NUM", "NOUN", "PRON") and opener.text != "I" and not opener.text.isupper():
-        label = written[:1].lower() + written[1:]
-    return _Resolved(label, None, speaker_key(tokens, first, stop, head))
-
-
-def speaker_key(tokens: Sequence[Token], first: int, stop: int, head: int) -> str:
-    """The speaker's head noun with the names and words that qualify it, folded and singular; determiners,
-    numbers, quantifiers, common adjectives and what follows the head (conjuncts, clauses, prepositional
-    phrases) left out: what two articles share when they cite the same kind of source ("one U.S. official and
-    two others" and "the U.S. official" both give "us official")."""
-    kept = {head}
-    stack = [head]
-    while stack:
-        current = stack.pop()
-        for index in range(first, stop):
-            token = tokens[index]
-            if index == current or token.head != current or index in kept:
-                continue
-            if current == head and index > head and token.dep in KEY_CUT_DEPS:
-                continue
-            if _key_skips(token):
-                continue
-            kept.add(index)
-            stack.append(index)
-    words = []
-    for index in sorted(kept):
-        token = tokens[index]
-        word = fold(token.lemma) if token.pos == "NOUN" else fold(token.text)
-        words.append(word.replace(".", ""))
-    return " ".join(word for word in words if word)
-
-
-def _key_skips(token: Token) -> bool:
-    if token.dep in DROPPED_SPEAKER_DEPS or token.pos in ("DET", "NUM", "PUNCT"):
-        return True
-    if fold(token.text) in QUANTIFIERS:
-        return True
-    return token.dep in ("amod", "acl", "relcl", "prep") and token.text[:1].islower()
 
 
 def content_words(claim: Claim) -> int:

@@ -16,25 +16,21 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.analysis.names import word_set
+from reader.core.analysis.lexicon import (
+    COGNITION,
+    CONTINUING,
+    FIRST_PERSON,
+    PARTICLES,
+    PHRASAL_KINDS,
+    STATEMENT_NOUNS,
+    CueKind,
+    cue_kind,
+)
 from reader.core.analysis.parsed import ParsedSentence, Token
 
-OBJECT_CUES = word_set(
-    """
-    say tell warn urge confirm deny announce acknowledge pledge promise vow threaten caution reiterate emphasize
-    emphasise stress demand admit concede insist claim declare predict propose recommend ask
-    """
-)
-"""Speech verbs whose direct object or prepositional phrase can carry the statement ("pledged support for …")."""
-CLAUSE_CUES = word_set(
-    """
-    add note explain indicate report write tweet suggest argue state estimate recall reply respond contend assert
-    observe remark signal conclude testify allege maintain complain mention disclose comment announce
-    believe think fear doubt expect hope feel worry suspect reckon assume
-    """
-)
-"""Verbs that are attributions only with a clause as content ("added that …", "believes Iran …")."""
 CALL_PREPOSITIONS = frozenset({"for", "on"})
+NAMING_COMPLEMENTS = ("oprd", "ccomp", "xcomp", "attr", "dobj", "npadvmod", "acomp")
+"""What follows the object of "call" when it judges ("called it a hoax"), not phones or summons."""
 """"call for" / "call on": "call" alone is more often naming or phoning than a statement."""
 NO_COMMENT_VERBS = frozenset({"decline", "refuse"})
 NO_COMMENT_COMPLEMENTS = frozenset(
@@ -47,7 +43,8 @@ NON_CONTENT_MARKS = frozenset(
 """Subordinate clauses that add background to a statement rather than belong to it."""
 SUBJECTS = ("nsubj", "csubj")
 QUOTE_MARKS = '"“”«»„'
-INHERITING = ("conj", "xcomp", "advcl")
+INHERITING = ("conj", "xcomp", "advcl", "pcomp", "prep")
+"""Relations along which a cue takes the subject of the verb it hangs off: "… but warned", "began by saying"."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +58,9 @@ class Attribution:
     speaker_head: int | None
     content: tuple[int, ...]
     according_to: bool
+    borrows: bool = False
+    """The sentence holds no content for the cue: it is the quotation just before or after it ("“…?” she said.",
+    "He said: “…”"), which the claim builder looks up in the article."""
 
 
 class Tree:
@@ -72,6 +72,8 @@ class Tree:
         for index, token in enumerate(self.tokens):
             if token.head != index:
                 self.children[token.head].append(index)
+        self.quoted = _inside_quotes(self.tokens)
+        """Whether each token lies between quotation marks within the sentence."""
 
     def kids(self, index: int, *deps: str) -> list[int]:
         return [c for c in self.children[index] if not deps or self.tokens[c].dep in deps]
@@ -86,6 +88,27 @@ class Tree:
         return sorted(found)
 
 
+def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
+    inside = False
+    flags = []
+    for token in tokens:
+        text = token.text
+        if text in OPEN_MARKS or (text in STRAIGHT_MARKS and not inside):
+            flags.append(False)
+            inside = True
+        elif text in CLOSE_MARKS or (text in STRAIGHT_MARKS and inside):
+            flags.append(False)
+            inside = False
+        else:
+            flags.append(inside)
+    return flags
+
+
+OPEN_MARKS = frozenset({"“", "«", "„", "``"})
+CLOSE_MARKS = frozenset({"”", "»", "''"})
+STRAIGHT_MARKS = frozenset({'"'})
+
+
 def find_attributions(sentence: ParsedSentence) -> list[Attribution]:
     """Every attribution of one sentence, in cue order."""
     tree = Tree(sentence)
@@ -94,10 +117,14 @@ def find_attributions(sentence: ParsedSentence) -> list[Attribution]:
         attribution = _according_to(tree, index) if token.text.casefold() == "according" else None
         if attribution is None and token.pos in ("VERB", "AUX"):
             attribution = _verb_cue(tree, index)
+        if attribution is None and token.pos == "NOUN" and token.lemma.casefold() in STATEMENT_NOUNS:
+            attribution = _noun_cue(tree, index)
         if attribution is not None:
             content = _trim_punctuation(tree, attribution.content)
             if content:
-                found.append(dataclasses.replace(attribution, content=content))
+                found.append(dataclasses.replace(attribution, content=content, borrows=False))
+            elif attribution.speaker is not None and (attribution.borrows or attribution.content):
+                found.append(dataclasses.replace(attribution, content=(), borrows=True))
     return found
 
 
@@ -136,27 +163,106 @@ def _verb_cue(tree: Tree, index: int) -> Attribution | None:
     lemma = token.lemma.casefold()
     if token.tag == "VBN" and not tree.kids(index, "aux", "auxpass") and token.dep not in ("conj", "ROOT"):
         return None  # adjectival participle: "Hezbollah's reported efforts"
-    if tree.kids(index, "nsubjpass", "auxpass"):
-        return None  # "was told": the speaker is not the subject
     if token.dep == "xcomp" and tree.tokens[token.head].lemma.casefold() in NO_COMMENT_VERBS:
         return None  # the complement of "declined to comment" is part of that cue
-    cue: tuple[int, ...] = (index,)
     if lemma in NO_COMMENT_VERBS:
-        complement = next(
-            (c for c in tree.kids(index, "xcomp") if tree.tokens[c].lemma.casefold() in NO_COMMENT_COMPLEMENTS), None
-        )
-        if complement is None:
-            return None
-        cue = tuple(range(index, complement + 1))
-        content = tuple(i for c in tree.kids(complement, "prep", "dobj", "ccomp") for i in tree.subtree(c))
-        cue_lemma = f"{lemma} to {tree.tokens[complement].lemma.casefold()}"
-        return _with_speaker(tree, index, cue, cue_lemma, content or cue)
+        return _no_comment(tree, index, lemma)
     if lemma == "call":
-        return _call_cue(tree, index)
-    if lemma not in OBJECT_CUES and lemma not in CLAUSE_CUES:
+        return None if _is_passive(tree, index) else _call_cue(tree, index)
+    cue, kind = _phrasal(tree, index, lemma)
+    if kind is None:
+        if lemma in CONTINUING:
+            return _with_speaker(tree, index, cue, lemma, (), borrows=True)
         return None
-    content = _content(tree, index, clause_only=lemma not in OBJECT_CUES)
-    return _with_speaker(tree, index, cue, lemma, content) if content else None
+    if _is_passive(tree, index):
+        return _passive_cue(tree, index, lemma, kind)
+    content = tuple(i for i in _content(tree, index, kind) if i not in cue)
+    if not content:
+        return _with_speaker(tree, index, cue, lemma, (), borrows=kind is not CueKind.INTENT)
+    found = _with_speaker(tree, index, cue, lemma, content)
+    head = found.speaker_head if found is not None else None
+    if lemma in COGNITION and head is not None and tree.tokens[head].text.casefold() in FIRST_PERSON:
+        return None  # "I think …": a hedge inside the speaker's own words
+    return found
+
+
+def _is_passive(tree: Tree, index: int) -> bool:
+    return bool(tree.kids(index, "nsubjpass", "auxpass"))
+
+
+def _phrasal(tree: Tree, index: int, lemma: str) -> tuple[tuple[int, ...], CueKind | None]:
+    """The cue tokens and kind, with the particle of a phrasal reporting verb ("pointed out")."""
+    for particle in tree.kids(index, "prt"):
+        if (lemma, tree.tokens[particle].text.casefold()) in PARTICLES:
+            return tuple(sorted((index, particle))), PHRASAL_KINDS.get(lemma, CueKind.CLAUSE)
+    return (index,), cue_kind(lemma)
+
+
+def _passive_cue(tree: Tree, index: int, lemma: str, kind: CueKind) -> Attribution | None:
+    """ "was first reported by The Washington Post": the agent speaks, the subject is what was said."""
+    agent = next(iter(tree.kids(index, "agent")), None)
+    source = next(iter(tree.kids(agent, "pobj")), None) if agent is not None else None
+    if agent is None or source is None or kind is CueKind.INTENT:
+        return None
+    first, stop = _phrase_range(tree, source)
+    content = tuple(i for c in tree.kids(index, "nsubjpass", "ccomp") for i in tree.subtree(c))
+    if not content:
+        return None
+    cue = (*(c for c in tree.kids(index, "auxpass")), index, agent)
+    return Attribution(tuple(sorted(cue)), lemma, (first, stop), source, content, False)
+
+
+def _no_comment(tree: Tree, index: int, lemma: str) -> Attribution | None:
+    """ "declined/refused to comment (on …)": a cue of its own, the refusal being the statement."""
+    complement = next(
+        (c for c in tree.kids(index, "xcomp") if tree.tokens[c].lemma.casefold() in NO_COMMENT_COMPLEMENTS), None
+    )
+    if complement is None:
+        return _intent_refusal(tree, index, lemma)
+    cue = tuple(range(index, complement + 1))
+    content = tuple(i for c in tree.kids(complement, "prep", "dobj", "ccomp") for i in tree.subtree(c))
+    cue_lemma = f"{lemma} to {tree.tokens[complement].lemma.casefold()}"
+    return _with_speaker(tree, index, cue, cue_lemma, content or cue)
+
+
+def _intent_refusal(tree: Tree, index: int, lemma: str) -> Attribution | None:
+    """ "refused to release his tax returns": a stated position, like any intent."""
+    if lemma != "refuse":
+        return None
+    content = tuple(i for c in tree.kids(index, "xcomp", "ccomp") for i in tree.subtree(c))
+    return _with_speaker(tree, index, (index,), lemma, content) if content else None
+
+
+def _noun_cue(tree: Tree, index: int) -> Attribution | None:
+    """ "Trump's claim that …", "Warren's criticism of the bank": the owner is the source, the clause or the
+    phrase after the noun the content."""
+    owner = next(iter(tree.kids(index, "poss")), None)
+    if owner is None or tree.tokens[owner].pos not in ("PROPN", "NOUN", "PRON"):
+        return None
+    content = [
+        i
+        for child in tree.kids(index, "acl", "ccomp", "prep", "relcl")
+        if child > index and _statement_part(tree, child)
+        for i in _without_that(tree, child)
+    ]
+    if not content:
+        return None
+    first, stop = _phrase_range(tree, owner)
+    stop = min(stop, index)
+    while stop > first + 1 and tree.tokens[stop - 1].text in ("'s", "’s", "'", "’"):
+        stop -= 1
+    return Attribution((index,), tree.tokens[index].lemma.casefold(), (first, stop), owner, tuple(content), False)
+
+
+def _statement_part(tree: Tree, child: int) -> bool:
+    """A clause ("that Iran …") or a phrase of what was said ("of the bank", "for a ceasefire")."""
+    token = tree.tokens[child]
+    if token.dep == "prep":
+        return token.text.casefold() in STATEMENT_PREPOSITIONS
+    return token.dep != "relcl" or any(tree.tokens[m].text.casefold() == "that" for m in tree.kids(child, "mark"))
+
+
+STATEMENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
 
 
 def _call_cue(tree: Tree, index: int) -> Attribution | None:
@@ -164,14 +270,17 @@ def _call_cue(tree: Tree, index: int) -> Attribution | None:
     following = index + 1
     if following < len(tree.tokens) and tree.tokens[following].text.casefold() in CALL_PREPOSITIONS:
         preposition = tree.tokens[following].text.casefold()
-        content = tuple(i for i in _content(tree, index, clause_only=False) if i != following)
+        content = tuple(i for i in _content(tree, index, CueKind.OBJECT) if i != following)
         return _with_speaker(tree, index, (index, following), f"call {preposition}", content)
-    if tree.kids(index, "oprd", "ccomp"):
-        return _with_speaker(tree, index, (index,), "call", _content(tree, index, clause_only=True))
+    objects = tree.kids(index, "dobj")
+    second = [c for c in tree.kids(index, *NAMING_COMPLEMENTS) if c not in objects[:1]]
+    if tree.kids(index, "oprd", "ccomp") or (objects and second):
+        # "called the deal a disaster", "called Wells Fargo's behavior “outrageous”": naming as judging
+        return _with_speaker(tree, index, (index,), "call", _content(tree, index, CueKind.OBJECT))
     return None
 
 
-def _content(tree: Tree, index: int, *, clause_only: bool) -> tuple[int, ...]:
+def _content(tree: Tree, index: int, kind: CueKind) -> tuple[int, ...]:
     """Token indices of what the cue at `index` reports."""
     clauses = tree.kids(index, "ccomp")
     if clauses:
@@ -180,7 +289,9 @@ def _content(tree: Tree, index: int, *, clause_only: bool) -> tuple[int, ...]:
     if token.dep == "parataxis":
         own = set(tree.subtree(index))
         return tuple(i for i in tree.subtree(token.head) if i not in own)
-    if clause_only:
+    if kind is CueKind.INTENT:
+        return tuple(i for c in tree.kids(index, "xcomp") for i in tree.subtree(c))
+    if kind is CueKind.CLAUSE:
         return ()
     picked: list[int] = []
     for child in tree.children[index]:
@@ -204,16 +315,27 @@ def _mark_of(tree: Tree, clause: int) -> str:
 
 
 def _with_speaker(
-    tree: Tree, index: int, cue: tuple[int, ...], cue_lemma: str, content: tuple[int, ...]
+    tree: Tree,
+    index: int,
+    cue: tuple[int, ...],
+    cue_lemma: str,
+    content: tuple[int, ...],
+    *,
+    borrows: bool = False,
 ) -> Attribution | None:
+    """The attribution with the cue's subject as speaker; None when the cue has no subject."""
     subject = _subject_of(tree, index)
     if subject is None:
-        return None
-    first, stop = _phrase_range(tree, subject)
-    kept = tuple(i for i in content if not first <= i < stop and i not in cue)
+        return None  # a claim with no source in its sentence is more often no attribution (PolNeAR dev)
+    first, stop = _phrase_range(tree, subject, index)
+    direct = subject < index and tree.tokens[subject].dep in SUBJECTS
+    stray = {i for i in tree.subtree(subject) if i > index and i not in cue} if direct else set()
+    kept = tuple(sorted({i for i in content if not first <= i < stop and i not in cue} | stray))
     if not kept and content == cue:
         kept = cue  # "declined to comment": the refusal is the whole statement
-    return Attribution(cue, cue_lemma, (first, stop), subject, kept, False)
+    if not kept and not borrows:
+        return None
+    return Attribution(cue, cue_lemma, (first, stop), subject, kept, False, borrows=borrows and not kept)
 
 
 def _subject_of(tree: Tree, index: int) -> int | None:
@@ -224,29 +346,49 @@ def _subject_of(tree: Tree, index: int) -> int | None:
         seen.add(current)
         subjects = tree.kids(current, *SUBJECTS)
         if subjects:
-            subject = subjects[0]
+            # a subject on the cue's side of the quotation marks: in '"…, it will," said James Acton' the parser
+            # may hang the quote's own subject on "said" too
+            subject = min(subjects, key=lambda s: (tree.quoted[s] != tree.quoted[index], s))
             if tree.tokens[subject].tag in ("WP", "WDT") and tree.tokens[current].dep == "relcl":
                 return tree.tokens[current].head  # "officials who said …"
             return subject
         token = tree.tokens[current]
+        if token.dep == "acl" and current == index and tree.tokens[token.head].pos in ("NOUN", "PROPN"):
+            return token.head  # "online postings that included one saying …"
         if token.dep not in INHERITING or token.head == current:
             return None
+        if token.dep == "prep" and tree.tokens[token.head].pos not in ("VERB", "AUX"):
+            return None  # "the claim of saying …" has no speaking subject
         if token.dep == "advcl" and tree.tokens[token.head].dep != "ROOT":
             return None  # "…would take action, while reiterating…" may hang off the reported clause
         current = token.head
     return None
 
 
-def _phrase_range(tree: Tree, head: int) -> tuple[int, int]:
-    """The contiguous phrase of a noun, cut before a comma that opens an apposition or clause after the head."""
-    span = tree.subtree(head)
-    first, last = span[0], span[-1]
-    for offset in range(head + 1, last + 1):
-        if tree.tokens[offset].text in (",", "(", "—", "–"):
-            last = offset - 1
-            break
+def _phrase_range(tree: Tree, head: int, cue: int | None = None) -> tuple[int, int]:
+    """The contiguous phrase of a noun, cut before a comma or dash that opens an apposition or clause after the
+    head, and never across the cue: a parse that hangs the reported clause on the speaker ("Trump had said
+    Mattis -- the first … -- would stay") must not make that clause the speaker."""
+    span = set(tree.subtree(head))
+    first = head
+    while first - 1 in span and first - 1 != cue:
+        first -= 1
+    last = head
+    while last + 1 in span and last + 1 != cue and not _opens_clause(tree.tokens[last + 1]):
+        last += 1
     while first < last and tree.tokens[first].pos == "PUNCT":
         first += 1
     while last > first and tree.tokens[last].pos == "PUNCT":
         last -= 1
     return first, last + 1
+
+
+PHRASE_BREAKS = frozenset({",", "(", "—", "–", "--", "―", ";", ":", "“", "”", '"'})
+
+
+def _opens_clause(token: Token) -> bool:
+    """Where a speaker phrase ends: punctuation that opens an apposition, or the start of a clause ("members
+    who have …", "an interview that …", "the House vote to …")."""
+    if token.text in PHRASE_BREAKS or token.tag in ("WDT", "WP", "WP$", "TO"):
+        return True
+    return token.pos in ("VERB", "AUX") or (token.text.casefold() == "that" and token.dep in ("nsubj", "mark"))

@@ -99,6 +99,22 @@ def _content_words(claim: Claim) -> set[str]:
     return {key for key in keys if key}
 
 
+VERB_FORCE: dict[str, str] = {
+    **dict.fromkeys(("claim", "allege", "contend", "purport"), "doubting"),
+    **dict.fromkeys(("concede", "admit", "acknowledge", "confess"), "conceding"),
+    **dict.fromkeys(("insist", "maintain", "assert", "argue"), "insisting"),
+    **dict.fromkeys(("deny", "dispute", "reject"), "denying"),
+}
+"""The force of a reporting verb (by its base form); any other verb ("say", "tell", "add", "note") is neutral.
+"said" against "told" is wording; "said" against "claimed" or "conceded" changes how far the reader is asked
+to trust the statement."""
+
+
+def verb_force(cue_lemma: str) -> str:
+    """ "doubting", "conceding", "insisting", "denying" or "neutral" for a cue's base form."""
+    return VERB_FORCE.get(cue_lemma.split(" ", 1)[0], "neutral")
+
+
 def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
     """What differs between two tellings of one claim, in a fixed order."""
     flags = []
@@ -108,6 +124,8 @@ def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
         flags.append(ClaimFlag.CUE_DIFFERS)
     if (a.kind is ClaimKind.DIRECT) != (b.kind is ClaimKind.DIRECT):
         flags.append(ClaimFlag.QUOTE_VS_PARAPHRASE)
+    if verb_force(a.cue_lemma) != verb_force(b.cue_lemma):
+        flags.append(ClaimFlag.VERB_FORCE_DIFFERS)
     return tuple(flags)
 
 

@@ -9,12 +9,16 @@ survive only when the same name occurs as a clean entity elsewhere in the compar
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
     SEGMENT_BREAKS,
+    STATE_NAME_PATTERN,
+    STATE_NAMES,
     fold,
     headline_cased,
     is_capitalised,
@@ -25,8 +29,8 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
+from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start
 from reader.core.records import ActorKind, Article, BlockKind
-from reader.core.spans import SpanSet
 
 LABEL_KINDS: dict[str, ActorKind] = {
     "PERSON": ActorKind.PERSON,
@@ -58,12 +62,18 @@ class Candidate:
     titled: str
     """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet)."""
+        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet); computed
+        once per candidate (the clustering reads it many times)."""
         key = name_key(self.text)
         alias = place_alias(key)
         return fold(alias) if alias else key
+
+    @cached_property
+    def country(self) -> str | None:
+        """The country's key when the name is one of its state names ("the Islamic Republic" → "iran")."""
+        return STATE_NAMES.get(self.key)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,8 @@ class _Raw:
     weak: bool
     compound: tuple[int, int] | None
     """Offsets of the hyphenated compound the span sits in, when it is part of one."""
+    parts: tuple[tuple[int, int], ...] = ()
+    """Offsets of the names a coordinated span joins ("Trump and Mattis"), when it joins several."""
 
 
 def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArticle]) -> list[Candidate]:
@@ -91,7 +103,31 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in _untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in _state_names(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
+
+
+def _state_names(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """State names ("the Islamic Republic") in articles that name their country: they mention that country."""
+    named: dict[int, set[str]] = {}
+    for candidate in found:
+        named.setdefault(candidate.article, set()).add(candidate.key)
+    extra = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
+        story = {s.index for s in parse.sentences if article.sentences[s.index].kind not in SKIPPED_KINDS}
+        for match in STATE_NAME_PATTERN.finditer(article.text):
+            country = STATE_NAMES.get(name_key(match.group()))
+            if country is None or country not in named.get(index, set()) or spans.overlaps(*match.span()):
+                continue
+            sentence = next((s.index for s in article.sentences if s.start <= match.start() < s.end), None)
+            if sentence in story:
+                start, end = match.span()
+                extra.append(Candidate(index, sentence, start, end, match.group(), None, match.group()))
+    return extra
 
 
 def _all_parts_in(text: str, compound: tuple[int, int], names: set[str]) -> bool:
@@ -120,7 +156,7 @@ def _untagged_people(
         covered.setdefault(candidate.article, []).append((candidate.start, candidate.end))
     extra: list[Candidate] = []
     for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = SpanSet(covered.get(index, []))  # bisection: a scan of every span per word was quadratic
+        spans = _Spans(covered.get(index, []))
         for sentence in parse.sentences:
             if article.sentences[sentence.index].kind in SKIPPED_KINDS:
                 continue
@@ -134,6 +170,22 @@ def _untagged_people(
                     continue
                 extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
     return extra
+
+
+class _Spans:
+    """Candidate spans of one article, for overlap tests by bisection (a scan per token was quadratic)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _end in self._spans]
+        longest = max((end - start for start, end in self._spans), default=0)
+        self._reach = longest
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span overlaps [start, end): only spans starting within the longest span's reach."""
+        low = bisect.bisect_left(self._starts, start - self._reach)
+        high = bisect.bisect_left(self._starts, end)
+        return any(self._spans[i][1] > start for i in range(low, high))
 
 
 def _known_names(raws: Sequence[_Raw]) -> set[str]:
@@ -155,30 +207,34 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
         if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
             weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
+    headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
     for entity in sentence.entities:
         kind = LABEL_KINDS.get(entity.label)
         if kind is None:
             continue
         pieces = _pieces(tokens, entity.first, entity.stop)
-        for first, stop in pieces:
+        for low, stop in pieces:
+            first = name_start(tokens, low, stop)
             if kind is ActorKind.PERSON:
                 while stop - first > 1 and is_title_word(tokens[first].text):
                     first += 1
             words = tokens[first:stop]
             start, end = words[0].start, words[-1].end
             text = article.text[start:end]
-            if not _plausible_name(text) or all(is_title_word(t.text) for t in words):
+            if not _plausible_name(text) or all(is_title_word(t.text) for t in words) or not has_capital(words):
                 continue
             compound = _compound_around(article.text, start, end)
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
-            vote = kind
+            vote: ActorKind | None = kind
             if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
+            vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
             candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled)
-            weak = len(pieces) > 1 or any(i in weak_tokens for i in range(first, stop))
-            raws.append(_Raw(candidate, tuple(words), weak, compound))
+            weak = len(pieces) > 1 or headline or any(i in weak_tokens for i in range(first, stop))
+            parts = tuple((tokens[a].start, tokens[b - 1].end) for a, b in coordinated_parts(tokens, first, stop))
+            raws.append(_Raw(candidate, tuple(words), weak, compound, parts if len(parts) > 1 else ()))
     return raws
 
 
@@ -263,6 +319,10 @@ def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[
     candidate = raw.candidate
     if raw.compound is not None:
         return _compound_parts(raw, known, articles[candidate.article].text)
+    text = articles[candidate.article].text
+    joined = [Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts]
+    if joined and all(part.key in known for part in joined):
+        return joined  # "Trump and Mattis": two people, not one organisation
     if not raw.weak:
         return [candidate]
     words = raw.words

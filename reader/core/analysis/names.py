@@ -51,6 +51,27 @@ PLACE_ALIASES: dict[str, str] = {
 }
 """Keys of common abbreviations and long forms, mapped to the display name of the one actor they denote."""
 
+STATE_NAMES: dict[str, str] = {
+    "islamic republic": "iran",
+    "islamic republic of iran": "iran",
+    "jewish state": "israel",
+    "state of israel": "israel",
+    "hermit kingdom": "north korea",
+    "democratic people's republic of korea": "north korea",
+    "people's republic": "china",
+    "people's republic of china": "china",
+    "russian federation": "russia",
+    "kingdom of saudi arabia": "saudi arabia",
+    "islamic emirate": "afghanistan",
+    "fifth republic": "france",
+}
+"""A country's formal or customary state names (keys) to the country's key: the same actor when the article
+names the country too ("Iran … the Islamic Republic")."""
+STATE_NAME_PATTERN = re.compile(
+    r"\b(?:Islamic Republic(?: of Iran)?|Jewish [Ss]tate|State of Israel|Hermit Kingdom|People['’]s Republic"
+    r"(?: of China)?|Russian Federation|Kingdom of Saudi Arabia|Islamic Emirate|Fifth Republic)\b"
+)
+"""Where state names are written: the model rarely tags "the Islamic Republic" as a place."""
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
 SEGMENT_BREAKS = frozenset({"/", "|", "•", "·", "//", "||"})

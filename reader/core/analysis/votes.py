@@ -1,0 +1,73 @@
+"""What a name span may be, from its own words and the words around it: the checks behind each entity vote.
+
+The small model labels "Former Minnesota" (of "Former Minnesota Gov. Tim Pawlenty") a person, "Democratic
+Caucus" a person, "Trump and Mattis" an organisation and "ag" an organisation. These rules use only the span
+and its neighbours, so they hold for any text:
+- a name has a capitalised word; lower-case words before the first one ("first Mr. Obama", "former") are
+  context, not name, and name particles ("de Léon", "van Gogh") stay;
+- a span followed by a title ("Minnesota Gov.") qualifies that title: it is no person;
+- a person label on a span whose last word names an institution ("Caucus", "Party", "Committee") is an
+  organisation's;
+- names joined by "and"/"&" are split when each part is a name found on its own elsewhere; otherwise the span
+  is one name ("Procter & Gamble", "Bosnia and Herzegovina").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.analysis.names import fold, is_capitalised, is_title_word, word_set
+from reader.core.analysis.parsed import Token
+from reader.core.records import ActorKind
+
+NAME_PARTICLES = word_set("de del della di da van von der den du la le al el bin ibn ben dos das St. st.")
+"""Lower-case words that are part of a name ("Kevin de Léon", "Ludwig van Beethoven")."""
+INSTITUTION_HEADS = word_set(
+    """
+    caucus party committee council commission department ministry agency administration association union league
+    group coalition campaign foundation institute university college court senate house assembly congress
+    parliament cabinet office board bureau authority company corporation inc corp ltd fund bank network times
+    post news journal magazine republicans democrats
+    """
+)
+"""Last words that make a name an institution's, never a person's ("Democratic Caucus", "Log Cabin Republicans")."""
+COORDINATORS = frozenset({"and", "&"})
+
+
+def name_start(tokens: Sequence[Token], first: int, stop: int) -> int:
+    """The first token of the name: leading lower-case words dropped (particles kept when a name follows)."""
+    while first < stop - 1 and not _starts_name(tokens[first].text):
+        first += 1
+    return first
+
+
+def _starts_name(text: str) -> bool:
+    return is_capitalised(text) or text[:1].isdigit() or text in NAME_PARTICLES
+
+
+def has_capital(tokens: Sequence[Token]) -> bool:
+    """Whether some word is capitalised or has a digit ("3M"): an all lower-case span is no name ("ag", "fed")."""
+    return any(is_capitalised(t.text) or any(ch.isdigit() for ch in t.text) for t in tokens if t.text[:1].isalnum())
+
+
+def adjusted_vote(kind: ActorKind, tokens: Sequence[Token], first: int, stop: int) -> ActorKind | None:
+    """The label the span votes for after the context checks; None when it should not vote."""
+    if kind is not ActorKind.PERSON:
+        return kind
+    if stop < len(tokens) and is_title_word(tokens[stop].text) and is_capitalised(tokens[stop].text):
+        return None  # "Minnesota Gov. Tim Pawlenty": a place qualifying a title
+    if fold(tokens[stop - 1].text) in INSTITUTION_HEADS:
+        return ActorKind.ORGANISATION
+    return kind
+
+
+def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
+    """The token ranges of names joined by "and"/"&" inside a span; one range when there is no coordination."""
+    parts: list[tuple[int, int]] = []
+    start = first
+    for index in range(first, stop):
+        if tokens[index].text.casefold() in COORDINATORS:
+            parts.append((start, index))
+            start = index + 1
+    parts.append((start, stop))
+    return [(low, high) for low, high in parts if high > low]

@@ -1,0 +1,125 @@
+"""Every form of attribution a news reader would call a claim, on texts written for these tests (real model)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from reader.core.analysis import analyse_article
+from reader.core.records import Claim, ClaimKind
+from tests.factories import article_of
+
+pytestmark = pytest.mark.slow
+
+FORMS = [
+    "Mayor John Miller opened the bridge on Friday.",  # 0
+    "Miller said: “The bridge will carry ten thousand cars a day.”",  # 1 cue before the quote
+    "“We waited twenty years for this,” the mayor said.",  # 2 cue after the quote, title resolved
+    "“The money,” he added, “came from the state.”",  # 3 cue inside the quote
+    "According to the transport office, the bridge cost 40 million dollars.",  # 4
+    "Miller's claim that the project came in under budget drew criticism.",  # 5 a statement noun
+    "Officials believe the traffic will ease within a year.",  # 6 belief
+    "The White House contends that federal money paid for half of it.",  # 7 position
+    "“We are proud. We are ready,” Miller said.",  # 8 two sentences in one quote
+    "Engineer Tom Baptiste added:",  # 9 cue whose quote is the next paragraph
+    "“The steel was tested twice.",  # 10 a quote over two paragraphs
+    "“Every weld was checked.”",  # 11
+    "“Will it last?” Baptiste asked.",  # 12 the quote closes before the cue
+    "“I think it will last a century,” Miller said.",  # 13 a first-person hedge inside a quote
+    "The plan was first reported by The Ledger.",  # 14 passive with an agent
+    "“This bridge changes our town.” ― Maria Okafor",  # 15 a signed quotation
+    "MILLER: We will keep the tolls low.",  # 16 a transcript head
+    "Miller had said Baptiste -- the youngest engineer on the team -- would lead the work.",  # 17
+]
+
+
+@pytest.fixture(scope="module")
+def claims() -> Iterator[list[Claim]]:
+    yield list(analyse_article(article_of(FORMS), use_cache=False).claims)
+
+
+def on(claims: list[Claim], sentence: int) -> list[Claim]:
+    return [claim for claim in claims if claim.sentence == sentence]
+
+
+def test_cue_before_the_quote_takes_the_quote(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 1)
+    assert (claim.speaker_label, claim.cue.text, claim.kind) == ("John Miller", "said", ClaimKind.DIRECT)
+    assert claim.content.text == "The bridge will carry ten thousand cars a day."
+
+
+def test_cue_after_the_quote_and_a_title_resolved_to_the_person(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 2)
+    assert (claim.speaker.text if claim.speaker else None, claim.speaker_label) == ("the mayor", "John Miller")
+    assert claim.content.text.startswith("We waited twenty years")
+
+
+def test_cue_inside_the_quote_and_he_resolved(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 3)
+    assert (claim.cue.text, claim.speaker_label, claim.kind) == ("added", "John Miller", ClaimKind.DIRECT)
+    assert "came from the state" in claim.content.text
+
+
+def test_according_to(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 4)
+    assert (claim.kind, claim.speaker_label) == (ClaimKind.ACCORDING_TO, "the transport office")
+    assert claim.content.text == "the bridge cost 40 million dollars"
+
+
+def test_a_statement_noun_owned_by_a_source(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 5)
+    assert (claim.cue.text, claim.speaker_label) == ("claim", "John Miller")
+    assert claim.content.text == "the project came in under budget"
+
+
+def test_beliefs_and_positions_stated_for_a_source(claims: list[Claim]) -> None:
+    (belief,) = on(claims, 6)
+    assert (belief.cue_lemma, belief.speaker_label) == ("believe", "officials")
+    (position,) = on(claims, 7)
+    assert (position.cue_lemma, position.speaker_label) == ("contend", "White House")
+
+
+def test_a_quote_of_two_sentences_is_one_claim(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 8)
+    assert claim.content.text == "We are proud. We are ready,"
+
+
+def test_a_cue_takes_the_quote_of_the_next_paragraphs(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 9)
+    assert claim.speaker_label == "Tom Baptiste" and claim.kind is ClaimKind.DIRECT
+    assert claim.content.text.startswith("The steel was tested twice.")
+    assert claim.content.text.endswith("Every weld was checked.")
+    assert claim.sentences == (9, 10, 11)
+
+
+def test_a_cue_takes_the_quote_that_closes_before_it(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 12)
+    assert (claim.cue.text, claim.speaker_label, claim.content.text) == ("asked", "Tom Baptiste", "Will it last?")
+
+
+def test_a_first_person_hedge_inside_a_quote_is_no_claim_of_its_own(claims: list[Claim]) -> None:
+    assert [claim.cue.text for claim in on(claims, 13)] == ["said"]
+
+
+def test_passive_cue_with_an_agent(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 14)
+    assert (claim.cue.text, claim.speaker_label) == ("was first reported by", "the Ledger")
+
+
+def test_signed_quotation_and_transcript_head(claims: list[Claim]) -> None:
+    (signed,) = on(claims, 15)
+    assert (signed.cue.text, signed.speaker_label, signed.content.text) == (
+        "―",
+        "Maria Okafor",
+        "This bridge changes our town.",
+    )
+    (head,) = [claim for claim in on(claims, 16) if claim.cue_lemma == "colon"]
+    assert (head.speaker_label, head.content.text) == ("John Miller", "We will keep the tolls low.")
+
+
+def test_the_speaker_is_never_a_clause(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 17)
+    assert claim.speaker is not None and claim.speaker.text == "Miller"
+    assert claim.content.text.endswith("would lead the work")
+    assert all(claim.speaker is None or len(claim.speaker.text.split()) <= 4 for claim in claims)
