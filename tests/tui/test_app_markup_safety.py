@@ -6,6 +6,7 @@ from rich.text import Text
 
 from reader.app import ReaderApp
 from reader.core.records import Comparison
+from tests.tui.conftest import settle
 from tests.tui.fixtures import aligned_comparison, analysed_comparison, fixture_articles
 
 
@@ -24,8 +25,7 @@ async def test_a_failing_worker_with_markup_in_its_error_is_reported_not_crashed
 
     app = ReaderApp(fixture_articles(2), aligner=aligned_comparison, analyser=broken_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # one wait_for_complete can come before the analysis worker has even started
         messages = [Text.from_markup(str(n.message)).plain for n in app._notifications]
         assert any("[red]missing[/red]" in message for message in messages), messages
         assert app.is_running
