@@ -62,7 +62,7 @@ def _open_app(paths: Sequence[str]) -> int:
     start_parse_service(loaded.articles)  # spaCy's process, before Textual's import (see reader.lifetime)
     from reader.app import ReaderApp
 
-    app = ReaderApp(loaded.articles, notices=loaded.warnings)
+    app = ReaderApp(loaded.articles, notices=loaded.warnings, ends_process=True)
     exit_code = app.run()
     return exit_code if exit_code is not None else (app.return_code or 0)
 
