@@ -74,11 +74,12 @@ class ReaderApp(App[int]):
         self.analyser = analyser
         self.ends_process = ends_process
         self._ending_process = False
+        self._parse_service_wanted = False
         """The command line's app: under `run()`, spaCy gets its own process and the app's end ends the process
         at once (`reader.lifetime`). Off for tests and harnesses that run the app inside their own process."""
 
     def run(self, *args: Any, **kwargs: Any) -> int | None:
-        """Run in a real terminal: spaCy's process starts first; when the app ends, the process ends at once.
+        """Run in a real terminal: spaCy gets its own process; when the app ends, the process ends at once.
 
         Only for the command line's app (`ends_process=True`); any other app runs as Textual's. See `reader.lifetime`.
         """
@@ -87,7 +88,8 @@ class ReaderApp(App[int]):
         from reader import lifetime
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
-            self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
+            self.analyser = lifetime.analyser_with_service()
+            self._parse_service_wanted = True
         self._ending_process = True
         try:
             return super().run(*args, **kwargs)
@@ -107,6 +109,13 @@ class ReaderApp(App[int]):
 
             lifetime.end_process(result if isinstance(result, int) else (self.return_code or 0))
         return result
+
+    def on_ready(self) -> None:
+        """After the first paint: start spaCy's process, so it imports the model while the alignment runs."""
+        if self._parse_service_wanted:
+            from reader import lifetime
+
+            lifetime.start_parse_service(self.articles)
 
     def on_mount(self) -> None:
         self.push_screen(

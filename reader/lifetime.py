@@ -23,10 +23,11 @@ _services: list[ParseService] = []
 
 
 def start_parse_service(articles: Sequence[Article]) -> ParseService:
-    """spaCy's process for the launch articles: the one already started for them, else a new one.
+    """spaCy's process for these articles: the one already started for them, else a new one.
 
-    The command line starts it right after loading the articles, before Textual is even imported, so the
-    model's import runs on the other core while this process imports Textual and paints; `end_process` stops it.
+    The app starts it right after its first paint (measured: started before Textual's import, the model's import
+    took CPU from the first paint on a loaded two-core machine), so it imports spaCy while the alignment runs;
+    `end_process` stops it.
     """
     wanted = tuple(article.sha256 for article in articles)
     for service in _services:
@@ -37,10 +38,11 @@ def start_parse_service(articles: Sequence[Article]) -> ParseService:
     return service
 
 
-def analyser_with(service: ParseService) -> Callable[[Comparison], Comparison]:
-    """The app's analysis step when a service parses: wait for its parses (in the cache), then build the rest.
+def analyser_with_service() -> Callable[[Comparison], Comparison]:
+    """The app's analysis step: parses from the cache, else from spaCy's process; then actors and claims here.
 
-    When the service failed, `add_analysis` parses the missing articles in this process: slower, same result.
+    When every parse is in the cache this process reads them and never waits for the service. When the service
+    fails, `add_analysis` parses the missing articles in this process: slower, same result.
     """
 
     def analyse(comparison: Comparison) -> Comparison:
@@ -48,8 +50,8 @@ def analyser_with(service: ParseService) -> Callable[[Comparison], Comparison]:
         from reader.core.pipeline import add_analysis
 
         keys = [cache.article_key(article) for article in comparison.articles]
-        if not all(cache.entry_path(key).is_file() for key in keys):  # a warm cache needs no answer
-            service.wait_parsed(comparison.articles)
+        if not all(cache.entry_path(key).is_file() for key in keys):  # a warm cache needs no service
+            start_parse_service(comparison.articles).wait_parsed(comparison.articles)
         return add_analysis(comparison)
 
     return analyse

@@ -57,9 +57,6 @@ def _open_app(paths: Sequence[str]) -> int:
     from reader.core.load.inputs import load_inputs
 
     loaded = load_inputs(app_inputs(paths))
-    from reader.lifetime import start_parse_service
-
-    start_parse_service(loaded.articles)  # spaCy's process, before Textual's import (see reader.lifetime)
     from reader.app import ReaderApp
 
     app = ReaderApp(loaded.articles, notices=loaded.warnings, ends_process=True)

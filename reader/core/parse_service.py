@@ -1,12 +1,13 @@
-"""spaCy in a process of its own, started at launch: the model's import never shares a core with the first paint.
+"""spaCy in a process of its own, started after the first paint: the model never runs in the app's interpreter.
 
-Importing spaCy and loading the model take about 1.5 s of CPU. Run in the app's process, that time is taken
-from the first paint and the alignment on a two-core machine, and the interpreter cannot quit while a thread is
-inside spaCy. So the app starts this service before its first frame: a spawned interpreter that receives the
-articles and parses the ones the analysis cache does not hold yet (`reader.core.analysis.parse`, which writes
-each parse to the cache). The app's analysis then finds every parse in the cache and builds actors and claims
-from the plain records, without ever importing spaCy itself; when the cache holds them all already (a warm
-start) the service answers without importing spaCy either.
+Importing spaCy and loading the model take about 1.5 s of CPU, and the parse holds the interpreter's lock for
+as long as it runs: in the app's process that time is taken from the alignment and the UI, and the interpreter
+cannot quit while a thread is inside spaCy. So the app starts this service right after its first frame (started
+before it, the model's import took CPU from the first paint on a loaded machine): a spawned interpreter that
+receives the articles and parses the ones the analysis cache does not hold yet (`reader.core.analysis.parse`,
+which writes each parse to the cache). The app's analysis then finds every parse in the cache and builds
+actors and claims from the plain records, without ever importing spaCy itself; when the cache holds them all
+already (a warm start) the app does not wait for the service, which answers without importing spaCy either.
 
 The parse records come back through the cache directory, as JSON written by `reader.core.serialize` (the same
 file a later start reads): no second channel to keep in step. When the service fails or the cache cannot be
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -84,7 +86,10 @@ class ParseService:
         context = multiprocessing.get_context("spawn")
         parent_end, child_end = context.Pipe()
         process = context.Process(target=_serve, args=(child_end,), name="reader-spacy", daemon=True)
-        process.start()
+        # Textual replaces sys.stderr with a capture whose fileno() is -1, which spawn would pass to the child
+        real_stderr = sys.__stderr__
+        with contextlib.redirect_stderr(real_stderr) if real_stderr is not None else contextlib.nullcontext():
+            process.start()
         child_end.close()
         service = cls(process, parent_end)
         service._send(tuple(articles))

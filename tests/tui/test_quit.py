@@ -50,6 +50,7 @@ from reader.core.load.inputs import load_inputs
 
 class QuitAtOnce(ReaderApp):
     def on_ready(self) -> None:
+        super().on_ready()  # starts spaCy's process
         print(f"service {lifetime._services[0]._process.pid}", flush=True)
         self.call_after_refresh(self.exit, 0)
 
