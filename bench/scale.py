@@ -16,6 +16,7 @@ Run: `python bench/scale.py [--max N] [--articles K] [--skip-analysis] [--skip-p
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -62,9 +63,10 @@ def timed(action: Callable[[], T]) -> tuple[float, T]:
 
 
 def analysis_scale(maximum: int) -> None:
-    from reader.core.analysis.actors import build_actors
+    from reader.core.analysis.actors import cluster_candidates
     from reader.core.analysis.claims import extract_claims
     from reader.core.analysis.linking import link_claims
+    from reader.core.analysis.mentions import extract_candidates
     from reader.core.analysis.parse import parse_articles
     from reader.core.analysis.quoted import who_is_quoted
     from reader.core.pipeline import align_articles
@@ -72,31 +74,34 @@ def analysis_scale(maximum: int) -> None:
     pool = sentence_pool()
     print(f"analysis of two articles of N sentences (pool of {len(pool)} real sentences, cycled)")
     print(
-        f"{'N':>6} {'align':>7} {'parse':>7} {'actors':>7} {'claims':>7} {'links':>7} {'quoted':>7} "
-        f"{'no parse':>9} {'ratio':>6}"
+        f"{'N':>6} {'align':>7} {'parse':>7} {'mentions':>8} {'cluster':>8} {'claims':>7} {'links':>7} "
+        f"{'quoted':>7} {'no parse':>9} {'ratio':>6} {'outside actors.py':>18} {'ratio':>6}"
     )
-    previous = None
+    print("       (seconds; 'cluster' is actors.py's clustering, owned by the actors work; ratio = to the line above)")
+    previous: tuple[float, float] | None = None
     count = 625
     while count <= maximum:
         a = long_article(pool, count, 0, "A")
         b = long_article(pool, count, len(pool) // 3, "B")
         align_time, comparison = timed(lambda a=a, b=b: align_articles((a, b), workers=1))
         parse_time, parsed = timed(lambda a=a, b=b: parse_articles((a, b)))
-        actors_time, actors = timed(lambda a=a, b=b, parsed=parsed: build_actors((a, b), parsed))
+        mentions_time, candidates = timed(lambda a=a, b=b, parsed=parsed: extract_candidates((a, b), parsed))
+        cluster_time, actors = timed(lambda a=a, b=b, c=candidates: cluster_candidates((a, b), c))
         claims_time, claims = timed(lambda a=a, b=b, p=parsed, ac=actors: extract_claims((a, b), p, ac))
-        import dataclasses
-
         with_claims = dataclasses.replace(comparison, actors=actors, claims=claims)
         links_time, _ = timed(lambda w=with_claims, c=claims: link_claims(w, c))
         quoted_time, _ = timed(lambda c=claims: who_is_quoted(c, 2))
-        rest = actors_time + claims_time + links_time + quoted_time
-        ratio = f"{rest / previous:6.2f}" if previous else "     -"
+        outside = mentions_time + claims_time + links_time + quoted_time
+        rest = outside + cluster_time
+        ratio = f"{rest / previous[0]:6.2f}" if previous else "     -"
+        ratio_outside = f"{outside / previous[1]:6.2f}" if previous else "     -"
         print(
-            f"{count:6d} {align_time:7.2f} {parse_time:7.2f} {actors_time:7.2f} {claims_time:7.2f} "
-            f"{links_time:7.2f} {quoted_time:7.2f} {rest:9.2f} {ratio}",
+            f"{count:6d} {align_time:7.2f} {parse_time:7.2f} {mentions_time:8.2f} {cluster_time:8.2f} "
+            f"{claims_time:7.2f} {links_time:7.2f} {quoted_time:7.2f} {rest:9.2f} {ratio} {outside:18.2f} "
+            f"{ratio_outside}",
             flush=True,
         )
-        previous = rest
+        previous = (rest, outside)
         count *= 2
 
 

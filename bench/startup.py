@@ -12,8 +12,12 @@ writes it to a private PYTHONPYCACHEPREFIX). Without that, a checkout run under 
 compiles every reader module from source on each start (~90 ms) while Textual's own bytecode is already
 installed, which measures the compiler rather than the app. `--cold` measures that way instead.
 
-Run: `python bench/startup.py [runs] [--cold]` (default 5). Needs tmux; prints medians and the ratio to the bare
-app.
+Each run measures reader with a cold cache (a fresh directory: spaCy parses) and a warm one (the parse comes from
+the cache, so no spaCy at all), interleaved with the bare app so that load on the machine hits all alike.
+`--baseline=DIR` also runs another checkout of reader (e.g. the commit before a change) the same way.
+
+Run: `python bench/startup.py [runs] [--cold] [--baseline=DIR]` (default 5). Needs tmux; prints medians, the ratio
+to the bare app and, for the highlights and the analysis, the median time after the first paint.
 """
 
 from __future__ import annotations
@@ -79,23 +83,27 @@ def main() -> int:
     numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
     runs = int(numbers[0]) if numbers else 5
     cold = "--cold" in sys.argv[1:]
+    baseline = next((Path(arg.split("=", 1)[1]) for arg in sys.argv[1:] if arg.startswith("--baseline=")), None)
     python = shlex.quote(sys.executable)
     # A idle session keeps the tmux server alive between runs (a server that exits races the next start).
     keeper = f"bench-keeper-{uuid.uuid4().hex[:8]}"
     subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 900"], check=True)
     try:
-        return measure(runs, python, cold)
+        return measure(runs, python, cold, baseline)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True, check=False)
 
 
-def measure(runs: int, python: str, cold: bool) -> int:
-    reader_checks: dict[str, Callable[[str], bool]] = {
-        "first paint": lambda s: "A ⇄ B" in s and "  A  " in s and "  B  " in s,
-        "highlights": lambda s: "matched" in s,
-        "analysis": lambda s: "matched" in s and "finding actors" not in s and "filter actors" in s,
-    }
+READER_CHECKS: dict[str, Callable[[str], bool]] = {
+    "first paint": lambda s: "A ⇄ B" in s and "  A  " in s and "  B  " in s,
+    "highlights": lambda s: "matched" in s,
+    "analysis": lambda s: "matched" in s and "finding actors" not in s and "filter actors" in s,
+}
+
+
+def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
     bare_check: dict[str, Callable[[str], bool]] = {"first paint": lambda s: "bare textual app painted" in s}
+    roots = {"reader": ROOT, **({"baseline": baseline.resolve()} if baseline else {})}
     with tempfile.TemporaryDirectory() as scratch:
         bare = Path(scratch) / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
@@ -106,32 +114,41 @@ def measure(runs: int, python: str, cold: bool) -> int:
         )
         bare_command = f"env -u COLUMNS -u LINES {bytecode} {python} {shlex.quote(str(bare))}"
 
-        def reader_command(run: int) -> str:
-            cache = shlex.quote(str(Path(scratch) / f"cache-{run}"))
+        def reader_command(root: Path, cache: str) -> str:
+            cache_dir = shlex.quote(str(Path(scratch) / cache))
             return (
                 f"cd {shlex.quote(scratch)} && env -u COLUMNS -u LINES {bytecode} "
-                f"PYTHONPATH={shlex.quote(str(ROOT))} READER_CACHE_DIR={cache} READER_DATA_DIR={cache} "
+                f"PYTHONPATH={shlex.quote(str(root))} READER_CACHE_DIR={cache_dir} READER_DATA_DIR={cache_dir} "
                 f"{python} -m reader {shlex.quote(str(ROOT / 'seeds'))}"
             )
 
-        if not cold:  # compile both apps' bytecode once, unmeasured
-            run_once(bare_command, bare_check)
-            run_once(reader_command(-1), reader_checks)
+        # unmeasured: compile every app's bytecode once, and fill each warm cache
+        run_once(bare_command, bare_check)
+        for name, root in roots.items():
+            run_once(reader_command(root, f"warm-{name}"), READER_CHECKS)
         bare_times: list[float] = []
-        reader_times: dict[str, list[float]] = {name: [] for name in reader_checks}
-        for run in range(runs):
-            result = run_once(bare_command, bare_check)
-            bare_times.append(result.get("first paint", float("nan")))
-            result = run_once(reader_command(run), reader_checks)
-            for name in reader_times:
-                reader_times[name].append(result.get(name, float("nan")))
+        results: dict[tuple[str, str], list[dict[str, float]]] = {}
+        for run in range(runs):  # interleaved, so load on the machine hits every variant alike
+            bare_times.append(run_once(bare_command, bare_check).get("first paint", float("nan")))
+            for name, root in roots.items():
+                for cache in ("cold", "warm"):
+                    cache_dir = f"cold-{name}-{run}" if cache == "cold" else f"warm-{name}"
+                    results.setdefault((name, cache), []).append(
+                        run_once(reader_command(root, cache_dir), READER_CHECKS)
+                    )
     bare_median = statistics.median(bare_times)
     how = "compiled from source each run" if cold else "bytecode compiled once, as installed"
-    print(f"runs: {runs} (tmux 160x48, polling every 10 ms; medians; {how})")
+    print(f"runs: {runs} (tmux 160x48, polling every 10 ms; medians; {how}; a shared 2-core machine: noisy)")
     print(f"bare Textual app, first paint: {bare_median * 1000:7.0f} ms")
-    for name, values in reader_times.items():
-        median = statistics.median(values)
-        print(f"reader seeds/, {name:12s}: {median * 1000:7.0f} ms  ({median / bare_median:.2f}× the bare app)")
+    for (name, cache), rows in results.items():
+        label = f"{name} seeds/ ({cache} cache)"
+        for check in READER_CHECKS:
+            median = statistics.median(row.get(check, float("nan")) for row in rows)
+            line = f"{label:28s} {check:12s}: {median * 1000:7.0f} ms  ({median / bare_median:.2f}× the bare app)"
+            if check != "first paint":
+                after = statistics.median(row.get(check, float("nan")) - row.get("first paint", 0.0) for row in rows)
+                line += f", {after * 1000:5.0f} ms after the first paint"
+            print(line)
     return 0
 
 

@@ -62,6 +62,7 @@ class ReaderApp(App[int]):
         analyser: Analyser = _analyse,
         notices: Sequence[str] = (),
         session: Session | None = None,
+        ends_process: bool = False,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -71,20 +72,25 @@ class ReaderApp(App[int]):
         """A reopened saved comparison (`reader open NAME`); None starts a new one."""
         self.aligner = aligner
         self.analyser = analyser
-        self._end_process_on_exit = False
+        self.ends_process = ends_process
+        self._ending_process = False
+        self._parse_service_wanted = False
+        """The command line's app: under `run()`, spaCy gets its own process and the app's end ends the process
+        at once (`reader.lifetime`). Off for tests and harnesses that run the app inside their own process."""
 
     def run(self, *args: Any, **kwargs: Any) -> int | None:
-        """Run in a real terminal: spaCy's process starts first; when the app ends, the process ends at once.
+        """Run in a real terminal: spaCy gets its own process; when the app ends, the process ends at once.
 
-        See `reader.lifetime`. Tests drive the app with `run_test`, which goes through neither step.
+        Only for the command line's app (`ends_process=True`); any other app runs as Textual's. See `reader.lifetime`.
         """
+        if not self.ends_process:
+            return super().run(*args, **kwargs)
         from reader import lifetime
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
-            self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
-        # a scripted run (auto_pilot: the snapshot harness, inside pytest) is not a user quitting the app; a
-        # plain headless run still is (tests/tui/test_quit.py runs the real app headless in a child process)
-        self._end_process_on_exit = kwargs.get("auto_pilot") is None
+            self.analyser = lifetime.analyser_with_service()
+            self._parse_service_wanted = True
+        self._ending_process = True
         try:
             return super().run(*args, **kwargs)
         finally:
@@ -98,11 +104,18 @@ class ReaderApp(App[int]):
         terminal is restored when this point is reached, so nothing is lost by not waiting.
         """
         result = await super().run_async(*args, **kwargs)
-        if self._end_process_on_exit:
+        if self._ending_process:
             from reader import lifetime
 
-            lifetime.end_process(result if result is not None else (self.return_code or 0))
+            lifetime.end_process(result if isinstance(result, int) else (self.return_code or 0))
         return result
+
+    def on_ready(self) -> None:
+        """After the first paint: start spaCy's process, so it imports the model while the alignment runs."""
+        if self._parse_service_wanted:
+            from reader import lifetime
+
+            lifetime.start_parse_service(self.articles)
 
     def on_mount(self) -> None:
         self.push_screen(

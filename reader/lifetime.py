@@ -23,22 +23,35 @@ _services: list[ParseService] = []
 
 
 def start_parse_service(articles: Sequence[Article]) -> ParseService:
-    """Start spaCy's process on the launch articles; `end_process` stops it."""
+    """spaCy's process for these articles: the one already started for them, else a new one.
+
+    The app starts it right after its first paint (measured: started before Textual's import, the model's import
+    took CPU from the first paint on a loaded two-core machine), so it imports spaCy while the alignment runs;
+    `end_process` stops it.
+    """
+    wanted = tuple(article.sha256 for article in articles)
+    for service in _services:
+        if service.launch_articles == wanted and service.is_alive():
+            return service
     service = ParseService.start(articles)
     _services.append(service)
     return service
 
 
-def analyser_with(service: ParseService) -> Callable[[Comparison], Comparison]:
-    """The app's analysis step when a service parses: wait for its parses (in the cache), then build the rest.
+def analyser_with_service() -> Callable[[Comparison], Comparison]:
+    """The app's analysis step: parses from the cache, else from spaCy's process; then actors and claims here.
 
-    When the service failed, `add_analysis` parses the missing articles in this process: slower, same result.
+    When every parse is in the cache this process reads them and never waits for the service. When the service
+    fails, `add_analysis` parses the missing articles in this process: slower, same result.
     """
 
     def analyse(comparison: Comparison) -> Comparison:
+        from reader.core.analysis import cache
         from reader.core.pipeline import add_analysis
 
-        service.wait_parsed(comparison.articles)
+        keys = [cache.article_key(article) for article in comparison.articles]
+        if not all(cache.entry_path(key).is_file() for key in keys):  # a warm cache needs no service
+            start_parse_service(comparison.articles).wait_parsed(comparison.articles)
         return add_analysis(comparison)
 
     return analyse

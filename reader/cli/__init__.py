@@ -59,7 +59,7 @@ def _open_app(paths: Sequence[str]) -> int:
     loaded = load_inputs(app_inputs(paths))
     from reader.app import ReaderApp
 
-    app = ReaderApp(loaded.articles, notices=loaded.warnings)
+    app = ReaderApp(loaded.articles, notices=loaded.warnings, ends_process=True)
     exit_code = app.run()
     return exit_code if exit_code is not None else (app.return_code or 0)
 

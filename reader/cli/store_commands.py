@@ -91,7 +91,7 @@ def launch_app(session: Session) -> int:
     from reader.app import ReaderApp
 
     comparison = session.comparison
-    app = ReaderApp(comparison.articles, comparison=comparison, session=session)
+    app = ReaderApp(comparison.articles, comparison=comparison, session=session, ends_process=True)
     exit_code = app.run()
     return exit_code if exit_code is not None else (app.return_code or 0)
 

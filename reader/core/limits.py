@@ -4,9 +4,9 @@ Two rules a user can predict:
 
 1. **An article holds at most `MAX_ARTICLE_CHARS` characters and `MAX_ARTICLE_SENTENCES` sentences.** A longer
    input is refused with one line naming it, the size and the limit (exit code 2), before any slow step runs.
-   The longest article of the dev data is about 60,000 characters; the limits sit far above any news article
-   yet keep a comparison of two articles at the limit within about a minute and a few hundred MB (see
-   `bench/size_policy.py`).
+   A long news article has 10,000-50,000 characters; the limits sit far above any of them yet keep the work
+   bounded: aligning a 1 M-character article takes seconds, the analysis a minute or two (spaCy reads every
+   word), and a 10 or 30 MB file is refused in under a second (see `bench/size_policy.py`).
 2. **No sentence is longer than `MAX_SENTENCE_CHARS`.** A run of text without a sentence end (a file on one
    line, a 1 M-character "sentence", a 1 M-character word, one word repeated a million times) is cut into
    pieces of at most that length, at the last space before the limit (or at the limit when there is none).
@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from reader.core.errors import InputError
 
 MAX_ARTICLE_CHARS = 2_000_000
-"""Characters of one article's text (about 2 MB of plain text, 300,000 words: thirty times a long report).
-Fitted on bench/size_policy.py: two articles of this size align and analyse in about a minute on one core;
-ten times as much would take many minutes and gigabytes."""
+"""Characters of one article's text (about 2 MB of plain text, 300,000 words: forty times a long report).
+Set from bench/size_policy.py: 1 M characters align in 1-10 s and 100-250 MB; the analysis of 1 MB takes a
+minute or more, so ten times the limit would take the better part of an hour and gigabytes."""
 
 MAX_ARTICLE_SENTENCES = 100_000
 """Sentences of one article: the scale the issue asks to stay near-linear at (bench/scale.py)."""

@@ -7,8 +7,9 @@ initializer); then each task is a pair of indices, and `Pool.map` returns the al
 pairs asked for, so the output is the same whatever the scheduling and whatever the number of cores.
 
 A small comparison (the usual two to five articles) is aligned in this process: starting a worker costs about
-0.3 s, more than aligning a few news articles. Every pool this module starts is registered so that
-`terminate_workers()` can kill it at once when the user quits mid-alignment.
+0.3 s, more than aligning a few news articles; so is any comparison when the machine has no idle core. Every
+pool this module starts is registered so that `terminate_workers()` can kill it at once when the user quits
+mid-alignment.
 """
 
 from __future__ import annotations
@@ -44,12 +45,32 @@ def pair_work(articles: Sequence[Article], pairs: Sequence[tuple[int, int]]) -> 
     return sum(len(articles[i].sentences) + len(articles[j].sentences) for i, j in pairs)
 
 
-def worker_count(articles: Sequence[Article], pairs: Sequence[tuple[int, int]], cores: int | None = None) -> int:
-    """How many processes to align with: 1 (this process) for small jobs, else one per core, at most one a pair."""
+def idle_cores(cores: int, load: float | None = None) -> int:
+    """Cores not already busy with other programs: the cores minus the one-minute load average, at least 1.
+
+    bench/scale.py on the shared 2-core machine under a load of 3-4: twelve articles' 66 pairs took 24.5 s in one
+    process and 31.4 s in two, so a pool only pays where a core is actually free.
+    """
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # no load average on this platform
+            load = 0.0
+    return max(1, min(cores, int(cores - load + 0.5)))
+
+
+def worker_count(
+    articles: Sequence[Article],
+    pairs: Sequence[tuple[int, int]],
+    cores: int | None = None,
+    load: float | None = None,
+) -> int:
+    """How many processes to align with: 1 (this process) for small jobs, else one per idle core, at most one a
+    pair. `load` is the machine's load average (read from the system when None)."""
     cores = available_cores() if cores is None else cores
     if cores < 2 or len(pairs) < 2 or pair_work(articles, pairs) < MIN_PARALLEL_WORK:
         return 1
-    return min(cores, len(pairs))
+    return min(idle_cores(cores, load), len(pairs))
 
 
 def _set_articles(articles: tuple[Article, ...]) -> None:

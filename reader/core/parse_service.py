@@ -1,12 +1,13 @@
-"""spaCy in a process of its own, started at launch: the model's import never shares a core with the first paint.
+"""spaCy in a process of its own, started after the first paint: the model never runs in the app's interpreter.
 
-Importing spaCy and loading the model take about 1.5 s of CPU. Run in the app's process, that time is taken
-from the first paint and the alignment on a two-core machine, and the interpreter cannot quit while a thread is
-inside spaCy. So the app starts this service before its first frame: a spawned interpreter that receives the
-articles and parses the ones the analysis cache does not hold yet (`reader.core.analysis.parse`, which writes
-each parse to the cache). The app's analysis then finds every parse in the cache and builds actors and claims
-from the plain records, without ever importing spaCy itself; when the cache holds them all already (a warm
-start) the service answers without importing spaCy either.
+Importing spaCy and loading the model take about 1.5 s of CPU, and the parse holds the interpreter's lock for
+as long as it runs: in the app's process that time is taken from the alignment and the UI, and the interpreter
+cannot quit while a thread is inside spaCy. So the app starts this service right after its first frame (started
+before it, the model's import took CPU from the first paint on a loaded machine): a spawned interpreter that
+receives the articles and parses the ones the analysis cache does not hold yet (`reader.core.analysis.parse`,
+which writes each parse to the cache). The app's analysis then finds every parse in the cache and builds
+actors and claims from the plain records, without ever importing spaCy itself; when the cache holds them all
+already (a warm start) the app does not wait for the service, which answers without importing spaCy either.
 
 The parse records come back through the cache directory, as JSON written by `reader.core.serialize` (the same
 file a later start reads): no second channel to keep in step. When the service fails or the cache cannot be
@@ -16,7 +17,10 @@ analysis. `stop()` kills the process at once: nothing it computes is wanted once
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import sys
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -28,8 +32,17 @@ Reply = tuple[str, str]
 """("parsed", "") when every article's parse is in the cache, ("failed", one-line reason) otherwise."""
 
 
+NICENESS = 5
+"""How much lower the service's CPU priority is than the app's (a nice-5 process gets about a third of the CPU
+a nice-0 one gets when both want it). On a quiet machine it runs on the free core anyway; on a loaded one
+(startup measured under a load of 8-10 on two cores) the model's import would otherwise take its full share
+from the first paint. Not more: under other programs' load a niceness of 10 starved the analysis ten times over."""
+
+
 def _serve(connection: Connection) -> None:
     """The service's main loop (in the child): each request is a tuple of articles; None ends it."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(NICENESS)
     while True:
         try:
             request = connection.recv()
@@ -38,9 +51,12 @@ def _serve(connection: Connection) -> None:
         if request is None:
             return
         try:
+            from reader.core.analysis import cache
             from reader.core.analysis.parse import parse_articles
 
-            parse_articles(request)
+            missing = [article for article in request if not cache.entry_path(cache.article_key(article)).is_file()]
+            if missing:  # a warm cache: nothing to read here, the app reads the entries itself
+                parse_articles(missing)
             reply: Reply = ("parsed", "")
         except Exception as error:  # reported to the app, which then parses in its own process
             reply = ("failed", str(error).splitlines()[0] if str(error) else type(error).__name__)
@@ -61,6 +77,8 @@ class ParseService:
         """sha256 of the articles of the request sent and not answered yet."""
         self._parsed: set[tuple[str, ...]] = set()
         self._failure = ""
+        self.launch_articles: tuple[str, ...] = ()
+        """sha256 of the articles it was started for."""
 
     @classmethod
     def start(cls, articles: Sequence[Article]) -> ParseService:
@@ -68,10 +86,14 @@ class ParseService:
         context = multiprocessing.get_context("spawn")
         parent_end, child_end = context.Pipe()
         process = context.Process(target=_serve, args=(child_end,), name="reader-spacy", daemon=True)
-        process.start()
+        # Textual replaces sys.stderr with a capture whose fileno() is -1, which spawn would pass to the child
+        real_stderr = sys.__stderr__
+        with contextlib.redirect_stderr(real_stderr) if real_stderr is not None else contextlib.nullcontext():
+            process.start()
         child_end.close()
         service = cls(process, parent_end)
         service._send(tuple(articles))
+        service.launch_articles = service._pending or ()
         return service
 
     @property

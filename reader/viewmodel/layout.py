@@ -23,6 +23,7 @@ from rich.cells import cell_len
 
 from reader.core.records import Article
 from reader.viewmodel.bands import Band, Item, Side
+from reader.viewmodel.cells import drawn_text
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -90,6 +91,11 @@ def _normalised(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
+def _drawn_cells(text: str) -> int:
+    """Cells the pane draws `text` in (emoji sequences as their parts: see `cells`)."""
+    return cell_len(drawn_text(text))
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Soft-wrap `text` to `width` cells at spaces; returns (start, end) slices of `text`, one per row.
 
@@ -99,7 +105,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     if not text:
         return [(0, 0)]
     ascii_only = text.isascii()
-    measure = len if ascii_only else cell_len
+    measure = len if ascii_only else _drawn_cells
     rows: list[tuple[int, int]] = []
     row_start = 0
     row_cells = 0

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from reader.core.records import SentenceClass
 from reader.marks import CONFLICT_MARK, MOVED_MARK, NOTE_MARK
 from reader.viewmodel.bands import Side
+from reader.viewmodel.cells import drawn_text
 from reader.viewmodel.layout import PaneRows, Row, RowKind
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
@@ -383,7 +384,10 @@ class ArticlePane(ScrollView, can_focus=True):
         return Style()
 
     def _text_segments(self, text: str, offset: int, body: Style) -> list[Segment]:
-        """The row's text split where highlight layers start and stop, each piece with its layered style."""
+        """The row's text split where highlight layers start and stop, each piece with its layered style.
+
+        Each piece is drawn as the terminal draws it (`drawn_text`): an emoji sequence never moves the border.
+        """
         end = offset + len(text)
         cuts = {offset, end}
         active: list[tuple[int, int, Style]] = []
@@ -396,7 +400,7 @@ class ArticlePane(ScrollView, can_focus=True):
                 active.append((max(start, offset), min(stop, end), style))
                 cuts.update((max(start, offset), min(stop, end)))
         if not active:
-            return [Segment(text, body)]
+            return [Segment(drawn_text(text), body)]
         points = sorted(cuts)
         segments: list[Segment] = []
         for start, stop in itertools.pairwise(points):
@@ -404,5 +408,5 @@ class ArticlePane(ScrollView, can_focus=True):
             for span_start, span_stop, layer_style in active:
                 if span_start <= start and stop <= span_stop:
                     style += layer_style
-            segments.append(Segment(text[start - offset : stop - offset], style))
+            segments.append(Segment(drawn_text(text[start - offset : stop - offset]), style))
         return segments

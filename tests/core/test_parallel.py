@@ -44,10 +44,19 @@ def test_pairs_come_back_in_the_order_asked_for_whatever_finishes_first() -> Non
 def test_small_jobs_stay_in_this_process_and_large_ones_use_every_core() -> None:
     small = [article_of(["One sentence."], label) for label in "ABC"]
     pairs = [(0, 1), (0, 2), (1, 2)]
-    assert worker_count(small, pairs, cores=2) == 1
+    assert worker_count(small, pairs, cores=2, load=0.0) == 1
     sentences = [f"Sentence {k}." for k in range(MIN_PARALLEL_WORK // 4 + 1)]
     large = [article_of(sentences, label) for label in "ABC"]
-    assert worker_count(large, pairs, cores=2) == 2
-    assert worker_count(large, pairs, cores=8) == 3, "never more workers than pairs"
-    assert worker_count(large, pairs, cores=1) == 1
-    assert worker_count(large[:2], [(0, 1)], cores=2) == 1, "one pair is one job"
+    assert worker_count(large, pairs, cores=2, load=0.2) == 2
+    assert worker_count(large, pairs, cores=8, load=0.0) == 3, "never more workers than pairs"
+    assert worker_count(large, pairs, cores=1, load=0.0) == 1
+    assert worker_count(large[:2], [(0, 1)], cores=2, load=0.0) == 1, "one pair is one job"
+
+
+def test_only_idle_cores_get_workers() -> None:
+    sentences = [f"Sentence {k}." for k in range(MIN_PARALLEL_WORK // 4 + 1)]
+    large = [article_of(sentences, label) for label in "ABCD"]
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
+    assert worker_count(large, pairs, cores=4, load=1.0) == 3
+    assert worker_count(large, pairs, cores=2, load=1.8) == 1, "a busy machine aligns in this process"
+    assert worker_count(large, pairs, cores=2, load=9.0) == 1

@@ -24,7 +24,7 @@ from reader.core.load.inputs import load_inputs
 from reader.core.pipeline import align_articles
 
 articles = load_inputs([sys.argv[1]]).articles
-analyse = lifetime.analyser_with(lifetime.start_parse_service(articles))
+analyse = lifetime.analyser_with_service()
 comparison = analyse(align_articles(articles))
 lifetime.stop_helpers()
 print(len(comparison.actors) > 0, len(comparison.claims) > 0, "spacy" in sys.modules)

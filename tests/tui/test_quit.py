@@ -37,7 +37,8 @@ class QuitWhenAnalysing(ReaderApp):
             print("quitting", flush=True)
             await self.action_quit()
 
-QuitWhenAnalysing(load_inputs([sys.argv[1]]).articles, analyser=never_ends).run(headless=True)
+articles = load_inputs([sys.argv[1]]).articles
+QuitWhenAnalysing(articles, analyser=never_ends, ends_process=True).run(headless=True)
 print("not reached: run() ends the process")
 """
 
@@ -49,11 +50,13 @@ from reader.core.load.inputs import load_inputs
 
 class QuitAtOnce(ReaderApp):
     def on_ready(self) -> None:
+        super().on_ready()  # starts spaCy's process
         print(f"service {lifetime._services[0]._process.pid}", flush=True)
         self.call_after_refresh(self.exit, 0)
 
 long_story = " ".join(f"The storm closed harbour number {k} on Tuesday, officials said." for k in range(3000))
-QuitAtOnce(load_inputs([long_story, long_story.replace("Tuesday", "Monday")]).articles).run(headless=True)
+articles = load_inputs([long_story, long_story.replace("Tuesday", "Monday")]).articles
+QuitAtOnce(articles, ends_process=True).run(headless=True)
 """
 
 

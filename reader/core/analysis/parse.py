@@ -44,11 +44,10 @@ def _run_pipeline(items: list[tuple[str, Article]]) -> list[ParsedArticle]:
         jobs.extend((position, sentence) for sentence in cache.analysed_sentences(article))
     texts = [_CONTROL_SPACE.sub(" ", sentence.text) for _position, sentence in jobs]
     nlp = get_nlp()
-    with run_lock():
-        docs = list(nlp.pipe(texts, batch_size=PIPE_BATCH))
     per_article: list[list[ParsedSentence]] = [[] for _ in items]
-    for (position, sentence), doc in zip(jobs, docs, strict=True):
-        per_article[position].append(_sentence_record(sentence, doc))
+    with run_lock():  # each Doc becomes plain records as it comes: holding them all cost ~150 MB per MB of text
+        for (position, sentence), doc in zip(jobs, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+            per_article[position].append(_sentence_record(sentence, doc))
     return [
         ParsedArticle(key=key, sentences=tuple(sentences))
         for (key, _article), sentences in zip(items, per_article, strict=True)
