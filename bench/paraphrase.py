@@ -141,7 +141,11 @@ def msrp_bench(rows: list[Pair]) -> None:
     report("match_sentences, default thresholds", predicted, gold)
     report(f"difflib ratio baseline, tuned cut {cut:.3f}", [r >= cut for r in ratios], gold)
     aligned = [match_sentences(a, b, context=context_of(rows, k), aligned=True) for k, (_, a, b) in enumerate(rows)]
-    report("aligned class rule (PARTIAL_RATIO, fitted on the cross-outlet links, not on MSRP)", [r.kind in PARAPHRASE_KINDS for r in aligned], gold)
+    report(
+        "aligned class rule (PARTIAL_RATIO, fitted on the cross-outlet links, not on MSRP)",
+        [r.kind in PARAPHRASE_KINDS for r in aligned],
+        gold,
+    )
     classes = {kind: sum(r.kind is kind for r in results) for kind in SentenceClass}
     print("  classes: " + ", ".join(f"{kind.value} {count}" for kind, count in classes.items() if count))
     print(f"  {elapsed * 1000 / len(rows):.2f} ms per pair (normalising the 80-sentence context included)")
