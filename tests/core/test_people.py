@@ -169,3 +169,23 @@ def test_the_nearest_person_index_agrees_with_a_scan(
         expected = None
     assert found == expected
     assert bisect.bisect_left([0], 0) == 0
+
+
+def test_scores_and_spaced_dashes_are_no_part_of_a_name() -> None:
+    article = article_of(["Morris 69 , Lithuania - Danius Gleveckas", "Lithuania won.", "Danius Gleveckas scored."])
+    parse = parse_of(
+        article,
+        [
+            [("Morris 69", "PERSON"), ("Lithuania - Danius Gleveckas", "PERSON")],
+            [("Lithuania", "GPE")],
+            [("Danius Gleveckas", "PERSON")],
+        ],
+    )
+    texts = [(c.sentence, c.text) for c in extract_candidates([article], [parse])]
+    assert texts == [
+        (0, "Morris"),
+        (0, "Lithuania"),
+        (0, "Danius Gleveckas"),
+        (1, "Lithuania"),
+        (2, "Danius Gleveckas"),
+    ]

@@ -243,18 +243,38 @@ def _pieces(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, i
     pieces: list[tuple[int, int]] = []
     start = first
     for index in range(first, stop + 1):
-        if index == stop or tokens[index].text in _INNER_BREAKS:
+        if index == stop or tokens[index].text in _INNER_BREAKS or _spaced_dash(tokens, index):
             pieces.append((start, index))
             start = index + 1
     trimmed = []
     for low, high in pieces:
-        while low < high and (fold(tokens[low].text) in LEADING_ARTICLES or _is_edge_punct(tokens[low].text)):
+        while low < high and (
+            fold(tokens[low].text) in LEADING_ARTICLES or _is_edge_punct(tokens[low].text) or _figure(tokens[low])
+        ):
             low += 1
-        while low < high and (tokens[high - 1].text in _POSSESSIVE_TOKENS or _is_edge_punct(tokens[high - 1].text)):
+        while low < high and _trailing_noise(tokens[high - 1]):
             high -= 1
         if low < high:
             trimmed.append((low, high))
     return trimmed
+
+
+def _spaced_dash(tokens: Sequence[Token], index: int) -> bool:
+    """A hyphen with spaces around it separates fields ("Lithuania - Danius Gleveckas"); one inside a word
+    ("Mar-a-Lago") does not."""
+    token = tokens[index]
+    if token.text != "-" or index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].end < token.start and token.end < tokens[index + 1].start
+
+
+def _trailing_noise(token: Token) -> bool:
+    return token.text in _POSSESSIVE_TOKENS or _is_edge_punct(token.text) or _figure(token)
+
+
+def _figure(token: Token) -> bool:
+    """A number, score or date ("69", "5-68", "1996-08-30"): never the edge of a name ("H. Morris 69")."""
+    return any(ch.isdigit() for ch in token.text) and not any(ch.isalpha() for ch in token.text)
 
 
 def _is_edge_punct(text: str) -> bool:
