@@ -103,9 +103,44 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in _untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in _initialled_people(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in _state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
+
+
+def _initialled_people(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """An initial and a surname the model left untagged ("W. Hegg", "M. McCague"): a person's name in any
+    text, as no other kind of name is written so."""
+    extra = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            tokens = sentence.tokens
+            for position in range(len(tokens) - 1):
+                initial, surname = tokens[position], tokens[position + 1]
+                if not _is_initial(initial.text) or not _surname_like(surname.text):
+                    continue
+                if spans.overlaps(initial.start, surname.end) or (
+                    position > 0 and _is_initial(tokens[position - 1].text)
+                ):
+                    continue
+                text = article.text[initial.start : surname.end]
+                extra.append(Candidate(index, sentence.index, initial.start, surname.end, text, ActorKind.PERSON, text))
+    return extra
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _surname_like(text: str) -> bool:
+    return len(text) > 2 and text[0].isupper() and text[1:].replace("'", "").isalpha() and not is_title_word(text)
 
 
 def _state_names(
@@ -243,7 +278,12 @@ def _pieces(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, i
     pieces: list[tuple[int, int]] = []
     start = first
     for index in range(first, stop + 1):
-        if index == stop or tokens[index].text in _INNER_BREAKS or _spaced_dash(tokens, index):
+        if (
+            index == stop
+            or tokens[index].text in _INNER_BREAKS
+            or _spaced_dash(tokens, index)
+            or _figure(tokens[index])
+        ):
             pieces.append((start, index))
             start = index + 1
     trimmed = []
@@ -340,9 +380,7 @@ def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[
     if raw.compound is not None:
         return _compound_parts(raw, known, articles[candidate.article].text)
     text = articles[candidate.article].text
-    joined = [
-        Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts
-    ]
+    joined = [Candidate(candidate.article, candidate.sentence, a, b, text[a:b], None, text[a:b]) for a, b in raw.parts]
     if joined and all(part.key in known for part in joined):
         return joined  # "Trump and Mattis": two people, not one organisation
     if not raw.weak:
