@@ -4,6 +4,7 @@ the median timer every bench prints with."""
 from __future__ import annotations
 
 import hashlib
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -13,7 +14,11 @@ from reader.core.records import Article, Block, BlockKind, Sentence
 
 
 def _dev_data() -> Path:
-    """`shared/data/dev` beside the checkout, or beside any folder above it (a worktree sits one level deeper)."""
+    """READER_DEV_DATA, else `shared/data/dev` beside the checkout or beside any folder above it (a worktree
+    sits one level deeper)."""
+    override = os.environ.get("READER_DEV_DATA")
+    if override:
+        return Path(override)
     root = Path(__file__).resolve().parents[1]
     for folder in root.parents:
         candidate = folder / "shared" / "data" / "dev"

@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 import reader.core.align.normalise as normalise_module  # noqa: E402
 import reader.core.align.wordlists as wordlists  # noqa: E402
-from bench._articles import article_of_lines  # noqa: E402
+from bench._articles import DEV_DATA, article_of_lines  # noqa: E402
 from reader.core.align import align_pair  # noqa: E402
 from reader.core.records import Article, PairAlignment  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "dev"
+DATA = DEV_DATA
 SIZES = (500, 1000, 2000, 4000, 8000)
 
 

@@ -47,9 +47,7 @@ def name_rich_lines(count: int, seed: int) -> list[str]:
     for _ in range(count):
         a, b, c = rng.sample(people, 3)
         template = rng.choice(TEMPLATES)
-        lines.append(
-            template.format(a=a, b=b, c=c, sa=a.split()[-1], sb=b.split()[-1], city=rng.choice(CITIES))
-        )
+        lines.append(template.format(a=a, b=b, c=c, sa=a.split()[-1], sb=b.split()[-1], city=rng.choice(CITIES)))
     return lines
 
 
@@ -78,9 +76,7 @@ def main() -> int:
                 analyse_comparison(comparison)
                 warm_runs.append(time.perf_counter() - started)
         warm = statistics.median(warm_runs)
-        ratios = (
-            f"{cold / previous[0]:8.2f}{warm / previous[1]:8.2f}" if previous else f"{'':8}{'':8}"
-        )
+        ratios = f"{cold / previous[0]:8.2f}{warm / previous[1]:8.2f}" if previous else f"{'':8}{'':8}"
         print(f"{size:10}{cold:9.2f}{warm:9.2f}{ratios}{len(analysed.actors):8}{len(analysed.claims):8}")
         previous = (cold, warm)
     return 0

@@ -28,12 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._articles import DEV_DATA  # noqa: E402
 from reader.core.align import match_sentences  # noqa: E402
 from reader.core.align.normalise import normalise  # noqa: E402
 from reader.core.align.scoring import MATCH_THRESHOLD, Rarity, paraphrase_logit, score_pair  # noqa: E402
 from reader.core.records import SentenceClass  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "dev"
+DATA = DEV_DATA
 WINDOW = 40
 """Neighbouring pairs whose sentences form the rarity context (40 pairs = 80 sentences)."""
 

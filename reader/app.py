@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.markup import escape
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.commands import ReaderCommands
 from reader.core.records import Article, Comparison
 from reader.screens.main import Aligner, Analyser, MainScreen
+from reader.shown import shown_markup
 
 if TYPE_CHECKING:
     from reader.store.session import Session
@@ -71,6 +71,36 @@ class ReaderApp(App[int]):
         """A reopened saved comparison (`reader open NAME`); None starts a new one."""
         self.aligner = aligner
         self.analyser = analyser
+        self._end_process_on_exit = False
+
+    def run(self, *args: Any, **kwargs: Any) -> int | None:
+        """Run in a real terminal: spaCy's process starts first; when the app ends, the process ends at once.
+
+        See `reader.lifetime`. Tests drive the app with `run_test`, which goes through neither step.
+        """
+        from reader import lifetime
+
+        if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
+            self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
+        self._end_process_on_exit = True
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            lifetime.stop_helpers()
+
+    async def run_async(self, *args: Any, **kwargs: Any) -> int | None:
+        """The app's run; under `run()`, the process then ends before asyncio waits for the worker threads.
+
+        asyncio's shutdown joins every thread of its default executor, where Textual runs thread workers: a quit
+        during a three-minute analysis would wait three minutes. The quit action has saved the notes and the
+        terminal is restored when this point is reached, so nothing is lost by not waiting.
+        """
+        result = await super().run_async(*args, **kwargs)
+        if self._end_process_on_exit:
+            from reader import lifetime
+
+            lifetime.end_process(result if result is not None else (self.return_code or 0))
+        return result
 
     def on_mount(self) -> None:
         self.push_screen(
@@ -83,7 +113,7 @@ class ReaderApp(App[int]):
             )
         )
         for notice in self.notices:
-            self.notify(escape(notice), title="skipped", severity="warning", timeout=8)
+            self.notify(shown_markup(notice), title="skipped", severity="warning", timeout=8)
 
     async def action_quit(self) -> None:
         """Quit after saving the notes and the view; refuses once when the notes could not be saved."""

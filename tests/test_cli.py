@@ -115,3 +115,58 @@ def test_dot_slash_reaches_a_folder_named_like_a_subcommand(monkeypatch: pytest.
     assert opened == [["./open"]]
     assert cli.main(["open", "no-such-saved-comparison"]) == 2
     assert opened == [["./open"]], "the subcommand must not open the app on a path"
+
+
+def test_a_missing_path_with_a_space_is_an_error_not_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A typo in a file name with a space used to become an "article" and exit 0."""
+    good = tmp_path / "b.txt"
+    good.write_text("The minister said the talks would go on.\n", encoding="utf-8")
+    code = main(["compare", "--no-analysis", "my file.txt", str(good)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == "reader: no such file or folder: my file.txt (article text goes through --text or -)\n"
+
+
+def test_an_existing_file_whose_name_holds_a_newline_is_read_as_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_text("The storm hit the coast on Monday. Thousands lost power.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Thousands lost power when the storm hit the coast on Monday.\n", encoding="utf-8")
+    assert main(["compare", "--no-analysis", "--format", "json", str(odd), str(other)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"][0]["path"].endswith("two\nlines.txt")
+
+
+def test_missing_path_with_a_newline_is_one_safe_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "a\nb\x1b]0;title\x07", "c.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    assert "a\\nb\\x1b]0;title\\x07" in err
+
+
+def test_text_comes_through_the_flag_or_stdin(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import io
+
+    first = "The storm hit the coast on Monday. Thousands lost power."
+    second = "Thousands lost power when the storm hit the coast on Monday."
+    assert main(["compare", "--no-analysis", "--format", "json", "--text", first, "--text", second]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["path"] for a in data["articles"]] == [None, None]
+    assert data["articles"][0]["text"].startswith("The storm")
+    path = tmp_path / "b.txt"
+    path.write_text(second + "\n", encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(first.encode("utf-8")), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", stdin)
+        assert main(["compare", "--no-analysis", "--format", "json", "-", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"][0]["path"] is None and data["articles"][1]["path"].endswith("b.txt")
+
+
+def test_the_app_refuses_text_and_stdin_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["some words that are not a file"]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["seeds", "-"]) == 2
+    assert "reader compare -" in capsys.readouterr().err

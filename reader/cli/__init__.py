@@ -2,7 +2,8 @@
 
 The first word picks a subcommand only when it is one of SUBCOMMANDS; anything else is a path, so a folder
 that happens to be called "open" is reached as `reader ./open`. Every error the user can cause ends as one
-line on stderr and exit code 2, never a traceback.
+line on stderr and exit code 2, never a traceback; the line goes through `reader.shown.shown`, so a file name
+cannot put escape sequences on the terminal. Every argument is a path (see `reader.cli.inputs`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from reader import __version__
 from reader.core.errors import ReaderError
+from reader.shown import shown
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -22,12 +25,21 @@ SUBCOMMANDS = ("compare", "list", "open", "where", "delete", "export")
 """Checked before anything heavy is imported, so `reader PATH...` reaches the app's first paint sooner."""
 
 
+class SafeParser(argparse.ArgumentParser):
+    """argparse, except that its error line goes through `shown`: it quotes the argument it did not understand,
+    which may be a hostile file name (`reader compare -$'\\e]0;…'.txt`)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {shown(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser; `reader PATH...` is handled before it (see `main`)."""
     from reader.cli.compare_command import add_compare_parser
     from reader.cli.store_commands import add_store_parsers
 
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = SafeParser(
         prog="reader",
         description="Read news articles about the same event side by side.",
         epilog="Run `reader PATH...` (a folder or two or more files) to open the app.",
@@ -41,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_app(paths: Sequence[str]) -> int:
     """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
+    from reader.cli.inputs import app_inputs
     from reader.core.load.inputs import load_inputs
 
-    loaded = load_inputs(paths)
+    loaded = load_inputs(app_inputs(paths))
     from reader.app import ReaderApp
 
     app = ReaderApp(loaded.articles, notices=loaded.warnings)
@@ -65,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE if not args else 0
         return handler(namespace)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {shown(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -1,4 +1,4 @@
-"""`reader compare PATH... [--format ...]`: the engine, headless, for terminals and scripts.
+"""`reader compare PATH... [--text TEXT] [--format ...]`: the engine, headless, for terminals and scripts.
 
 Renderers are looked up in RENDERERS by format name, so exporters add a format with one line and the
 command's behaviour (loading, errors, warnings on stderr, output on stdout) stays in one place.
@@ -10,6 +10,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from reader.cli.inputs import cli_inputs
+from reader.cli.output import safe_output
 from reader.cli.text_report import render_text
 from reader.core import load_inputs
 from reader.core.pipeline import add_analysis, align_articles
@@ -17,6 +19,8 @@ from reader.core.records import Comparison
 from reader.core.serialize import dumps
 from reader.export.html import render_html
 from reader.export.markdown import render_markdown
+from reader.export.story_sections import render_story_text
+from reader.shown import shown
 
 Renderer = Callable[[Comparison], str]
 
@@ -30,6 +34,7 @@ RENDERERS: dict[str, Renderer] = {
     "json": _render_json,
     "md": render_markdown,
     "html": render_html,
+    "story": render_story_text,
 }
 
 
@@ -41,7 +46,19 @@ def add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Align two or more articles (files or one folder) and print matches, differences, "
         "unique passages, actors and claims.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a folder of articles, or two or more files")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a folder of articles, or two or more files; - reads one article from standard input",
+    )
+    parser.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an article given as text (repeatable; these come after the paths, in order)",
+    )
     parser.add_argument(
         "--format",
         "-f",
@@ -59,11 +76,11 @@ def add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def run_compare(args: argparse.Namespace) -> int:
     """Load, compare, render; warnings about skipped files go to stderr."""
-    loaded = load_inputs(args.paths)
+    loaded = load_inputs(cli_inputs(args.paths, args.text))
     for warning in loaded.warnings:
-        print(f"reader: warning: {warning}", file=sys.stderr)
+        print(f"reader: warning: {shown(warning)}", file=sys.stderr)
     comparison = align_articles(loaded.articles)
     if not args.no_analysis:
         comparison = add_analysis(comparison)
-    sys.stdout.write(RENDERERS[args.format](comparison))
+    sys.stdout.write(safe_output(args.format, RENDERERS[args.format](comparison)))
     return 0

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.cli.output import safe_output
 from reader.core.paths import cache_dir, comparisons_dir, data_dir
 from reader.export import FORMATS
+from reader.shown import shown
 from reader.store.files import delete_saved, list_saved
 from reader.store.session import Session
 
@@ -55,15 +57,17 @@ def run_list(args: argparse.Namespace) -> int:
     """One line per saved comparison, most recent first; unreadable files say why."""
     entries = list_saved()
     if not entries:
-        print(f"no saved comparisons yet (they are kept in {comparisons_dir()})")
+        print(f"no saved comparisons yet (they are kept in {shown(comparisons_dir())})")
         return 0
-    width = max(len(entry.slug) for entry in entries)
+    width = max(len(shown(entry.slug)) for entry in entries)
     print(f"{'NAME':<{width}}  {'NOTES':>5}  {'LAST CHANGE':<25}  ARTICLES")
     for entry in entries:
+        slug = shown(entry.slug)
         if entry.error is not None:
-            print(f"{entry.slug:<{width}}  {'?':>5}  {'':<25}  unreadable: {entry.error}")
+            print(f"{slug:<{width}}  {'?':>5}  {'':<25}  unreadable: {shown(entry.error)}")
             continue
-        print(f"{entry.slug:<{width}}  {entry.notes:>5}  {entry.modified:<25}  {'; '.join(entry.articles)}")
+        articles = shown("; ".join(entry.articles))
+        print(f"{slug:<{width}}  {entry.notes:>5}  {shown(entry.modified):<25}  {articles}")
     return 0
 
 
@@ -71,7 +75,7 @@ def run_open(args: argparse.Namespace) -> int:
     """Reopen the comparison (re-anchoring its notes) and hand it to the app."""
     session = Session.open(args.name)
     if session.report is not None and session.report.changed:
-        print(f"reader: {session.report.summary()}", file=sys.stderr)
+        print(f"reader: {shown(session.report.summary())}", file=sys.stderr)
     return launch_app(session)
 
 
@@ -97,32 +101,33 @@ def session_summary(session: Session) -> str:
     from reader.export.common import describe_target, figures_line, is_unresolved, notes_in_order
 
     comparison = session.comparison
-    lines = [f"{session.name}"]
+    lines = [shown(session.name or "")]
     for article in comparison.articles:
-        lines.append(f"  {article.label}  {article.title}" + (f"  ({article.path})" if article.path else ""))
+        where = f"  ({shown(article.path)})" if article.path else ""
+        lines.append(f"  {article.label}  {shown(article.title)}{where}")
     lines.extend(f"  {figures_line(comparison, pair)}" for pair in comparison.alignments)
     if session.report is not None:
-        lines.append(f"  reopened: {session.report.summary()}")
+        lines.append(f"  reopened: {shown(session.report.summary())}")
     annotations = notes_in_order(session.annotations, comparison)
     lines.append(f"  notes: {len(annotations)}")
     for annotation in annotations:
         orphan = " [orphaned]" if is_unresolved(annotation, comparison) else ""
         tags = f" [{', '.join(annotation.tags)}]" if annotation.tags else ""
-        lines.append(f"  - {describe_target(annotation, comparison)}{tags}{orphan}")
-        lines.extend(f"      {line}" for line in annotation.note.splitlines())
+        lines.append(shown(f"  - {describe_target(annotation, comparison)}{tags}{orphan}"))
+        lines.extend(f"      {shown(line)}" for line in annotation.note.splitlines())
     return "\n".join(lines) + "\n"
 
 
 def run_where(args: argparse.Namespace) -> int:
-    print(f"data:        {data_dir()}")
-    print(f"comparisons: {comparisons_dir()}")
-    print(f"cache:       {cache_dir()}")
+    print(f"data:        {shown(data_dir())}")
+    print(f"comparisons: {shown(comparisons_dir())}")
+    print(f"cache:       {shown(cache_dir())}")
     return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
     path = delete_saved(args.name)
-    print(f"deleted {path}")
+    print(f"deleted {shown(path)}")
     return 0
 
 
@@ -135,7 +140,7 @@ def run_export(args: argparse.Namespace) -> int:
         session.set_comparison(add_analysis(session.comparison))
     if args.output:
         path = session.export(args.format, args.output)
-        print(f"wrote {path}", file=sys.stderr)
+        print(f"wrote {shown(path)}", file=sys.stderr)
     else:
-        sys.stdout.write(str(session.export(args.format)))
+        sys.stdout.write(safe_output(args.format, str(session.export(args.format))))
     return 0

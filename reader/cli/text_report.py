@@ -2,15 +2,16 @@
 
 Order: the articles, the figures of each pair, the matched passages (with their class, score and the details
 that differ), the passages unique to each side, then actors, claims and the who-is-quoted table when the
-analysis ran. Plain text only: no markup to escape, safe to pipe into a file.
+analysis ran. Plain text only: no markup to escape, safe to pipe into a file; paths go through `shown`, so a file
+name cannot send escape sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import shutil
 import textwrap
-from collections import Counter
 
+from reader.core.counts import pair_counts
 from reader.core.records import (
     Article,
     Comparison,
@@ -20,6 +21,7 @@ from reader.core.records import (
 )
 from reader.export.common import describe_detail, has_conflict, line_span, link_descriptions, passage_text
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
+from reader.shown import shown
 
 
 def _width() -> int:
@@ -35,25 +37,20 @@ def _heading(title: str) -> str:
 
 
 def _describe_article(article: Article) -> str:
-    parts = [f"{article.label}  {article.title}"]
+    parts = [f"{article.label}  {shown(article.title)}"]
     meta = article.meta
-    extra = [value for value in (meta.byline, meta.outlet, article.path) if value]
+    extra = [shown(value) for value in (meta.byline, meta.outlet, article.path) if value]
     if extra:
         parts.append("   " + " · ".join(extra))
     return "\n".join(parts)
 
 
 def _figures(pair: PairAlignment, a: Article, b: Article) -> str:
-    kinds = Counter(match.kind for match in pair.matches)
-    unique_a = sum(1 for cls in pair.classes_a if cls is SentenceClass.UNIQUE)
-    unique_b = sum(1 for cls in pair.classes_b if cls is SentenceClass.UNIQUE)
-    moved = sum(1 for match in pair.matches if match.moved)
-    matched = ", ".join(
-        f"{kinds[k]} {k.value}" for k in (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
-    )
+    figures = pair_counts(pair)  # the same figures as the app's status line and the exports
+    matched = ", ".join(f"{count} {kind.value}" for kind, count in figures.by_kind)
     return (
-        f"{a.label} × {b.label}: {len(pair.matches)} matched passages ({matched}; {moved} moved) · "
-        f"unique sentences: {unique_a} in {a.label}, {unique_b} in {b.label}"
+        f"{a.label} × {b.label}: {figures.matched} matched passages ({matched}; {figures.moved} moved) · "
+        f"unique sentences: {figures.unique[0]} in {a.label}, {figures.unique[1]} in {b.label}"
     )
 
 

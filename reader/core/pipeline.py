@@ -11,8 +11,9 @@ import os
 from collections.abc import Sequence
 from itertools import combinations
 
-from reader.core.align import align_pair
+from reader.core.details import with_conflicts
 from reader.core.load.inputs import load_inputs
+from reader.core.parallel import align_pairs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
 
 Input = str | os.PathLike[str]
@@ -29,10 +30,16 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
     return add_analysis(comparison) if analyse else comparison
 
 
-def align_articles(articles: Sequence[Article]) -> Comparison:
-    """Align every pair of articles and count, for each sentence, how many other articles carry it."""
-    pairs = tuple(align_pair(articles[i], articles[j], i, j) for i, j in combinations(range(len(articles)), 2))
-    return Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+def align_articles(articles: Sequence[Article], *, workers: int | None = None) -> Comparison:
+    """Align every pair of articles and count, for each sentence, how many other articles carry it.
+
+    Many or long articles are aligned in parallel, one process per available core (`reader.core.parallel`;
+    `workers` overrides the count, 1 keeps everything in this process); the result is the same either way.
+    """
+    indices = list(combinations(range(len(articles)), 2))
+    pairs = align_pairs(articles, indices, workers)
+    comparison = Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
+    return with_conflicts(comparison)
 
 
 def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> tuple[tuple[int, ...], ...]:

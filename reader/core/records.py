@@ -42,14 +42,27 @@ class DetailKind(StrEnum):
     DATE = "date"
     NAME = "name"
     PLACE = "place"
+    MONEY = "money"
+    """An amount of money with its currency and scale ("$3.6 billion", "$3.6B")."""
+    TALLY = "tally"
+    """A vote count ("134-63", "51 to 49")."""
+    ORDINAL = "ordinal"
+    """A rank ("third term", "2nd")."""
+    TITLE = "title"
+    """The office or title given to a person ("assistant district attorney Jane Roe")."""
+    QUOTE = "quote"
+    """The wording of a quotation both sides give ("we reject his visit" / "we reject his message")."""
 
 
 class DetailStatus(StrEnum):
-    """How a detail differs: present on one side only, or replaced by a different value of the same kind."""
+    """How a detail of one side stands against the other: on one side only, the same on both, told with
+    different precision ("Monday" / "this week", "about 2,000" / "2,140"), or in conflict (both cannot be true)."""
 
     A_ONLY = "a_only"
     B_ONLY = "b_only"
     CONFLICT = "conflict"
+    AGREE = "agree"
+    PRECISION = "precision"
 
 
 class ActorKind(StrEnum):
@@ -75,6 +88,8 @@ class ClaimFlag(StrEnum):
     SOURCE_DIFFERS = "source_differs"
     CUE_DIFFERS = "cue_differs"
     QUOTE_VS_PARAPHRASE = "quote_vs_paraphrase"
+    VERB_FORCE_DIFFERS = "verb_force_differs"
+    """The reporting verbs differ in force, not only in wording: "said" / "claimed" / "conceded"."""
 
 
 @dataclass(frozen=True)
@@ -182,11 +197,67 @@ class DetailDiff:
     status: DetailStatus
     a: TextSpan | None
     b: TextSpan | None
+    slot: str = ""
+    """What the detail counts, dates or names ("troops", "day of the vote", "Sanchez"), shown with a conflict."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two details of two articles that cannot both be true: the same slot told with incompatible values.
+
+    Found between linked passages (then the same entry sits in that match's `details`) and between sentences of
+    the two articles that state the same slot without being linked. `a_article < b_article`.
+    """
+
+    a_article: int
+    b_article: int
+    a_sentence: int
+    b_sentence: int
+    kind: DetailKind
+    slot: str
+    """What is counted, dated or named, in words ("troops", "day", "year", "Sanchez's first name")."""
+    a: TextSpan
+    """The value as article `a_article` writes it."""
+    b: TextSpan
+    linked: bool = True
+    """True when the two sentences are in one match of the pair's alignment."""
+
+
+class DriftKind(StrEnum):
+    """How the attribution of one statement differs between two linked passages."""
+
+    FACT_VS_ATTRIBUTED = "fact_vs_attributed"
+    """One article states it in its own voice; the other credits a source ("according to officials")."""
+    SOURCE_DIFFERS = "source_differs"
+    """Both attribute it, to different sources."""
+    VERB_DIFFERS = "verb_differs"
+    """The same source, with a reporting verb of different force (said / claimed / conceded)."""
+
+
+@dataclass(frozen=True)
+class AttributionDrift:
+    """A linked passage whose attribution differs between two articles (`a_article < b_article`)."""
+
+    a_article: int
+    b_article: int
+    a_sentences: tuple[int, ...]
+    b_sentences: tuple[int, ...]
+    kind: DriftKind
+    a_cue: TextSpan | None
+    """The attribution as A writes it ("according to officials", "Mr. Bauer said"); None when A states it as fact."""
+    b_cue: TextSpan | None
+    note: str = ""
+    """One line for the reader: "A: fact; B: according to officials"."""
 
 
 @dataclass(frozen=True)
 class Match:
-    """One aligned group: one or two adjacent sentences of A with one or two adjacent sentences of B."""
+    """One link: a run of adjacent sentences of A and a run of adjacent sentences of B that tell the same content.
+
+    Links are many-to-many: a sentence may sit in several (a summary sentence and the two sentences the other
+    article tells it in). `moved` is derived from the links: those on the heaviest in-order chain give the
+    level rows, the others are moved.
+    """
 
     a: tuple[int, ...]
     """Sentence indices in the first article of the pair (ascending, adjacent)."""
@@ -197,13 +268,20 @@ class Match:
     kind: SentenceClass
     """VERBATIM, PARAPHRASE or PARTIAL."""
     moved: bool
-    """True when the pair sits out of order relative to the other matches (a reordered passage)."""
+    """True when the link is off the in-order chain of links (a reordered passage, or a second partner)."""
     shared_runs: tuple[WordRun, ...] = ()
     """Verbatim runs of 4+ words."""
     a_only: tuple[TextSpan, ...] = ()
     """Words of A not found in B (word-level diff)."""
     b_only: tuple[TextSpan, ...] = ()
     details: tuple[DetailDiff, ...] = ()
+    confidence: float = 1.0
+    """Calibrated probability in [0, 1] that a careful reader would link these sentences (the link model's);
+    1.0 in comparisons saved before links had one."""
+
+
+Link = Match
+"""The link record under its own name: `Match` is kept so existing readers of `PairAlignment.matches` work."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +291,7 @@ class PairAlignment:
     a: int
     b: int
     matches: tuple[Match, ...]
-    """Ordered by the first A sentence."""
+    """The links, ordered by (a, b)."""
     classes_a: tuple[SentenceClass, ...]
     """One class per sentence of articles[a]."""
     classes_b: tuple[SentenceClass, ...]
@@ -305,6 +383,10 @@ class Comparison:
     analysed: bool = False
     """False until actors and claims have been extracted (they need the spaCy model)."""
     schema_version: int = SCHEMA_VERSION
+    conflicts: tuple[Conflict, ...] = ()
+    """Every conflicting detail of every pair, ordered by (a_article, b_article, a_sentence, b_sentence)."""
+    drifts: tuple[AttributionDrift, ...] = ()
+    """Attribution drift between linked passages, ordered like `conflicts`."""
 
     def alignment(self, a: int, b: int) -> PairAlignment:
         """The alignment of two articles, in the order asked for (swapping sides when needed)."""
@@ -327,7 +409,7 @@ def swap_detail(detail: DetailDiff) -> DetailDiff:
         DetailStatus.A_ONLY: DetailStatus.B_ONLY,
         DetailStatus.B_ONLY: DetailStatus.A_ONLY,
     }.get(detail.status, detail.status)
-    return DetailDiff(kind=detail.kind, status=status, a=detail.b, b=detail.a)
+    return DetailDiff(kind=detail.kind, status=status, a=detail.b, b=detail.a, slot=detail.slot)
 
 
 def swap_alignment(pair: PairAlignment) -> PairAlignment:
@@ -345,6 +427,7 @@ def swap_alignment(pair: PairAlignment) -> PairAlignment:
                     a_only=m.b_only,
                     b_only=m.a_only,
                     details=tuple(swap_detail(d) for d in m.details),
+                    confidence=m.confidence,
                 )
                 for m in pair.matches
             ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.counts import has_conflict, pair_counts
 from reader.core.records import (
     Article,
     Comparison,
@@ -21,7 +22,7 @@ from reader.core.records import (
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 from reader.store.annotations import Annotation
 
-__all__ = ["CONFLICT_MARK", "MARKS", "MOVED_MARK"]
+__all__ = ["CONFLICT_MARK", "MARKS", "MOVED_MARK", "has_conflict"]
 MATCHED = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
 
 
@@ -43,23 +44,17 @@ class PairFigures:
 
 
 def pair_figures(comparison: Comparison, pair: PairAlignment) -> PairFigures:
-    a, b = comparison.articles[pair.a], comparison.articles[pair.b]
-
-    def count(classes: Sequence[SentenceClass]) -> tuple[tuple[SentenceClass, int], ...]:
-        return tuple((cls, sum(1 for c in classes if c is cls)) for cls in (*MATCHED, SentenceClass.UNIQUE))
-
+    """The pair's figures from `reader.core.counts.pair_counts`, the one function the app and the CLI also use."""
+    counts = pair_counts(pair)
     return PairFigures(
-        a=a,
-        b=b,
-        sentences=(
-            sum(1 for c in pair.classes_a if c is not SentenceClass.BOILERPLATE),
-            sum(1 for c in pair.classes_b if c is not SentenceClass.BOILERPLATE),
-        ),
-        classes_a=count(pair.classes_a),
-        classes_b=count(pair.classes_b),
-        matches=tuple((cls, sum(1 for m in pair.matches if m.kind is cls)) for cls in MATCHED),
-        moved=sum(1 for m in pair.matches if m.moved),
-        conflicts=sum(1 for m in pair.matches if has_conflict(m)),
+        a=comparison.articles[pair.a],
+        b=comparison.articles[pair.b],
+        sentences=counts.sentences,
+        classes_a=counts.classes[0],
+        classes_b=counts.classes[1],
+        matches=counts.by_kind,
+        moved=counts.moved,
+        conflicts=counts.conflicts,
     )
 
 
@@ -74,16 +69,18 @@ def figures_line(comparison: Comparison, pair: PairAlignment) -> str:
     )
 
 
-def has_conflict(match: Match) -> bool:
-    return any(detail.status is DetailStatus.CONFLICT for detail in match.details)
-
-
 def describe_detail(detail: DetailDiff, a: Article, b: Article) -> str:
-    """ "date: “Monday” (A) vs “December 29” (B)" or "number: “2025” only in A"."""
+    """ "date (day): “Tuesday” (A) vs “Wednesday” (B)", "number: “2025” only in A", or for compatible values
+    "date (day): “Monday” (A) and “December 29” (B) can both be true"."""
     a_text = f"“{detail.a.text}”" if detail.a else ""
     b_text = f"“{detail.b.text}”" if detail.b else ""
+    kind = f"{detail.kind.value} ({detail.slot})" if detail.slot else detail.kind.value
     if detail.status is DetailStatus.CONFLICT:
-        return f"{detail.kind.value}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+        return f"{kind}: {a_text} ({a.label}) vs {b_text} ({b.label})"
+    if detail.status is DetailStatus.AGREE:
+        return f"{kind}: {a_text} in both"
+    if detail.status is DetailStatus.PRECISION:
+        return f"{kind}: {a_text} ({a.label}) and {b_text} ({b.label}) can both be true"
     if detail.status is DetailStatus.A_ONLY:
         return f"{detail.kind.value}: {a_text} only in {a.label}"
     return f"{detail.kind.value}: {b_text} only in {b.label}"

@@ -25,8 +25,12 @@ from reader.export.common import (
     pair_figures,
     side_by_side_rows,
 )
+from reader.export.conflicts import conflicts_html
 from reader.export.html_sections import actors_section, claims_section
 from reader.export.html_style import STYLE
+from reader.export.story_sections import quoted_html, story_html
+from reader.shown import shown as shown_to_text
+from reader.shown import shown_html
 from reader.store.annotations import QUICK_TAGS, Annotation
 
 CLASS_NAMES = {
@@ -79,7 +83,7 @@ def _spans_in(side: _Side, sentence: int) -> list[tuple[int, int, str, str]]:
             spans.append((span.start, span.end, "w-diff", ""))
         for detail in match.details:
             own = detail.a if is_a else detail.b
-            if own is None:
+            if own is None or detail.status is DetailStatus.AGREE:
                 continue
             css = "d-conflict" if detail.status is DetailStatus.CONFLICT else "d-only"
             left, right = (side.article, side.other) if is_a else (side.other, side.article)
@@ -196,16 +200,18 @@ def _cell(side: _Side, sentences: Sequence[int]) -> str:
 def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[int, int]) -> str:
     sources = []
     for article in (left, right):
-        meta = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
-        path = f"<div><code>{escape(article.path)}</code></div>" if article.path else ""
+        said = article.meta
+        meta = [v for v in (said.outlet, said.byline or said.author, said.dateline, said.published) if v]
+        path = f"<div><code>{shown_html(article.path)}</code></div>" if article.path else ""
         sources.append(
-            f'<div class="source"><h2><span class="label">{escape(article.label)}</span>{escape(article.title)}</h2>'
+            f'<div class="source"><h2><span class="label">{escape(article.label)}</span>'
+            f"{shown_html(article.title)}</h2>"
             f'<div class="meta">{escape(" · ".join(meta))}{path}</div></div>'
         )
     others = [a for i, a in enumerate(comparison.articles) if i not in pair]
     more = ""
     if others:
-        names = ", ".join(f"{a.label} ({a.title})" for a in others)
+        names = ", ".join(f"{a.label} ({shown_to_text(a.title)})" for a in others)
         shown = f"This page shows {left.label} and {right.label}; also compared: {names}."
         more = f'<p class="meta">{escape(shown)}</p>'
     figures = pair_figures(comparison, comparison.alignment(*pair))
@@ -232,6 +238,28 @@ def _header(comparison: Comparison, left: Article, right: Article, pair: tuple[i
         '<header class="page"><div class="wrap"><div class="eyebrow">Comparison</div>'
         f'<div class="sources">{"".join(sources)}</div>{more}'
         f'<div class="figures">{figures_html}</div><div class="legend">{legend}</div></div></header>'
+    )
+
+
+def _pairs_section(comparison: Comparison) -> str:
+    """The figures of every pair (the page shows one pair side by side; the story below covers all N)."""
+    if len(comparison.articles) < 3:
+        return ""
+    rows = []
+    for pair in comparison.alignments:
+        figures = pair_figures(comparison, pair)
+        unique = dict(figures.classes_a)[SentenceClass.UNIQUE], dict(figures.classes_b)[SentenceClass.UNIQUE]
+        kinds = " / ".join(str(count) for _, count in figures.matches)
+        rows.append(
+            f"<tr><td>{escape(figures.a.label)} ⇄ {escape(figures.b.label)}</td>"
+            f"<td class='n'>{sum(c for _, c in figures.matches)}</td><td class='n'>{kinds}</td>"
+            f"<td class='n'>{figures.moved}</td><td class='n'>{figures.conflicts}</td>"
+            f"<td class='n'>{unique[0]} / {unique[1]}</td></tr>"
+        )
+    return (
+        '<section class="block wrap"><h2>Every pair</h2><table><thead><tr><th>pair</th><th>matched</th>'
+        "<th>verbatim / paraphrase / partial</th><th>moved</th><th>conflicting</th><th>unique</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -282,16 +310,23 @@ def render_html(
     for row in side_by_side_rows(alignment, len(left.sentences), len(right.sentences)):
         css = "row level" if row.match is not None else "row"
         rows.append(f'<div class="{css}">{_cell(sides[0], row.left)}{_cell(sides[1], row.right)}</div>')
-    title = f"{left.title} ⇄ {right.title}"
+    title = f"{shown_to_text(left.title)} ⇄ {shown_to_text(right.title)}"
     body = (
         _header(comparison, left, right, (left_index, right_index))
         + '<main class="wrap"><div class="colhead">'
-        + "".join(f"<div>{escape(a.label)} · {escape(a.title)}</div>" for a in (left, right))
+        + "".join(f"<div>{escape(a.label)} · {shown_html(a.title)}</div>" for a in (left, right))
         + "</div>"
         + "".join(rows)
         + "</main>"
+        + conflicts_html(comparison, (left_index, right_index))
         + _notes_section(comparison, ordered, (left_index, right_index))
-        + (actors_section(comparison) + claims_section(comparison) if comparison.analysed else "")
+        + _pairs_section(comparison)
+        + story_html(comparison)
+        + (
+            actors_section(comparison) + claims_section(comparison) + quoted_html(comparison)
+            if comparison.analysed
+            else ""
+        )
         + '<footer class="wrap">Exported by reader. Marks: = verbatim · ≈ paraphrase · ~ partial · + unique · '
         + "↕ moved · ! conflicting detail.</footer>"
     )

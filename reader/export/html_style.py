@@ -90,6 +90,10 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--rul
 th { font-weight: 600; color: var(--muted); font-size: 12.5px; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .notes-list .note { margin-left: 0; }
+mark.only { background: transparent; font-weight: 800; text-decoration: underline; text-underline-offset: 3px; }
+table.story td { font-size: 13.5px; line-height: 1.45; }
+table.story td.absent { color: var(--faint); text-align: center; }
+table.story tr.conflicting td:first-child { box-shadow: inset 3px 0 0 var(--conflict); }
 .notes-list .where { font-size: 13px; color: var(--muted); margin-bottom: 4px; }
 .orphan { border-left-color: var(--faint); background: #f3f3f1; }
 footer { color: var(--faint); font-size: 12px; padding: 36px 0 48px; }

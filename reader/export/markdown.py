@@ -1,5 +1,6 @@
-"""The Markdown report: headlines, figures, matched pairs with their differences, unique passages, actors,
-claims and notes, in that order, readable as plain text and rendered well by any CommonMark viewer.
+"""The Markdown report: headlines, headlines and ledes compared, the story across the N articles, figures of
+every pair, matched pairs with their differences, unique passages, actors, claims, who is quoted and notes, in
+that order, readable as plain text and rendered well by any CommonMark viewer.
 
 Article and note text is data: every character Markdown or HTML could interpret is backslash-escaped, so a
 sentence containing `<script>` or `*` shows as written and never becomes markup.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.records import Comparison, PairAlignment, SentenceClass
+from reader.core.records import Comparison, DetailStatus, PairAlignment, SentenceClass
 from reader.export.common import (
     MARKS,
     MOVED_MARK,
@@ -23,6 +24,9 @@ from reader.export.common import (
     pair_figures,
     passage_text,
 )
+from reader.export.conflicts import conflicts_markdown
+from reader.export.story_sections import quoted_markdown, story_markdown
+from reader.shown import shown, shown_markdown
 from reader.store.annotations import Annotation
 
 _SPECIAL = frozenset("\\`*_[]<>&|~#")
@@ -54,12 +58,13 @@ def _quote_block(text: str) -> list[str]:
 def _headlines(comparison: Comparison) -> list[str]:
     out = ["## Articles", ""]
     for article in comparison.articles:
-        out.append(f"- **{escape_md(article.label)}** — {escape_md(article.title)}")
-        extra = [v for v in (article.meta.outlet, article.meta.byline, article.meta.dateline) if v]
+        out.append(f"- **{escape_md(article.label)}** — {escape_md(shown(article.title))}")
+        meta = article.meta
+        extra = [v for v in (meta.outlet, meta.byline or meta.author, meta.dateline, meta.published) if v]
         if extra:
             out.append(f"  - {escape_md(' · '.join(extra))}")
         if article.path:
-            out.append(f"  - file: `{article.path.replace('`', '')}`")
+            out.append(f"  - file: {shown_markdown(article.path)}")
     return [*out, ""]
 
 
@@ -96,7 +101,11 @@ def _matches(comparison: Comparison, pair: PairAlignment) -> list[str]:
         out.append(head + (f" — {', '.join(flags)}" if flags else ""))
         out.append(f"   - **{escape_md(a.label)}:** {escape_md(passage_text(a, match.a))}")
         out.append(f"   - **{escape_md(b.label)}:** {escape_md(passage_text(b, match.b))}")
-        out.extend(f"   - differs: {escape_md(describe_detail(d, a, b))}" for d in match.details)
+        out.extend(
+            f"   - differs: {escape_md(describe_detail(d, a, b))}"
+            for d in match.details
+            if d.status is not DetailStatus.AGREE
+        )
     return [*out, ""]
 
 
@@ -155,17 +164,20 @@ def _notes(comparison: Comparison, annotations: Sequence[Annotation]) -> list[st
 
 def render_markdown(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
     """The whole report as Markdown text ending in a newline."""
-    titles = " ⇄ ".join(escape_md(a.title) for a in comparison.articles)
+    titles = " ⇄ ".join(escape_md(shown(a.title)) for a in comparison.articles)
     out = [f"# {titles}", ""]
     out += _headlines(comparison)
+    out += story_markdown(comparison, escape_md)
     out += ["## Figures", ""]
     for pair in comparison.alignments:
         out += _figures(comparison, pair)
+    out += conflicts_markdown(comparison)
     for pair in comparison.alignments:
         out += _matches(comparison, pair)
         out += _unique(comparison, pair)
     if comparison.analysed:
         out += _actors(comparison)
         out += _claims(comparison)
+        out += quoted_markdown(comparison, escape_md)
     out += _notes(comparison, annotations)
     return "\n".join(out).rstrip() + "\n"

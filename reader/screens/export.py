@@ -1,8 +1,10 @@
 """The `e` dialog: export the comparison and its notes as Markdown, a self-contained HTML page, or JSON.
 
-The path starts as the suggested file name in the current directory and follows the format while the user
-has not typed one of their own. The pure `export_request` validates (the folder must exist); the caller writes
-the file atomically and reports the path or the error.
+It asks where to write, never silently: two folders are offered (the data directory's exports folder, first,
+and the current folder), the full path is shown and editable, and the line under it says what will be written
+or replaced. The path starts as the suggested file name in the chosen folder and follows the format and the
+folder while the user has not typed one of their own. The pure `export_request` validates (the folder must
+exist, or be the exports folder, made on export); the caller writes the file atomically and reports the path.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from reader.core.errors import ReaderError
 from reader.export import FORMATS
-from reader.viewmodel.saving import FORMAT_NAMES, ExportRequest, export_hint, export_request, with_format
+from reader.shown import shown
+from reader.viewmodel.saving import (
+    FORMAT_NAMES,
+    ExportRequest,
+    export_folders,
+    export_hint,
+    export_request,
+    with_format,
+)
 
 SuggestName = Callable[[str], str]
 """The suggested file name for a format ("iran-talks.html")."""
@@ -39,6 +49,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.suggest = suggest
         self.fmt = fmt if fmt in FORMATS else "html"
         self.cwd = cwd or Path.cwd()
+        self.folders = export_folders(self.cwd)
+        self.folder = self.folders[0][1]
+
+    def suggested_path(self, fmt: str | None = None, folder: Path | None = None) -> str:
+        return str((folder or self.folder) / self.suggest(fmt or self.fmt))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body", classes="dialog"):
@@ -46,7 +61,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(f"{FORMAT_NAMES[fmt]} (.{fmt})", value=fmt == self.fmt, id=f"format-{fmt}")
-            yield Input(str(self.cwd / self.suggest(self.fmt)), id="export-path")
+            with RadioSet(id="export-folder"):
+                for number, (label, folder) in enumerate(self.folders):
+                    yield RadioButton(Text(f"{label}: {folder}"), value=number == 0, id=f"folder-{number}")
+            yield Input(self.suggested_path(), id="export-path")
             yield Static("", id="export-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export  enter", variant="primary", id="export-button", compact=True)
@@ -58,15 +76,27 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        if event.radio_set.id == "export-folder":
+            self._folder_chosen(event.index)
+            return
         fmt = (event.pressed.id or "").removeprefix("format-")
         if fmt not in FORMATS or fmt == self.fmt:
             return
         field = self.query_one("#export-path", Input)
-        if field.value == str(self.cwd / self.suggest(self.fmt)):
-            field.value = str(self.cwd / self.suggest(fmt))
+        if field.value == self.suggested_path():
+            field.value = self.suggested_path(fmt)
         else:
             field.value = with_format(field.value, fmt)
         self.fmt = fmt
+        self._check()
+
+    def _folder_chosen(self, index: int) -> None:
+        """Another folder: the file keeps its name and moves there."""
+        folder = self.folders[index][1]
+        field = self.query_one("#export-path", Input)
+        name = Path(field.value.strip()).name if field.value.strip() else self.suggest(self.fmt)
+        self.folder = folder
+        field.value = str(folder / name)
         self._check()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -76,9 +106,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def _check(self) -> ExportRequest | None:
         hint = self.query_one("#export-hint", Static)
         try:
-            request = export_request(self.fmt, self.query_one("#export-path", Input).value, self.cwd)
+            value = self.query_one("#export-path", Input).value
+            request = export_request(self.fmt, value, self.cwd, creatable=self.folders[0][1])
         except ReaderError as error:
-            hint.update(Text(str(error)))
+            hint.update(Text(shown(str(error))))
             hint.set_class(True, "-error")
             return None
         hint.update(Text(export_hint(request)))
@@ -98,8 +129,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def action_export(self) -> None:
         request = self._check()
-        if request is not None:
-            self.dismiss(request)
+        if request is None:
+            return
+        if request.path.parent == self.folders[0][1]:
+            try:
+                request.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                hint = self.query_one("#export-hint", Static)
+                hint.update(Text(f"cannot make {request.path.parent}: {error.strerror or error}"))
+                hint.set_class(True, "-error")
+                return
+        self.dismiss(request)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

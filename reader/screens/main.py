@@ -17,11 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
 from reader.core.records import Article, Comparison
+from reader.screens.conflict_walk import ConflictWalk
 from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from reader.screens.pane_sync import PaneSync
 from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
 from reader.screens.store_actions import STORE_BINDINGS, StoreActions
+from reader.screens.story_actions import StoryAndClaims
 from reader.screens.work import Aligner, Analyser, BackgroundWork
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
@@ -45,7 +47,16 @@ with bench/startup.py: the output thread and the terminal compete for the same c
 the frame land, and the highlights arrive that much later."""
 
 
-class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, SelectionRouting, SearchAndStatus):
+class MainScreen(
+    PaneSync,
+    BackgroundWork,
+    NotesActions,
+    StoreActions,
+    SelectionRouting,
+    ConflictWalk,
+    SearchAndStatus,
+    StoryAndClaims,
+):
     """The comparison of one pair of articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,6 +66,9 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         Binding("U", "jump('unique', 0)", "Prev unique", show=False, id="previous-unique"),
         Binding("c", "jump('conflict', 1)", "Conflict", id="next-conflict", tooltip="Next detail conflict"),
         Binding("C", "jump('conflict', 0)", "Prev conflict", show=False, id="previous-conflict"),
+        Binding("a", "claim(1)", "Claim", show=False, id="next-claim", tooltip="Next claim in this article"),
+        Binding("A", "claim(0)", "Prev claim", show=False, id="previous-claim"),
+        Binding("v", "story", "Story", id="story", tooltip="The story: each point, which outlet tells it"),
         Binding("slash", "search", "Search", id="search"),
         Binding("b", "toggle_boilerplate", "Boilerplate", show=False, id="boilerplate"),
         Binding("w", "word_diff", "Diff", id="word-diff", tooltip="Word diff of the selected pair"),
@@ -63,6 +77,7 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         Binding("1", "sidebar_tab('actors')", "Actors", show=False, id="tab-actors"),
         Binding("2", "sidebar_tab('claims')", "Claims", show=False, id="tab-claims"),
         Binding("3", "sidebar_tab('quoted')", "Quoted", show=False, id="tab-quoted"),
+        Binding("5", "sidebar_tab('conflicts')", "Conflicts", show=False, id="tab-conflicts"),
         Binding("question_mark", "help", "Help", id="help"),
         *NOTE_BINDINGS,
         *STORE_BINDINGS,
@@ -160,6 +175,10 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
     # -- actions ---------------------------------------------------------------------------------------------
 
     def action_jump(self, kind: str, forward: int) -> None:
+        if kind == "conflict":  # the Conflicts tab's list, linked passages or not (conflict_walk.py)
+            if not self.walk_conflicts(bool(forward)):
+                self.notify(f"No conflict {'after' if forward else 'before'} this passage.", timeout=2)
+            return
         pane = self.pane(self.active)
         target = self.view.jump(self.active, pane.cursor, Jump(kind), forward=bool(forward))
         if target is None:
@@ -214,6 +233,10 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         if sidebar is not None:
             sidebar.activate(tab)
 
+    def on_sidebar_leave(self, message: Sidebar.Leave) -> None:
+        """Escape in a sidebar list or filter: back to the pane the keys last acted on."""
+        self.pane(self.active).focus()
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 
@@ -231,6 +254,8 @@ class MainScreen(PaneSync, BackgroundWork, NotesActions, StoreActions, Selection
         if action == "word_diff":
             sentence = self.pane(self.active).cursor if self.is_mounted else None
             return sentence is not None and self.view.match_index(self.active, sentence) is not None
+        if action == "story":
+            return True if self.comparison is not None else None
         if action == "pick_pair":
             return len(self.articles) >= 3
         return super().check_action(action, parameters)

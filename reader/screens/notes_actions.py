@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.core.errors import ReaderError
+from reader.shown import shown_markup
 from reader.viewmodel.bands import Side
 from reader.viewmodel.sidebar_rows import claim_rows, snippet
 
@@ -162,7 +162,7 @@ class NotesActions(Screen[None]):
             else:
                 return
         except ReaderError as error:
-            self.notify(escape(str(error)), title="note not changed", severity="error", timeout=8)
+            self.notify(shown_markup(str(error)), title="note not changed", severity="error", timeout=8)
             return
         self.refresh_notes(select=changed_id)
         self.report_save(done)
@@ -170,12 +170,15 @@ class NotesActions(Screen[None]):
     def report_save(self, done: str) -> None:
         """Say what happened; when the save behind it failed, say why and that the notes are still here."""
         session = self.session
+        notice = session.take_notice() if session is not None else None
+        if notice:
+            self.notify(shown_markup(notice), title="notes", timeout=8)
         if session is None or session.save_error is None:
             self.notify(done, timeout=2)
             return
         advice = "ctrl+s to save under another name or overwrite" if session.has_conflict else "ctrl+s tries again"
         self.notify(
-            escape(f"{done} Not saved: {session.save_error}. Your notes are kept in memory; {advice}."),
+            shown_markup(f"{done} Not saved: {session.save_error}. Your notes are kept in memory; {advice}."),
             title="save failed",
             severity="error",
             timeout=12,
@@ -283,4 +286,4 @@ class NotesActions(Screen[None]):
         else:
             assert annotation.claim is not None
             what = f"The claim “{snippet(annotation.claim.quote, 120)}” is not in this analysis."
-        self.notify(escape(f"{what} The note is kept; m edits or deletes it."), title="orphaned note", timeout=10)
+        self.notify(shown_markup(f"{what} The note is kept; m edits or deletes it."), title="orphaned note", timeout=10)

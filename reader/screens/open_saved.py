@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.paths import comparisons_dir
+from reader.shown import shown
 from reader.store.files import SavedEntry
 from reader.viewmodel.saving import entry_lines
 
@@ -48,7 +49,7 @@ class OpenSavedScreen(ModalScreen[str | None]):
         with Vertical(id="open-body", classes="dialog"):
             yield Static("Open a saved comparison", classes="dialog-title")
             if not self.entries:
-                yield Static(Text(f"No saved comparisons yet (they are kept in {comparisons_dir()})."))
+                yield Static(Text(f"No saved comparisons yet (they are kept in {shown(comparisons_dir())})."))
                 yield Static("ctrl+s saves this one; notes are saved as you write them.", classes="dialog-help")
                 return
             options = [

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.records import Article, Comparison, SentenceClass
+from reader.shown import shown
 
 Pair = tuple[int, int]
 
@@ -28,9 +29,9 @@ def pair_summary(comparison: Comparison | None, articles: tuple[Article, ...], p
         matched = sum(1 for cls in alignment.classes_a if cls not in (SentenceClass.UNIQUE, SentenceClass.BOILERPLATE))
         text.append(f"  {matched}/{len(alignment.classes_a)} matched", style="dim")
     text.append("  ")
-    text.append(articles[left].title)
+    text.append(shown(articles[left].title))
     text.append("  ⇄  ", style="dim")
-    text.append(articles[right].title)
+    text.append(shown(articles[right].title))
     return text
 
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from reader.core.records import Article, Comparison
 from reader.viewmodel.bands import Side
-from reader.viewmodel.layout import lay_out
+from reader.viewmodel.layout import PaneMode, lay_out
 from reader.viewmodel.overview import row_overview
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, level
@@ -34,6 +34,9 @@ class PaneSync(Screen[None]):
     view: PairView
     active: Side
     show_boilerplate: bool
+    pane_mode: PaneMode = PaneMode.FLOW
+    """Each pane in its own reading order, kept level at the cursor: chosen over padding and folding because
+    both panes show text on every screen (bench/first_screen.py) and nothing is hidden behind a fold."""
     _layout_pending: bool = False
     _footer_offers: tuple[object, ...] = ()
 
@@ -71,7 +74,7 @@ class PaneSync(Screen[None]):
             max(8, pane.scrollable_content_region.width - gutter_width(self.view.article(side), coverage))
             for side, pane in ((Side.LEFT, left), (Side.RIGHT, right))
         )
-        rows = lay_out(self.view.bands, self.view.pair, (widths[0], widths[1]))
+        rows = lay_out(self.view.bands, self.view.pair, (widths[0], widths[1]), self.pane_mode)
         for side, pane in ((Side.LEFT, left), (Side.RIGHT, right)):
             pane.show(self.view, rows[side])
             if pane.cursor is None:
@@ -115,14 +118,34 @@ class PaneSync(Screen[None]):
             pane.reveal_sentence(sentence)
         counterparts = self.view.counterparts(side, sentence)
         other.set_state(lit=frozenset(counterparts), cursor=counterparts[0] if counterparts else None)
-        my_top = pane.rows.top.get(self.view.group(side, sentence)[0])
-        other_top = other.rows.top.get(counterparts[0]) if counterparts else None
+        anchor, anchor_counterpart = self._level_anchor(side, sentence)
+        my_top = pane.rows.top.get(anchor)
+        other_top = other.rows.top.get(anchor_counterpart) if anchor_counterpart is not None else None
         if my_top is not None and other_top is not None:
             other.scroll_quietly(level(my_top, round(pane.scroll_y), other_top))
-        else:
+        elif self.pane_mode is not PaneMode.FLOW:
             other.scroll_quietly(pane.scroll_y)
         self._sync_minimaps()
         self._refresh_footer()
+
+    def _level_anchor(self, side: Side, sentence: int) -> tuple[int, int | None]:
+        """The passage to stand level with the other pane, and its counterpart there.
+
+        The cursor's own passage when it has a counterpart; for a passage only this side tells, the nearest
+        passage before it that has one (so the other pane keeps showing the context the reader came from).
+        """
+        counterparts = self.view.counterparts(side, sentence)
+        if counterparts:
+            return self.view.group(side, sentence)[0], counterparts[0]
+        if self.pane_mode is not PaneMode.FLOW:
+            return sentence, None
+        shown = self.view.shown(side)
+        position = shown.index(sentence) if sentence in shown else 0
+        for earlier in reversed(shown[:position]):
+            found = self.view.counterparts(side, earlier)
+            if found:
+                return self.view.group(side, earlier)[0], found[0]
+        return sentence, None
 
     def _refresh_footer(self) -> None:
         """Recompute the footer only when what it offers changes (rebuilding it costs more than a key press)."""

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from reader.core.errors import ReaderError
+from reader.shown import shown
 from reader.viewmodel.saving import check_name
 
 SaveAttempt = Callable[[str], Path | str]
@@ -82,7 +83,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
 
     def _hint(self, message: str, *, error: bool = False) -> None:
         hint = self.query_one("#save-hint", Static)
-        hint.update(Text(message))
+        hint.update(Text(shown(message)))
         hint.set_class(error, "-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from reader.viewmodel.bands import Side
-from reader.viewmodel.pair_view import Jump, PairView, SearchHit
+from reader.viewmodel.pair_view import PairView, SearchHit
 from reader.widgets.headers import StatusLine
 
 if TYPE_CHECKING:
@@ -95,12 +95,14 @@ class SearchAndStatus(Screen[None]):
         left, right = self.view.pair
         pair = f"{left.label} ⇄ {right.label}"
         counts = ""
-        if self.view.aligned:
+        if self.view.alignment is not None:
+            from reader.core.counts import pair_counts  # not before the first paint: no alignment yet there
+
+            figures = pair_counts(self.view.alignment)  # the same figures as `reader compare` and the exports
             counts = (
-                f"{self.view.count(Side.LEFT, Jump.MATCH)} matched · "
-                f"unique {left.label} {self.view.count(Side.LEFT, Jump.UNIQUE)}, "
-                f"{right.label} {self.view.count(Side.RIGHT, Jump.UNIQUE)} · "
-                f"{_counted(self.view.count(Side.LEFT, Jump.CONFLICT), 'conflict')}"
+                f"{figures.matched} matched · "
+                f"unique {left.label} {figures.unique[0]}, {right.label} {figures.unique[1]} · "
+                f"{_counted(figures.conflicts, 'conflict')}"
             )
         if self.hits:
             position = "" if self.hit_index is None else f"{self.hit_index + 1}/"

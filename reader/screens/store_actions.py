@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
 from reader.core.errors import ReaderError
+from reader.shown import shown, shown_markup
 from reader.viewmodel.bands import Side
 
 # The store, the exporters and the dialogs load on first use, not before the first paint.
@@ -101,7 +101,7 @@ class StoreActions(Screen[None]):
             try:
                 self.session.set_comparison(comparison)
             except ReaderError as error:
-                self.notify(escape(str(error)), title="notes", severity="error", timeout=8)
+                self.notify(shown_markup(str(error)), title="notes", severity="error", timeout=8)
         if self._restore_pending:
             self._restore_pending = False
             self._restore_view()
@@ -122,8 +122,8 @@ class StoreActions(Screen[None]):
                     self.pane(side).focus()
         if session.report is not None:
             self.notify(
-                escape(session.report.summary()),
-                title=f"opened {session.name}",
+                shown_markup(session.report.summary()),
+                title=shown(f"opened {session.name}"),
                 severity="warning" if session.report.changed else "information",
                 timeout=10,
             )
@@ -182,7 +182,10 @@ class StoreActions(Screen[None]):
             self._offer_conflict(str(error))
         except ReaderError as error:
             self.notify(
-                escape(f"{error}. Your notes are kept in memory."), title="save failed", severity="error", timeout=12
+                shown_markup(f"{error}. Your notes are kept in memory."),
+                title="save failed",
+                severity="error",
+                timeout=12,
             )
         else:
             self._saved(path)
@@ -212,7 +215,7 @@ class StoreActions(Screen[None]):
     def _saved(self, path: Path | None) -> None:
         if path is not None and self.session is not None:
             self._leave_warned = ""
-            self.notify(escape(f"Saved “{self.session.name}” to {path}"), title="saved", timeout=4)
+            self.notify(shown_markup(f"Saved “{self.session.name}” to {path}"), title="saved", timeout=4)
 
     # -- o ---------------------------------------------------------------------------------------------------
 
@@ -229,7 +232,7 @@ class StoreActions(Screen[None]):
         if self.session is not None and self.session.path is not None and self.session.path.stem == slug:
             self.notify("That comparison is the one open.", timeout=3)
             return
-        self.notify(escape(f"Opening {slug}…"), timeout=2)
+        self.notify(shown_markup(f"Opening {slug}…"), timeout=2)
         self.open_saved(slug)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open", name="opening")
@@ -244,7 +247,7 @@ class StoreActions(Screen[None]):
 
     def on_session_opened(self, message: SessionOpened) -> None:
         if message.session is None:
-            self.notify(escape(message.error), title="cannot open", severity="error", timeout=10)
+            self.notify(shown_markup(message.error), title="cannot open", severity="error", timeout=10)
             return
         if not self.save_before_leaving("open it again to leave them"):
             return
@@ -278,10 +281,10 @@ class StoreActions(Screen[None]):
         try:
             path = session.export(request.fmt, request.path)
         except (ReaderError, OSError) as error:
-            self.notify(escape(f"Export failed: {error}"), title="export", severity="error", timeout=12)
+            self.notify(shown_markup(f"Export failed: {error}"), title="export", severity="error", timeout=12)
             return
         partial = "" if session.comparison.analysed else " (actors and claims were still being found)"
-        self.notify(escape(f"Wrote {path}{partial}"), title="exported", timeout=6)
+        self.notify(shown_markup(f"Wrote {path}{partial}"), title="exported", timeout=6)
 
     # -- leaving ---------------------------------------------------------------------------------------------
 
@@ -296,7 +299,7 @@ class StoreActions(Screen[None]):
             return True
         self._leave_warned = anyway
         self.notify(
-            escape(f"Your notes are not saved: {error}. ctrl+s to save them, or {anyway}."),
+            shown_markup(f"Your notes are not saved: {error}. ctrl+s to save them, or {anyway}."),
             title="unsaved notes",
             severity="error",
             timeout=15,

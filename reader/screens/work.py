@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from reader.core.records import Article, Comparison
 from reader.screens.messages import AlignmentReady, AnalysisReady
+from reader.shown import shown_markup
 from reader.viewmodel.pair_view import PairView
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ class BackgroundWork(Screen[None]):
         sidebar = self.sidebar()
         if sidebar is None:
             return
+        if self.comparison is not None:
+            sidebar.show_alignment(self.comparison, *self.pair)  # the Conflicts tab needs no analysis
         if self.comparison is not None and self.comparison.analysed:
             sidebar.show(self.comparison, *self.pair)
         elif self.analysis_error:
@@ -101,7 +103,7 @@ class BackgroundWork(Screen[None]):
         error = event.worker.error
         what = event.worker.name or "background work"
         detail = str(error) or type(error).__name__
-        self.notify(escape(f"{what} failed: {detail}"), title="reader", severity="error", timeout=12)
+        self.notify(shown_markup(f"{what} failed: {detail}"), title="reader", severity="error", timeout=12)
         self._set_progress(f"{what} failed")
         if what == "analysis":
             self.analysis_error = detail

@@ -1,10 +1,17 @@
 """Finding an annotated passage again in a text that changed since the annotation was made.
 
-The order of evidence follows the W3C Web Annotation selectors: the saved position when the quote still sits
-there with its context; otherwise every verbatim occurrence of the quote, the one whose surrounding text best
-matches the saved prefix/suffix winning (so a duplicated passage goes to the copy the note was written on);
-otherwise a fuzzy search for prefix + quote + suffix that tolerates small edits inside the quote. When none of
-these is convincing the passage is ORPHANED: a note is never moved to a place that merely looks similar.
+The order of evidence follows the W3C Web Annotation selectors, with the edit itself first when it is known:
+
+1. the saved position, when the quote still sits there with its context;
+2. with the old text (the saved article): the edit map (`reader.store.textmap`) says where the passage went.
+   Inside an unchanged stretch it is intact, there; edited in place, a close variant in the mapped region is
+   taken; deleted or moved, only a verbatim copy in *new* text is a candidate (a copy that was already in the
+   old text is someone else's passage), and when several remain the context must clearly pick one;
+3. without it: every verbatim occurrence of the quote, kept only when the saved prefix/suffix picks one
+   clearly (by CONTEXT_MARGIN over the next), else a fuzzy search for prefix + quote + suffix.
+
+When none of these is convincing the passage is ORPHANED: a note is never moved to a place that merely looks
+similar, nor to the other copy of a duplicated passage (measured by bench/reanchor.py).
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.store.annotations import TextQuoteSelector
+from reader.store.annotations import TextQuoteSelector, quote_selector
+from reader.store.textmap import TextMap, map_offset, text_map
 
 DISTINCTIVE_CHARS = 20
 """A verbatim quote at least this long is trusted on its own; shorter ones need their context to agree."""
@@ -29,6 +37,10 @@ FUZZY_MIN_CHARS = 12
 
 FUZZY_MIN_SIMILARITY = 0.8
 """Minimum similarity (normalised Indel, 0–1) between the old quote and the text found in its place."""
+
+CONTEXT_MARGIN = 0.15
+"""How much better (0–1) the best occurrence's context must match than the next one's before it is chosen:
+two copies of a passage with near-identical surroundings are a guess, and a guess is orphaned instead."""
 
 MAX_OCCURRENCES = 10_000
 
@@ -64,17 +76,55 @@ class AnchorResult:
 ORPHAN = AnchorResult(AnchorMethod.ORPHANED, -1, -1, 0.0)
 
 
-def anchor(quote: TextQuoteSelector, text: str, hint: int | None = None) -> AnchorResult:
-    """Locate `quote` in `text`; `hint` is the saved start offset (the TextPositionSelector), if any."""
+def anchor(
+    quote: TextQuoteSelector, text: str, hint: int | None = None, *, old_text: str | None = None
+) -> AnchorResult:
+    """Locate `quote` in `text`; `hint` is the saved start offset, `old_text` the text it refers to, if known."""
     exact = quote.exact
     if not exact:
         return ORPHAN
     if hint is not None and _sits_at(quote, text, hint):
         return AnchorResult(AnchorMethod.POSITION, hint, hint + len(exact), 1.0)
+    if hint is not None and old_text is not None and old_text[hint : hint + len(exact)] == exact:
+        mapping = text_map(old_text, text)
+        if mapping is not None:
+            return _through_the_edit(quote, text, hint, mapping, old_text)
     occurrences = _occurrences(exact, text)
     if occurrences:
         return _choose_occurrence(quote, text, occurrences, hint)
     return _fuzzy(quote, text)
+
+
+def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: TextMap, old_text: str) -> AnchorResult:
+    """Follow the passage through the edit map: intact, edited in place, moved verbatim, or orphaned."""
+    exact = quote.exact
+    length = len(exact)
+    image = mapping.image(hint, hint + length)
+    if image is not None and text[image : image + length] == exact:
+        return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
+    twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
+
+    def could_be_ours(at: int) -> bool:
+        """New text (not a copy that was already there), whose surroundings are not more like a twin's."""
+        if mapping.unchanged_in_new(at, at + length):
+            return False
+        ours = context_similarity(quote, text, at, at + length)
+        return all(context_similarity(twin, text, at, at + length) < ours for twin in twins)
+
+    start, end = mapping.region(hint, hint + length)
+    slack = length // 4 + 8
+    if end - start <= 2 * length + slack:  # a wider region means the map lost the passage: no local search
+        low, high = max(0, start - slack), min(len(text), end + slack)
+        here = [low + at for at in _occurrences(exact, text[low:high]) if could_be_ours(low + at)]
+        if len(here) == 1:  # verbatim where the edit map puts it, the edit having happened around it
+            return AnchorResult(AnchorMethod.EXACT, here[0], here[0] + length, 1.0)
+        edited = _fuzzy_in(quote, text, low, high)
+        if edited.found and not mapping.unchanged_in_new(edited.start, edited.end):
+            return edited
+    moved = [at for at in _occurrences(exact, text) if could_be_ours(at)]
+    if moved:
+        return _choose_occurrence(quote, text, moved, None)
+    return ORPHAN
 
 
 def _sits_at(quote: TextQuoteSelector, text: str, start: int) -> bool:
@@ -119,19 +169,18 @@ def context_similarity(quote: TextQuoteSelector, text: str, start: int, end: int
 def _choose_occurrence(
     quote: TextQuoteSelector, text: str, occurrences: Sequence[int], hint: int | None
 ) -> AnchorResult:
+    """One verbatim occurrence when the evidence picks it; several only when the context clearly does."""
     length = len(quote.exact)
     scored = sorted(
-        (
-            -round(context_similarity(quote, text, start, start + length), 6),
-            abs(start - hint) if hint is not None else 0,
-            start,
-        )
-        for start in occurrences
+        ((round(context_similarity(quote, text, start, start + length), 6), start) for start in occurrences),
+        key=lambda item: (-item[0], abs(item[1] - hint) if hint is not None else 0, item[1]),
     )
-    best_context = -scored[0][0]
-    start = scored[0][2]
+    best_context, start = scored[0]
     distinctive = len(quote.exact.strip()) >= DISTINCTIVE_CHARS
-    if not distinctive and best_context < CONTEXT_AGREES:
+    if len(scored) > 1:
+        if best_context < CONTEXT_AGREES or best_context - scored[1][0] < CONTEXT_MARGIN:
+            return ORPHAN  # copies the context cannot tell apart: a guess would misplace the note half the time
+    elif not distinctive and best_context < CONTEXT_AGREES:
         return ORPHAN
     return AnchorResult(AnchorMethod.EXACT, start, start + length, 1.0)
 
@@ -149,10 +198,19 @@ def _fuzzy(quote: TextQuoteSelector, text: str) -> AnchorResult:
         slack = len(exact) // 2 + 16
         window_start = max(0, region.dest_start - slack)
         window_end = min(len(text), region.dest_end + slack)
+    return _fuzzy_in(quote, text, window_start, window_end)
+
+
+def _fuzzy_in(quote: TextQuoteSelector, text: str, window_start: int, window_end: int) -> AnchorResult:
+    """The quote, with small edits, inside `text[window_start:window_end]`; ORPHAN when not close enough."""
+    exact = quote.exact
+    if len(exact.strip()) < FUZZY_MIN_CHARS or window_end <= window_start:
+        return ORPHAN
+    full = quote.prefix + exact + quote.suffix
     window = text[window_start:window_end]
-    opcodes = [tuple(op) for op in Levenshtein.opcodes(full, window)]
-    start = window_start + _map_offset(opcodes, len(quote.prefix), after_insertions=True)
-    end = window_start + _map_offset(opcodes, len(quote.prefix) + len(exact), after_insertions=False)
+    opcodes = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(full, window)]
+    start = window_start + map_offset(opcodes, len(quote.prefix), after_insertions=True)
+    end = window_start + map_offset(opcodes, len(quote.prefix) + len(exact), after_insertions=False)
     start, end = _trim(text, start, end, exact)
     if end <= start:
         return ORPHAN
@@ -160,28 +218,6 @@ def _fuzzy(quote: TextQuoteSelector, text: str) -> AnchorResult:
     if similarity < FUZZY_MIN_SIMILARITY:
         return ORPHAN
     return AnchorResult(AnchorMethod.FUZZY, start, end, round(similarity, 4))
-
-
-def _map_offset(opcodes: Sequence[tuple[object, ...]], offset: int, *, after_insertions: bool) -> int:
-    """Map a boundary in the source string to the destination through edit opcodes.
-
-    Text inserted exactly at the boundary is left outside the passage: a start boundary moves past it, an end
-    boundary stays before it, so an insertion next to a passage never becomes part of the quote.
-    """
-    last = 0
-    for tag, src_start, src_end, dest_start, dest_end in opcodes:
-        assert isinstance(src_start, int) and isinstance(src_end, int)
-        assert isinstance(dest_start, int) and isinstance(dest_end, int)
-        last = dest_end
-        if tag == "insert":
-            if src_start == offset and not after_insertions:
-                return dest_start
-            continue
-        if src_start <= offset < src_end:
-            if tag == "delete":
-                return dest_start
-            return dest_start + min(offset - src_start, dest_end - dest_start)
-    return last
 
 
 def _trim(text: str, start: int, end: int, exact: str) -> tuple[int, int]:

@@ -1,63 +1,60 @@
 """Saved comparisons on disk: safe names, atomic writes, conflict detection, clear errors for bad files.
 
 Rules this module enforces so no caller can get them wrong:
-- a name becomes a slug that is always a plain file name inside `comparisons_dir()`; names with path
-  separators or only dots are refused outright rather than silently rewritten;
-- every write goes to a temporary file in the same directory, is flushed and fsynced, then `os.replace`d over
-  the target, so a crash at any moment leaves either the old file or the new one, never a mix;
-- a file is only overwritten when it still is what we loaded (size, mtime, else sha256), so a second instance's
-  save is never silently clobbered, and a file that does not parse is never overwritten at all;
-- a file that is truncated, corrupt, of another schema version or with unknown fields raises `CorruptFileError`
-  with a one-line message naming the file.
+- a name becomes a file inside `comparisons_dir()` that no other name shares (`reader.store.names`); names
+  with path separators or only dots are refused outright rather than silently rewritten;
+- every write is atomic (`reader.store.atomic`) and runs under the directory's save lock, so two processes
+  take turns: the check "is the file still what we loaded?" and the write cannot interleave;
+- a file is only overwritten when it still is what we loaded (size, mtime, else sha256); when it is not, the
+  caller's `merge` folds the other writer's version in, or `ConflictError` says so: a second instance's save is
+  never silently clobbered. A file that does not parse, or that is read-only, is never overwritten at all;
+- any damage (not JSON, nested too deep, a number too long, wrong types or values, another schema version,
+  unknown fields) raises `CorruptFileError` with a one-line message naming the file, for that file alone.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
-import unicodedata
+import stat as stat_module
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from reader.core.errors import ReaderError
 from reader.core.paths import comparisons_dir
-from reader.core.serialize import SchemaError, from_data, to_data
+from reader.core.serialize import to_data
+from reader.shown import shown
 from reader.store.annotations import Annotation
-from reader.store.saved import FILE_KIND, SAVED_SCHEMA_VERSION, SavedComparison
+from reader.store.atomic import (
+    SaveFailedError,
+    atomic_write_bytes,
+    atomic_write_text,
+    clean_stale_temporaries,
+    store_lock,
+)
+from reader.store.errors import (
+    ConflictError,
+    CorruptFileError,
+    NameTakenError,
+    NotFoundError,
+    StoreError,
+)
+from reader.store.names import (
+    MAX_SLUG_CHARS,
+    SUFFIX,
+    InvalidNameError,
+    candidate_paths,
+    plain_path,
+    slugify,
+)
+from reader.store.parsing import parse_saved
+from reader.store.saved import SavedComparison
 
-SUFFIX = ".json"
-MAX_SLUG_CHARS = 80
+MAX_SAVED_BYTES = 512 * 1024 * 1024
+"""A saved file larger than this is not one reader wrote (articles are at most 32 MB each): reported, not read."""
 
-
-class StoreError(ReaderError):
-    """Base of the store's errors; each message is one line meant for the user."""
-
-
-class InvalidNameError(StoreError):
-    """A name that cannot become a file name inside the comparisons directory."""
-
-
-class NotFoundError(StoreError):
-    """No saved comparison under that name."""
-
-
-class NameTakenError(StoreError):
-    """Saving under a new name that another saved comparison already uses."""
-
-
-class ConflictError(StoreError):
-    """The file changed on disk since it was loaded (another reader instance saved it)."""
-
-
-class CorruptFileError(StoreError):
-    """The file is not a readable saved comparison (truncated, damaged, another version, unknown fields)."""
-
-
-class SaveFailedError(StoreError):
-    """The operating system refused the write (disk full, read-only directory, permissions)."""
+Merge = Callable[[SavedComparison], SavedComparison]
+"""Given the version another process saved, the comparison to write instead of ours (see `write_saved`)."""
 
 
 @dataclass(frozen=True)
@@ -82,33 +79,34 @@ class SavedEntry:
     error: str | None = None
 
 
-def slugify(name: str) -> str:
-    """The file-name form of a comparison name: lower case letters, digits, '-', '_' and '.'.
-
-    Unicode letters are kept (NFKC-normalised), everything else becomes '-'. Raises InvalidNameError for an
-    empty name, one containing a path separator, or one with no letter or digit.
-    """
-    stripped = name.strip()
-    if not stripped:
-        raise InvalidNameError("a saved comparison needs a name")
-    if any(sep in stripped for sep in ("/", "\\", "\x00")) or set(stripped) <= {"."}:
-        raise InvalidNameError(f"invalid name {stripped!r}: a name cannot contain '/' or '\\' or be only dots")
-    normal = unicodedata.normalize("NFKC", stripped).lower()
-    chars = [c if c.isalnum() or c in "-_." else "-" for c in normal]
-    slug = "-".join(part for part in "".join(chars).split("-") if part)
-    slug = slug[:MAX_SLUG_CHARS].strip("-_.")
-    if not any(c.isalnum() for c in slug):
-        raise InvalidNameError(f"invalid name {stripped!r}: use at least one letter or digit")
-    return slug
-
-
 def path_for(name: str) -> Path:
-    """The file of the comparison called `name`; guaranteed to sit directly inside `comparisons_dir()`."""
-    directory = comparisons_dir()
-    path = directory / f"{slugify(name)}{SUFFIX}"
-    if path.parent != directory or path.name.startswith("."):
-        raise InvalidNameError(f"invalid name {name!r}")
-    return path
+    """The file of the comparison called `name`: where it is saved, or would be by a first save.
+
+    The plain file when it is free or holds this very name, else the hashed one (`reader.store.names`).
+    Raises InvalidNameError for a name that cannot be a file name, and NameTakenError for a name that is
+    another comparison's file stem ("iran-talks" while "Iran talks" holds iran-talks.json): a stem always
+    names one comparison, so `reader open STEM` is never ambiguous.
+    """
+    plain, hashed = candidate_paths(name)
+    stored = _stored_name(plain)
+    if stored is None or stored == name or stored == "":
+        return plain  # free, this name's, or damaged (a save then refuses to replace it)
+    if plain.stem == name:
+        raise NameTakenError(
+            f"{shown(name)!r} is the file name of the saved comparison {shown(stored)!r}; choose another name"
+        )
+    return hashed
+
+
+def _stored_name(path: Path) -> str | None:
+    """The name a saved file records; None when there is no file; "" when it cannot be read."""
+    if not path.exists():
+        return None
+    try:
+        saved, _ = read_saved_path(path)
+    except StoreError:
+        return ""
+    return saved.name
 
 
 def fingerprint_of(path: Path, data: bytes | None = None) -> Fingerprint | None:
@@ -135,97 +133,125 @@ def unchanged_since(path: Path, expected: Fingerprint) -> bool:
     return current is not None and current.sha256 == expected.sha256
 
 
-def parse_saved(text: str, source: str) -> SavedComparison:
-    """A SavedComparison from file content; CorruptFileError with a one-line reason otherwise."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CorruptFileError(
-            f"{source} is damaged or truncated (not valid JSON: {error.msg} at line {error.lineno}); "
-            "it was left untouched"
-        ) from error
-    if not isinstance(data, dict) or data.get("kind") != FILE_KIND:
-        raise CorruptFileError(f"{source} is not a saved reader comparison; it was left untouched")
-    version = data.get("schema_version")
-    if version != SAVED_SCHEMA_VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > SAVED_SCHEMA_VERSION
-        reason = "a newer version of reader" if newer else "an unknown format"
-        raise CorruptFileError(
-            f"{source} was written by {reason} (schema version {version!r}; this reader reads "
-            f"{SAVED_SCHEMA_VERSION}); it was left untouched"
-        )
-    try:
-        saved: SavedComparison = from_data(SavedComparison, data)
-    except (SchemaError, ValueError, TypeError) as error:
-        raise CorruptFileError(
-            f"{source} does not fit the saved-comparison format ({error}); left untouched"
-        ) from error
-    _check_consistency(saved, source)
-    return saved
-
-
-def _check_consistency(saved: SavedComparison, source: str) -> None:
-    ids = [annotation.id for annotation in saved.annotations]
-    if len(ids) != len(set(ids)):
-        raise CorruptFileError(f"{source} holds two annotations with the same id; it was left untouched")
-    count = len(saved.articles)
-    for annotation in saved.annotations:
-        target = annotation.passage or annotation.claim
-        article = target.article if target is not None else 0
-        if not 0 <= article < max(count, 1):
-            raise CorruptFileError(
-                f"{source}: annotation {annotation.id} points at article {article} of {count}; left untouched"
-            )
-
-
 def read_saved(name: str) -> tuple[SavedComparison, Fingerprint]:
     """Load the comparison called `name` and the fingerprint to pass back to `write_saved`."""
-    path = path_for(name)
-    return read_saved_path(path)
+    saved, fingerprint, _ = locate_saved(name)
+    return saved, fingerprint
+
+
+def locate_saved(name: str) -> tuple[SavedComparison, Fingerprint, Path]:
+    """The comparison called `name` (its exact name, else the file stem `reader list` shows), and its file.
+
+    NotFoundError when neither candidate file holds it; CorruptFileError when the only candidate is damaged.
+    """
+    _clean_once()
+    by_stem: tuple[SavedComparison, Fingerprint, Path] | None = None
+    damage: CorruptFileError | None = None
+    for path in candidate_paths(name):
+        try:
+            saved, fingerprint = read_saved_path(path)
+        except NotFoundError:
+            continue
+        except CorruptFileError as error:
+            damage = damage or error
+            continue
+        if saved.name == name:
+            return saved, fingerprint, path
+        if path.stem == name and by_stem is None:
+            by_stem = saved, fingerprint, path
+    if by_stem is not None:
+        return by_stem
+    if damage is not None:
+        raise damage
+    raise NotFoundError(f"no saved comparison named {shown(name)!r} (see `reader list`)")
 
 
 def read_saved_path(path: Path) -> tuple[SavedComparison, Fingerprint]:
     """Load a saved comparison from an explicit path (used by `list` and by tests)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_SAVED_BYTES:
+            raise CorruptFileError(f"{shown(path)} is damaged (too large: {size // 2**20} MB); it was left untouched")
         data = path.read_bytes()
         stat = path.stat()
     except FileNotFoundError as error:
-        raise NotFoundError(f"no saved comparison named {path.stem!r} (see `reader list`)") from error
+        raise NotFoundError(f"no saved comparison named {shown(path.stem)!r} (see `reader list`)") from error
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
+        raise StoreError(f"cannot read {shown(path)}: {error.strerror or error}") from error
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CorruptFileError(f"{path} is damaged (not UTF-8 text); it was left untouched") from error
-    saved = parse_saved(text, str(path))
+        raise CorruptFileError(f"{shown(path)} is damaged (not UTF-8 text); it was left untouched") from error
+    saved = parse_saved(text, shown(path))
     return saved, Fingerprint(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
 
 
 def write_saved(
-    saved: SavedComparison, *, expected: Fingerprint | None, overwrite: bool = False
+    saved: SavedComparison,
+    *,
+    expected: Fingerprint | None,
+    overwrite: bool = False,
+    path: Path | None = None,
+    merge: Merge | None = None,
 ) -> tuple[Path, Fingerprint]:
-    """Write `saved` under its name, atomically; returns the path and the new fingerprint.
+    """Write `saved` under its name, atomically and under the store lock; returns the path and new fingerprint.
 
     `expected` is the fingerprint from when this comparison was loaded or last written (None for a first
-    save). Raises ConflictError when the file changed since then, NameTakenError when a first save would
-    replace another comparison (unless `overwrite`), CorruptFileError rather than replace a file that does not
-    parse, SaveFailedError when the system refuses the write. On any error the file on disk is unchanged.
+    save); `path` is where it was loaded from (default: `path_for(saved.name)`). When the file changed since
+    `expected`, `merge` gets the other writer's version and returns what to write; without `merge` that is a
+    ConflictError. NameTakenError when a first save would replace the same name's file (unless `overwrite`);
+    CorruptFileError rather than replace a file that does not parse; SaveFailedError for a read-only file or a
+    write the system refuses. On any error the file on disk is unchanged.
     """
-    path = path_for(saved.name)
-    if expected is not None:
-        if path.exists() and not unchanged_since(path, expected):
-            raise ConflictError(
-                f"{saved.name!r} was changed on disk by another reader since it was opened; "
-                "save under another name, or reopen it"
-            )
-    elif path.exists():
-        if not overwrite:
-            raise NameTakenError(f"a saved comparison named {path.stem!r} already exists; choose another name")
-        read_saved_path(path)  # raises CorruptFileError: a damaged file is never replaced
-    data = encode_saved(saved).encode("utf-8")
-    atomic_write_bytes(path, data)
-    stat = path.stat()
-    return path, Fingerprint(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+    _clean_once()
+    with store_lock(comparisons_dir()):
+        target = path or path_for(saved.name)
+        if expected is not None:
+            if target.exists() and not unchanged_since(target, expected):
+                if merge is None:
+                    raise ConflictError(
+                        f"{shown(saved.name)!r} was changed on disk by another reader since it was opened; "
+                        "save under another name, or reopen it"
+                    )
+                theirs, _ = read_saved_path(target)  # CorruptFileError: a damaged file is never replaced
+                saved = merge(theirs)
+        elif target.exists():
+            read_saved_path(target)  # raises CorruptFileError: a damaged file is never replaced
+            if not overwrite:
+                raise NameTakenError(
+                    f"a saved comparison named {shown(target.stem)!r} already exists; choose another name"
+                )
+        _refuse_read_only(target)
+        data = encode_saved(saved).encode("utf-8", errors="replace")
+        atomic_write_bytes(target, data)
+        stat = target.stat()
+    return target, Fingerprint(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file the user made read-only (chmod 0444) is not replaced, even though the directory would allow it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise SaveFailedError(f"cannot write {shown(path)}: {error.strerror or error}") from error
+    if not mode & (stat_module.S_IWUSR | stat_module.S_IWGRP | stat_module.S_IWOTH):
+        raise SaveFailedError(
+            f"{shown(path)} is read-only, so it was left untouched; save under another name or make it writable"
+        )
+
+
+_cleaned: set[Path] = set()
+"""Directories already cleaned of stale temporary files by this process."""
+
+
+def _clean_once() -> None:
+    """At the store's first use in a process, remove what killed saves left behind (`clean_stale_temporaries`)."""
+    directory = comparisons_dir()
+    if directory not in _cleaned:
+        _cleaned.add(directory)
+        clean_stale_temporaries(directory)
 
 
 _encoded: dict[int, tuple[Annotation, str]] = {}
@@ -260,56 +286,9 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Replace `path` with `data` so that readers and crashes only ever see the old or the new content.
-
-    Temporary file in the same directory (so `os.replace` is a rename on one file system), flush, fsync, then
-    replace, then fsync the directory so the rename itself survives a power cut. Raises SaveFailedError.
-    """
-    directory = path.parent
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SaveFailedError(f"cannot write in {directory}: {error.strerror or error}") from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise SaveFailedError(f"cannot write {path}: {error.strerror or error}") from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a user-facing file (an export) atomically, readable like any file the user creates."""
-    mode = 0o644
-    with contextlib.suppress(OSError):
-        mode = path.stat().st_mode & 0o777
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
-
-
-def _fsync_directory(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
 def list_saved() -> list[SavedEntry]:
-    """Every saved comparison, most recently changed first; unreadable files are listed with their error."""
+    """Every saved comparison, most recently changed first; a damaged file is listed with its error, alone."""
+    _clean_once()
     directory = comparisons_dir()
     if not directory.is_dir():
         return []
@@ -329,12 +308,33 @@ def list_saved() -> list[SavedEntry]:
 
 
 def delete_saved(name: str) -> Path:
-    """Delete the comparison called `name` (readable or not); returns the path removed."""
-    path = path_for(name)
+    """Delete the comparison called `name` (by its name, or by the file stem of a damaged one); returns its path."""
+    try:
+        _, _, path = locate_saved(name)
+    except CorruptFileError:
+        path = plain_path(name)
+        if path.stem != name:
+            path = next((p for p in candidate_paths(name) if p.exists() and p.stem == name), path)
     try:
         path.unlink()
     except FileNotFoundError as error:
-        raise NotFoundError(f"no saved comparison named {path.stem!r} (see `reader list`)") from error
+        raise NotFoundError(f"no saved comparison named {shown(name)!r} (see `reader list`)") from error
     except OSError as error:
-        raise StoreError(f"cannot delete {path}: {error.strerror or error}") from error
+        raise StoreError(f"cannot delete {shown(path)}: {error.strerror or error}") from error
     return path
+
+
+__all__ = [
+    "MAX_SLUG_CHARS",
+    "SUFFIX",
+    "ConflictError",
+    "CorruptFileError",
+    "InvalidNameError",
+    "NameTakenError",
+    "NotFoundError",
+    "SaveFailedError",
+    "StoreError",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "slugify",
+]

@@ -120,9 +120,16 @@ def saved_article(record: SavedArticle, label: str) -> Article:
 
 
 def reanchor_annotations(
-    annotations: Iterable[Annotation], articles: Sequence[Article], statuses: Sequence[SourceStatus]
+    annotations: Iterable[Annotation],
+    articles: Sequence[Article],
+    statuses: Sequence[SourceStatus],
+    old_texts: Sequence[str] | None = None,
 ) -> tuple[list[Annotation], ReopenReport]:
-    """Every annotation placed in the current texts; orphans keep their old selectors with `orphaned=True`."""
+    """Every annotation placed in the current texts; orphans keep their old selectors with `orphaned=True`.
+
+    `old_texts` are the texts the saved positions refer to (the saved articles): with them a passage is
+    followed through the edit itself, not only searched for by its quote.
+    """
     placed: list[Annotation] = []
     kept = reanchored = 0
     orphaned: list[str] = []
@@ -131,7 +138,7 @@ def reanchor_annotations(
         if target is None:
             placed.append(annotation)
             continue
-        new_target, method = place_passage(target, articles)
+        new_target, method = place_passage(target, articles, old_texts)
         placed.append(retargeted(annotation, new_target))
         if method is AnchorMethod.ORPHANED:
             orphaned.append(annotation.id)
@@ -142,13 +149,16 @@ def reanchor_annotations(
     return placed, ReopenReport(tuple(statuses), kept, reanchored, tuple(orphaned))
 
 
-def place_passage(target: PassageTarget, articles: Sequence[Article]) -> tuple[PassageTarget, AnchorMethod]:
+def place_passage(
+    target: PassageTarget, articles: Sequence[Article], old_texts: Sequence[str] | None = None
+) -> tuple[PassageTarget, AnchorMethod]:
     """The target re-anchored in its article's current text, or flagged orphaned (selectors untouched)."""
     if not 0 <= target.article < len(articles):
         return PassageTarget(target.article, target.quote, target.position, orphaned=True), AnchorMethod.ORPHANED
     text = articles[target.article].text
     hint = None if target.orphaned else target.position.start
-    result = anchor(target.quote, text, hint)
+    old_text = old_texts[target.article] if old_texts is not None and target.article < len(old_texts) else None
+    result = anchor(target.quote, text, hint, old_text=None if target.orphaned else old_text)
     if not result.found:
         orphan = PassageTarget(target.article, target.quote, target.position, orphaned=True)
         return orphan, AnchorMethod.ORPHANED

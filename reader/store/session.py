@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -27,17 +28,10 @@ from reader.store.annotations import (
     now_iso,
     passage_target,
 )
-from reader.store.files import (
-    ConflictError,
-    Fingerprint,
-    NameTakenError,
-    StoreError,
-    path_for,
-    read_saved,
-    slugify,
-    unchanged_since,
-    write_saved,
-)
+from reader.store.errors import ConflictError, CorruptFileError, NameTakenError, SaveFailedError, StoreError
+from reader.store.files import Fingerprint, locate_saved, path_for, unchanged_since, write_saved
+from reader.store.merge import Content, base_of, merge_annotations
+from reader.store.names import auto_name, replace_unsavable
 from reader.store.reopen import (
     ReopenReport,
     claim_target,
@@ -46,10 +40,12 @@ from reader.store.reopen import (
     resolve_analysis_targets,
 )
 from reader.store.saved import SavedArticle, SavedComparison, ViewState
+from reader.store.session_export import SessionExport
+from reader.store.session_queries import SessionQueries
 
 
-class Session:
-    """A comparison being read and annotated; the single writer of its saved file."""
+class Session(SessionQueries, SessionExport):
+    """A comparison being read and annotated; merges what another process saved to the same file."""
 
     def __init__(
         self,
@@ -84,6 +80,9 @@ class Session:
         self.path: Path | None = None
         self.revision = 0
         """Counts changes to the annotations or the comparison, so a view can cache what it derives from them."""
+        self._base: dict[str, Content] = base_of(self._annotations) if fingerprint is not None else {}
+        """The notes as last read or written: the base of a merge with another process's save."""
+        self._notices: list[str] = []
         self._resolve_analysis()
 
     # ----------------------------------------------------------------- opening
@@ -96,10 +95,11 @@ class Session:
         """
         from reader.core.pipeline import align_articles
 
-        saved, fingerprint = read_saved(name)
+        saved, fingerprint, path = locate_saved(name)
         articles, statuses = current_articles(saved.articles)
         comparison = align_articles(articles)
-        annotations, report = reanchor_annotations(saved.annotations, articles, statuses)
+        old_texts = [article.text for article in saved.articles]
+        annotations, report = reanchor_annotations(saved.annotations, articles, statuses, old_texts)
         session = cls(
             comparison,
             name=saved.name,
@@ -110,7 +110,8 @@ class Session:
             report=report,
             autosave=autosave,
         )
-        session.path = path_for(saved.name)
+        session.path = path
+        session._base = base_of(saved.annotations)
         return session
 
     # ---------------------------------------------------------- reading state
@@ -143,38 +144,6 @@ class Session:
                 return annotation
         raise ReaderError(f"no annotation {annotation_id}")
 
-    def notes_for_sentence(self, article: int, sentence: int) -> tuple[Annotation, ...]:
-        """Placed passage annotations overlapping sentence `sentence` of article `article` (for the gutter)."""
-        record = self._comparison.articles[article].sentences[sentence]
-        return tuple(
-            a
-            for a in self._annotations
-            if a.passage is not None
-            and not a.passage.orphaned
-            and a.passage.article == article
-            and a.passage.position.start < record.end
-            and record.start < a.passage.position.end
-        )
-
-    def sentence_marks(self, article: int) -> dict[int, tuple[Annotation, ...]]:
-        """Sentence index → its annotations, for every annotated sentence of `article` (gutter marks)."""
-        marks: dict[int, list[Annotation]] = {}
-        sentences = self._comparison.articles[article].sentences
-        for annotation in self._annotations:
-            target = annotation.passage
-            if target is None or target.orphaned or target.article != article:
-                continue
-            for sentence in sentences:
-                if sentence.start < target.position.end and target.position.start < sentence.end:
-                    marks.setdefault(sentence.index, []).append(annotation)
-        return {index: tuple(items) for index, items in sorted(marks.items())}
-
-    def notes_for_actor(self, actor_id: str) -> tuple[Annotation, ...]:
-        return tuple(a for a in self._annotations if a.actor is not None and a.actor.actor_id == actor_id)
-
-    def notes_for_claim(self, claim_id: str) -> tuple[Annotation, ...]:
-        return tuple(a for a in self._annotations if a.claim is not None and a.claim.claim_id == claim_id)
-
     # ------------------------------------------------------------ annotating
 
     def annotate_passage(self, article: int, start: int, end: int, note: str, tags: object = ()) -> Annotation:
@@ -201,6 +170,7 @@ class Session:
 
     def add(self, target: Target, note: str, tags: object = ()) -> Annotation:
         """Add an annotation on any target, then autosave."""
+        note, tags = self._savable(note, tags)
         annotation = make_annotation(target, note, tags)
         with self._lock:
             self._annotations.append(annotation)
@@ -209,6 +179,7 @@ class Session:
 
     def edit(self, annotation_id: str, note: str | None = None, tags: object = None) -> Annotation:
         """Replace the note and/or tags of an annotation (id and target kept), then autosave."""
+        note, tags = self._savable(note, tags)
         with self._lock:
             index = self._index_of(annotation_id)
             updated = edited(self._annotations[index], note=note, tags=tags)
@@ -230,6 +201,30 @@ class Session:
                 raise ReaderError(f"annotation {annotation.id} already exists")
             self._annotations.append(annotation)
             self._changed()
+
+    def _savable(self, note: str | None, tags: object) -> tuple[Any, Any]:
+        """Note and tags as typed or pasted, with what UTF-8 cannot store (lone surrogates) replaced; told."""
+        replaced = 0
+        if note is not None:
+            note, replaced = replace_unsavable(note)
+        if isinstance(tags, str):
+            tags, count = replace_unsavable(tags)
+            replaced += count
+        elif isinstance(tags, list | tuple):
+            cleaned = [replace_unsavable(tag) if isinstance(tag, str) else (tag, 0) for tag in tags]
+            tags, replaced = [tag for tag, _ in cleaned], replaced + sum(count for _, count in cleaned)
+        if replaced:
+            self._notices.append(
+                f"{replaced} character{'s' * (replaced != 1)} that cannot be saved (broken UTF-16 from a paste) "
+                "replaced by \ufffd"
+            )
+        return note, tags
+
+    def take_notice(self) -> str | None:
+        """What the user should be told about the last changes (a merge, replaced characters); then forgotten."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+        return "; ".join(dict.fromkeys(notices)) if notices else None
 
     def _index_of(self, annotation_id: str) -> int:
         for index, annotation in enumerate(self._annotations):
@@ -292,18 +287,40 @@ class Session:
                 raise ReaderError("this comparison has no name yet: save it with a name first")
             try:
                 expected = None if force else self.fingerprint
-                path, self.fingerprint = write_saved(self.snapshot(), expected=expected, overwrite=force)
+                path, self.fingerprint = write_saved(
+                    self.snapshot(), expected=expected, overwrite=force, path=self.path, merge=self._merge_theirs
+                )
             except ReaderError as error:
                 self.save_error = error
                 raise
             self.path, self.dirty, self.save_error = path, False, None
+            self._base = base_of(self._annotations)
             return path
+
+    def _merge_theirs(self, theirs: SavedComparison) -> SavedComparison:
+        """Called by `write_saved`, under the store lock, when another process saved this file since we did."""
+        ours = self._comparison.articles
+        same_texts = [a.sha256 for a in theirs.articles] == [a.sha256 for a in ours]
+
+        def place(annotation: Annotation) -> Annotation:
+            if annotation.passage is None or same_texts:
+                return annotation
+            old_texts = [article.text for article in theirs.articles]
+            return reanchor_annotations([annotation], ours, (), old_texts)[0][0]
+
+        merged, report = merge_annotations(self._base, self._annotations, theirs.annotations, place)
+        self._annotations = merged
+        self.revision += 1
+        if report.anything:
+            self._notices.append(report.summary())
+        return replace(self.snapshot(), created=min(self.created, theirs.created))
 
     def save_as(self, name: str, *, overwrite: bool = False) -> Path:
         """Save under a new name (ctrl+s the first time). The automatic file, if any, is removed afterwards.
 
         Raises InvalidNameError for a bad name, NameTakenError when the name is used (unless `overwrite`).
         """
+        name, _ = replace_unsavable(name)
         with self._lock:
             old_path, old_fingerprint, was_auto = self.path, self.fingerprint, self.auto_named
             new_path = path_for(name)
@@ -317,6 +334,7 @@ class Session:
                 raise
             self.name, self.auto_named, self.path, self.fingerprint = name, False, path, fingerprint
             self.dirty, self.save_error = False, None
+            self._base = base_of(self._annotations)
             if was_auto and old_path is not None and old_fingerprint is not None:
                 self._remove_auto_file(old_path, old_fingerprint)
             return path
@@ -348,52 +366,25 @@ class Session:
             return None
 
     def _autosave_new(self) -> None:
-        base = _auto_name(self._comparison)
-        for attempt in range(1, 100):
-            candidate = base if attempt == 1 else f"{base} {attempt}"
+        """Save under "notes HEADLINE", "… 2" up to "… 99", then a name with a random part: one is always free."""
+        base = auto_name(self._comparison.articles[0].title if self._comparison.articles else "")
+        candidates = [base, *(f"{base} {n}" for n in range(2, 100)), f"{base} {uuid.uuid4().hex[:8]}"]
+        for candidate in candidates:
             try:
                 path, fingerprint = write_saved(self.snapshot(candidate), expected=None)
-            except NameTakenError:
-                continue
+            except (NameTakenError, CorruptFileError):
+                continue  # taken, or damaged (never replaced): try the next name
+            except SaveFailedError:
+                if path_for(candidate).exists():
+                    continue  # a read-only file holds that name: try the next one
+                raise  # the directory itself refuses: every name would fail the same way
             self.name, self.auto_named, self.path, self.fingerprint = candidate, True, path, fingerprint
             self.dirty, self.save_error = False, None
+            self._base = base_of(self._annotations)
             return
-        raise StoreError(f"could not find a free automatic name for {base!r}; save it with a name")
-
-    # ---------------------------------------------------------------- export
-
-    def export(self, fmt: str, path: str | Path | None = None) -> str | Path:
-        """The comparison and its notes as "md", "html" or "json": the text, or the path written (atomically).
-
-        The HTML page shows the pair currently viewed (`view.pair`).
-        """
-        from reader.export import export_to, render
-
-        count = len(self._comparison.articles)
-        pair = self.view.pair if self.view.pair[0] != self.view.pair[1] and max(self.view.pair) < count else None
-        if path is None:
-            return render(fmt, self._comparison, self.annotations, pair)
-        return export_to(path, fmt, self._comparison, self.annotations, pair)
-
-    def suggested_export_name(self, fmt: str) -> str:
-        """A file name for the export dialog: the saved name (or first headline) as a slug, plus the extension."""
-        from reader.export import suggested_file_name
-
-        title = self._comparison.articles[0].title if self._comparison.articles else "comparison"
-        return suggested_file_name(self.name or title, fmt)
+        raise StoreError(f"could not save the notes under an automatic name for {base!r}; save it with a name")
 
     @property
     def has_conflict(self) -> bool:
         """True when the last save failed because another instance changed the file."""
         return isinstance(self.save_error, ConflictError)
-
-
-def _auto_name(comparison: Comparison) -> str:
-    """A readable automatic name: the first article's title, shortened (the slug makes it file-safe)."""
-    title = comparison.articles[0].title if comparison.articles else "comparison"
-    words = " ".join(title.split()[:8])
-    try:
-        slugify(words)
-    except ReaderError:
-        words = "comparison"
-    return f"notes {words}"

@@ -1,8 +1,15 @@
-"""Wrap the bands to the panes' widths: the screen rows each pane draws, with both panes' bands level.
+"""Wrap the bands to the panes' widths: the screen rows each pane draws.
 
-Each band is as tall as its taller side; the shorter side is padded with PAD rows. A row knows which sentence
-it shows and which slice of the article text, so a pane can draw any row on demand (the line API) and find the
-row of any sentence (to scroll to it).
+Three ways to stand the panes beside each other (`PaneMode`), tried on the seeds and on three-outlet events
+(bench/first_screen.py):
+- FLOW (the app's): each pane in its own reading order, no padding; the screen scrolls the other pane so the
+  selected passage and its counterpart stay level. Both panes are full of text on every screen.
+- LEVEL (the old way): each band is as tall as its taller side, the shorter side padded with PAD rows, so every
+  in-order match stands level; a long run on one side leaves the other pane blank (40 rows on the seeds).
+- FOLD: as LEVEL, but a run of one side with no counterpart level with it folds into one row ("⋯ 12 passages
+  of A told elsewhere or only in A") when it would pad the other side.
+A row knows which sentence it shows and which slice of the article text, so a pane can draw any row on demand
+(the line API) and find the row of any sentence (to scroll to it).
 """
 
 from __future__ import annotations
@@ -18,6 +25,19 @@ from reader.core.records import Article
 from reader.viewmodel.bands import Band, Item, Side
 
 _WORD = re.compile(r"\S+\s*|\s+")
+
+
+class PaneMode(StrEnum):
+    """How the two panes' rows relate (see the module docstring)."""
+
+    FLOW = "flow"
+    LEVEL = "level"
+    FOLD = "fold"
+
+
+FOLD_MIN_ROWS = 4
+"""FOLD mode folds a one-sided run only when it would pad the other pane by at least this many rows: a short
+run reads better in place than as a fold row of its own."""
 
 
 class RowKind(StrEnum):
@@ -44,6 +64,8 @@ class Row:
     """First row of its sentence: the gutter shows the line number and the mark here."""
     folded: int = 0
     """How many sentences a FOLD row stands for."""
+    label: str = ""
+    """What a FOLD row says; empty for a fold of boilerplate (the pane writes its own text)."""
 
 
 @dataclass
@@ -129,6 +151,7 @@ def lay_out(
     bands: Sequence[Band],
     articles: tuple[Article, Article],
     widths: tuple[int, int],
+    mode: PaneMode = PaneMode.FLOW,
 ) -> tuple[PaneRows, PaneRows]:
     """Rows of the left and right panes for text columns `widths` (cells, gutter excluded)."""
     panes = (PaneRows(), PaneRows())
@@ -149,9 +172,33 @@ def lay_out(
                     pane.height[sentence] = len(item_rows)
                 side_rows.extend(item_rows)
             per_side.append(side_rows)
-        tallest = max(len(rows) for rows in per_side)
+        if mode is PaneMode.FOLD and band.match is None:
+            _fold_longer_side(band, articles, per_side, panes)
+        if mode is not PaneMode.FLOW:
+            tallest = max(len(rows) for rows in per_side)
+            for side in (Side.LEFT, Side.RIGHT):
+                side_rows = per_side[side]
+                side_rows.extend(Row(RowKind.PAD, band.index) for _ in range(tallest - len(side_rows)))
         for side in (Side.LEFT, Side.RIGHT):
-            side_rows = per_side[side]
-            side_rows.extend(Row(RowKind.PAD, band.index) for _ in range(tallest - len(side_rows)))
-            panes[side].rows.extend(side_rows)
+            panes[side].rows.extend(per_side[side])
     return panes
+
+
+def _fold_longer_side(
+    band: Band, articles: tuple[Article, Article], per_side: list[list[Row]], panes: tuple[PaneRows, PaneRows]
+) -> None:
+    """FOLD mode: the side of a gap band that would pad the other by FOLD_MIN_ROWS or more becomes one row."""
+    for side in (Side.LEFT, Side.RIGHT):
+        mine, theirs = per_side[side], per_side[side.other]
+        sentences = [s for item in band.items(side) if not item.folded for s in item.sentences]
+        if len(mine) - len(theirs) < FOLD_MIN_ROWS or not sentences:
+            continue
+        label = articles[side].label
+        count = len(sentences)
+        text = f"⋯ {count} passage{'s' if count != 1 else ''} of {label} told elsewhere or only in {label}"
+        offset = len(panes[side].rows)
+        mine[:] = [Row(RowKind.FOLD, band.index, sentence=sentences[0], first=True, folded=count, label=text)]
+        for item in band.items(side):
+            for sentence in item.sentences:
+                panes[side].top[sentence] = offset
+                panes[side].height[sentence] = 1

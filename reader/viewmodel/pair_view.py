@@ -64,6 +64,7 @@ class PairView:
                 self._match_of[Side.LEFT].setdefault(sentence, []).append(index)
             for sentence in match.b:
                 self._match_of[Side.RIGHT].setdefault(sentence, []).append(index)
+        self._conflicts = _pair_conflicts(comparison, left, right)
         self._order = (self._shown_order(Side.LEFT), self._shown_order(Side.RIGHT))
         self._position = tuple({s: i for i, s in enumerate(order)} for order in self._order)
 
@@ -122,7 +123,10 @@ class PairView:
         return bool(indices) and all(index not in self.level_matches for index in indices)
 
     def conflicting(self, side: Side, sentence: int) -> bool:
-        """A detail of one of its matches conflicts (a different number, date, name or place)."""
+        """A detail of one of its matches conflicts (a different number, date, name or place), or the sentence
+        is in one of the pair's conflicts (`Comparison.conflicts`, linked or not)."""
+        if sentence in self._conflicts[side][0]:
+            return True
         return any(
             detail.status is DetailStatus.CONFLICT
             for match in self.matches_of(side, sentence)
@@ -156,7 +160,7 @@ class PairView:
         One-sided details (a name only this article gives) are many and would speckle the text; the word diff
         lists them, the panes underline only real conflicts.
         """
-        spans: set[tuple[int, int]] = set()
+        spans: set[tuple[int, int]] = set(self._conflicts[side][1])
         for match in self.matches:
             for detail in match.details:
                 if detail.status is not DetailStatus.CONFLICT:
@@ -292,3 +296,20 @@ class PairView:
             return later[0] if later else own[0]
         earlier = [hit for hit in own if hit.side is not side or key(hit) < here]
         return earlier[-1] if earlier else own[-1]
+
+
+def _pair_conflicts(
+    comparison: Comparison | None, left: int, right: int
+) -> tuple[tuple[set[int], set[tuple[int, int]]], tuple[set[int], set[tuple[int, int]]]]:
+    """For each side: the sentences in one of the pair's conflicts and the spans of their values."""
+    from reader.viewmodel.conflicts import oriented
+
+    sides: tuple[tuple[set[int], set[tuple[int, int]]], ...] = ((set(), set()), (set(), set()))
+    for conflict in comparison.conflicts if comparison is not None else ():
+        placed = oriented(conflict, left, right)
+        if placed is None:
+            continue
+        for side, (sentence, span) in enumerate(zip(*placed, strict=True)):
+            sides[side][0].add(sentence)
+            sides[side][1].add((span.start, span.end))
+    return sides[0], sides[1]

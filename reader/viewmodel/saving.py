@@ -12,7 +12,8 @@ from pathlib import Path
 from reader.core.errors import InputError
 from reader.core.records import Comparison
 from reader.export import EXTENSIONS, FORMATS
-from reader.store.files import SavedEntry, slugify
+from reader.shown import shown
+from reader.store.files import SavedEntry, path_for
 from reader.viewmodel.sidebar_rows import snippet
 
 FORMAT_NAMES: dict[str, str] = {"md": "Markdown report", "html": "HTML page", "json": "JSON"}
@@ -22,13 +23,13 @@ def suggested_name(comparison: Comparison, current: str | None, auto_named: bool
     """What the name field starts with: the user's name when there is one, else the first headline, shortened."""
     if current and not auto_named:
         return current
-    title = comparison.articles[0].title if comparison.articles else "comparison"
+    title = shown(comparison.articles[0].title) if comparison.articles else "comparison"
     return " ".join(title.split()[:8])
 
 
 def check_name(name: str) -> str:
     """The file name a comparison name becomes; InvalidNameError (a ReaderError) when it cannot be one."""
-    return slugify(name)
+    return path_for(name).stem
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,21 @@ class ExportRequest:
     path: Path
 
 
-def export_request(fmt: str, path_text: str, cwd: Path) -> ExportRequest:
-    """The export dialog's validator: a known format and a file path whose folder exists.
+def exports_dir() -> Path:
+    """The data directory's exports folder: where the export dialog suggests writing first (made on export)."""
+    from reader.core.paths import data_dir
+
+    return data_dir() / "exports"
+
+
+def export_folders(cwd: Path) -> tuple[tuple[str, Path], ...]:
+    """The folders the export dialog offers, each with its label: the exports folder, then the current one."""
+    return (("exports folder", exports_dir()), ("current folder", cwd))
+
+
+def export_request(fmt: str, path_text: str, cwd: Path, creatable: Path | None = None) -> ExportRequest:
+    """The export dialog's validator: a known format and a file path whose folder exists (or is `creatable`,
+    the exports folder, made when the export is written).
 
     A relative path is taken from `cwd`; `~` is expanded. Raises InputError with a one-line reason.
     """
@@ -54,7 +68,7 @@ def export_request(fmt: str, path_text: str, cwd: Path) -> ExportRequest:
         path = cwd / path
     if path.is_dir():
         raise InputError(f"{path} is a folder: add a file name")
-    if not path.parent.is_dir():
+    if not path.parent.is_dir() and path.parent != creatable:
         raise InputError(f"folder {path.parent} does not exist")
     return ExportRequest(fmt, path)
 
@@ -70,15 +84,15 @@ def with_format(path_text: str, fmt: str) -> str:
 def export_hint(request: ExportRequest) -> str:
     """A line under the path: what will happen when the dialog is confirmed."""
     verb = "replaces" if request.path.exists() else "writes"
-    return f"{verb} {request.path}"
+    return f"{verb} {shown(request.path)}"
 
 
 def entry_lines(entry: SavedEntry) -> tuple[str, str]:
     """Two lines of the open dialog for one saved comparison: name and notes; articles or the file's error."""
     if entry.error is not None:
-        return entry.slug, f"cannot be opened: {snippet(entry.error, 160)}"
+        return shown(entry.slug), f"cannot be opened: {snippet(shown(entry.error), 160)}"
     notes = f"{entry.notes} note{'s' if entry.notes != 1 else ''}"
-    return f"{entry.name}  ·  {notes}  ·  {local_time(entry.modified)}", "; ".join(entry.articles)
+    return f"{shown(entry.name)}  ·  {notes}  ·  {local_time(entry.modified)}", shown("; ".join(entry.articles))
 
 
 def local_time(stamp: str) -> str:

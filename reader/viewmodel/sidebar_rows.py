@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, Mention, TextSpan
+from reader.core.records import Actor, ActorKind, Claim, ClaimFlag, Comparison, DriftKind, Mention, TextSpan
 
 KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.PERSON: "person",
@@ -24,23 +24,27 @@ class ActorRow:
     actor_id: str
     name: str
     kind: str
-    counts: tuple[int, int]
+    counts: tuple[int, ...]
+    """Mentions per article of the comparison (every article, not only the pair shown)."""
     aliases: tuple[str, ...]
 
 
 def actor_rows(comparison: Comparison, left: int, right: int, query: str = "") -> list[ActorRow]:
-    """Actors mentioned in either article of the pair, most mentioned first; `query` filters by name/alias."""
+    """Actors mentioned in any article, a count per article, most mentioned in the pair shown first (then in
+    all); `query` filters by name/alias."""
     needle = query.casefold().strip()
     rows: list[ActorRow] = []
     for actor in comparison.actors:
-        counts = (_count(actor, left), _count(actor, right))
+        counts = tuple(_count(actor, article) for article in range(len(comparison.articles)))
         if not any(counts):
             continue
         names = (actor.name, *actor.aliases)
         if needle and not any(needle in name.casefold() for name in names):
             continue
         rows.append(ActorRow(actor.id, actor.name, KIND_LABELS[actor.kind], counts, actor.aliases))
-    rows.sort(key=lambda row: (-sum(row.counts), row.name.casefold(), row.actor_id))
+    rows.sort(
+        key=lambda row: (-row.counts[left] - row.counts[right], -sum(row.counts), row.name.casefold(), row.actor_id)
+    )
     return rows
 
 
@@ -69,6 +73,10 @@ class ClaimStatus(StrEnum):
     RIGHT_ONLY = "right only"
     SOURCE_DIFFERS = "source differs"
     CUE_DIFFERS = "cue differs"
+    VERB_DIFFERS = "verb differs"
+    """Linked, with reporting verbs of different force ("said" / "conceded")."""
+    FACT_ELSEWHERE = "fact elsewhere"
+    """Only this article attributes it; the other states the same passage as fact (attribution drift)."""
 
 
 @dataclass(frozen=True)
@@ -103,20 +111,39 @@ def claim_rows(comparison: Comparison, left: int, right: int) -> list[ClaimRow]:
             continue
         linked.update((first.id, second.id))
         rows.append(ClaimRow(f"{first.id}|{second.id}", first, second, _status(link.flags)))
+    stated = _stated_as_fact_elsewhere(comparison, left, right)
     for claim in comparison.claims:
         if claim.id in linked or claim.article not in (left, right):
             continue
+        drift = (claim.article, claim.sentence) in stated
         if claim.article == left:
-            rows.append(ClaimRow(claim.id, claim, None, ClaimStatus.LEFT_ONLY))
+            rows.append(ClaimRow(claim.id, claim, None, ClaimStatus.FACT_ELSEWHERE if drift else ClaimStatus.LEFT_ONLY))
         else:
-            rows.append(ClaimRow(claim.id, None, claim, ClaimStatus.RIGHT_ONLY))
+            rows.append(
+                ClaimRow(claim.id, None, claim, ClaimStatus.FACT_ELSEWHERE if drift else ClaimStatus.RIGHT_ONLY)
+            )
     rows.sort(key=_claim_order)
     return rows
+
+
+def _stated_as_fact_elsewhere(comparison: Comparison, left: int, right: int) -> set[tuple[int, int]]:
+    """(article, sentence) of the attributed side of each fact-vs-attributed drift of the pair."""
+    found: set[tuple[int, int]] = set()
+    for drift in comparison.drifts:
+        if {drift.a_article, drift.b_article} != {left, right} or drift.kind is not DriftKind.FACT_VS_ATTRIBUTED:
+            continue
+        article, sentences = (
+            (drift.a_article, drift.a_sentences) if drift.a_cue else (drift.b_article, drift.b_sentences)
+        )
+        found.update((article, sentence) for sentence in sentences)
+    return found
 
 
 def _status(flags: tuple[ClaimFlag, ...]) -> ClaimStatus:
     if ClaimFlag.SOURCE_DIFFERS in flags:
         return ClaimStatus.SOURCE_DIFFERS
+    if ClaimFlag.VERB_FORCE_DIFFERS in flags:
+        return ClaimStatus.VERB_DIFFERS
     if ClaimFlag.CUE_DIFFERS in flags:
         return ClaimStatus.CUE_DIFFERS
     return ClaimStatus.BOTH
@@ -148,24 +175,32 @@ def snippet(text: str, width: int = 60) -> str:
 
 @dataclass(frozen=True)
 class QuotedLine:
-    """One row of the who-is-quoted table for the pair."""
+    """One row of the who-is-quoted table: claims and quoted words per article of the comparison."""
 
     speaker: str
     actor: str | None
-    claims: tuple[int, int]
-    words: tuple[int, int]
+    claims: tuple[int, ...]
+    words: tuple[int, ...]
 
 
 def quoted_lines(comparison: Comparison, left: int, right: int) -> list[QuotedLine]:
-    """Speakers quoted in either article of the pair, most quoted first."""
+    """Speakers quoted in any article, a count per article; most quoted in the pair shown first, then in all."""
+    total = len(comparison.articles)
     lines: list[QuotedLine] = []
     for row in comparison.quoted:
-        claims = (_at(row.claims, left), _at(row.claims, right))
-        words = (_at(row.words, left), _at(row.words, right))
+        claims = tuple(_at(row.claims, article) for article in range(total))
+        words = tuple(_at(row.words, article) for article in range(total))
         if not any(claims):
             continue
         lines.append(QuotedLine(row.speaker, row.actor, claims, words))
-    lines.sort(key=lambda line: (-sum(line.claims), -sum(line.words), line.speaker.casefold()))
+    lines.sort(
+        key=lambda line: (
+            -line.claims[left] - line.claims[right],
+            -sum(line.claims),
+            -sum(line.words),
+            line.speaker.casefold(),
+        )
+    )
     return lines
 
 

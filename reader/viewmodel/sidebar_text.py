@@ -9,6 +9,7 @@ without an app; the widgets add the styles.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, chop_cells
@@ -114,6 +115,8 @@ def claim_entry(row: ClaimRow, labels: tuple[str, str], width: int) -> ClaimEntr
     """One claim in `width` cells: "speaker …… status", then "  cue: content" on up to CONTENT_LINES lines."""
     width = max(MIN_WIDTH, width)
     status = status_label(row.status, labels)
+    if row.status is ClaimStatus.FACT_ELSEWHERE:  # attribution drift: the other article states it as fact
+        status = f"fact in {labels[1] if row.left is not None else labels[0]}"
     speaker_width = max(1, width - cell_len(status) - 1)
     speaker = pad(row.shown.speaker_label or "unnamed source", speaker_width) + " "
     cue = claim_cue(row)
@@ -138,53 +141,40 @@ def count_width(values: list[int], label: str) -> int:
 
 @dataclass(frozen=True)
 class ActorColumns:
-    """The widths of the Actors tab's columns for one width of the sidebar."""
+    """The widths of the Actors tab's columns for one width of the sidebar: name, kind, a count per article."""
 
     name: int
-    counts: tuple[int, int]
+    counts: tuple[int, ...]
 
-    def header(self, labels: tuple[str, str]) -> str:
-        return " ".join(
-            (
-                pad("actor", self.name),
-                pad("kind", KIND_WIDTH),
-                pad(labels[0], self.counts[0], right=True),
-                pad(labels[1], self.counts[1], right=True),
-            )
-        )
+    def header(self, labels: Sequence[str]) -> str:
+        counts = (pad(label, width, right=True) for label, width in zip(labels, self.counts, strict=True))
+        return " ".join((pad("actor", self.name), pad("kind", KIND_WIDTH), *counts))
 
-    def cells(self, row: ActorRow) -> tuple[str, str, str, str]:
-        """Name, kind and the two counts, each fitted to its column."""
-        return (
-            pad(row.name, self.name),
-            pad(row.kind, KIND_WIDTH),
-            pad(str(row.counts[0]), self.counts[0], right=True),
-            pad(str(row.counts[1]), self.counts[1], right=True),
-        )
+    def cells(self, row: ActorRow) -> tuple[str, ...]:
+        """Name, kind and a count per article, each fitted to its column."""
+        counts = (pad(str(count), width, right=True) for count, width in zip(row.counts, self.counts, strict=True))
+        return (pad(row.name, self.name), pad(row.kind, KIND_WIDTH), *counts)
 
 
-def actor_columns(rows: list[ActorRow], labels: tuple[str, str], width: int) -> ActorColumns:
+def actor_columns(rows: list[ActorRow], labels: Sequence[str], width: int) -> ActorColumns:
     """Counts and kind keep their full width; the name takes the rest."""
-    counts = (
-        count_width([row.counts[0] for row in rows], labels[0]),
-        count_width([row.counts[1] for row in rows], labels[1]),
-    )
-    name = max(4, max(MIN_WIDTH, width) - KIND_WIDTH - counts[0] - counts[1] - 3)
+    counts = tuple(count_width([row.counts[i] for row in rows], label) for i, label in enumerate(labels))
+    name = max(4, max(MIN_WIDTH, width) - KIND_WIDTH - sum(counts) - len(counts) - 1)
     return ActorColumns(name, counts)
 
 
 @dataclass(frozen=True)
 class QuotedColumns:
-    """The widths of the who-is-quoted tab: speaker, then claims and quoted words as "A/B" pairs."""
+    """The widths of the who-is-quoted tab: speaker, then claims and quoted words as "A/B/C" counts."""
 
     speaker: int
     claims: int
     words: int
 
-    def header(self, labels: tuple[str, str]) -> str:
+    def header(self, labels: Sequence[str]) -> str:
         return " ".join(
             (
-                pad(f"speaker ({labels[0]}/{labels[1]})", self.speaker),
+                pad(f"speaker ({'/'.join(labels)})", self.speaker),
                 pad("claims", self.claims, right=True),
                 pad("words", self.words, right=True),
             )
@@ -198,13 +188,13 @@ class QuotedColumns:
         )
 
 
-def quoted_pair(values: tuple[int, int]) -> str:
-    """Two counts for the two articles, "4/6"."""
-    return f"{values[0]}/{values[1]}"
+def quoted_pair(values: Sequence[int]) -> str:
+    """A count per article, "4/6" (or "4/6/0" with three articles)."""
+    return "/".join(str(value) for value in values)
 
 
 def quoted_columns(lines: list[QuotedLine], width: int) -> QuotedColumns:
-    """The count columns keep their full width (heading or widest pair); the speaker takes the rest."""
+    """The count columns keep their full width (heading or widest counts); the speaker takes the rest."""
     claims = max([len("claims"), *(len(quoted_pair(line.claims)) for line in lines)])
     words = max([len("words"), *(len(quoted_pair(line.words)) for line in lines)])
     speaker = max(4, max(MIN_WIDTH, width) - claims - words - 2)

@@ -97,6 +97,8 @@ def _detail_line(detail: DetailDiff, labels: tuple[str, str]) -> DetailLine:
         DetailStatus.CONFLICT: "differs",
         DetailStatus.A_ONLY: f"{labels[0]} only",
         DetailStatus.B_ONLY: f"{labels[1]} only",
+        DetailStatus.AGREE: "same",
+        DetailStatus.PRECISION: "compatible",
     }[detail.status]
     return DetailLine(
         kind=detail.kind.value,

@@ -3,7 +3,8 @@
 Typing in the filter narrows the list by name or alias; Enter (or a click) on an entry posts
 `ActorList.Selected`, and the screen decides where that jumps (selecting the same actor again cycles). Each
 entry is one line laid out for the sidebar's width: the kind and both counts keep their full width, the name
-takes the rest.
+takes the rest. A count per article of the comparison (not only the pair shown): with three outlets the reader
+sees at once who only one of them names.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ class ActorEntries(SidebarList[ActorRow]):
 
     def __init__(self, *, heading: Static | None = None, id: str | None = None) -> None:
         super().__init__(heading=heading, id=id)
-        self.labels = ("A", "B")
+        self.labels: tuple[str, ...] = ("A", "B")
 
     def entry_key(self, entry: ActorRow) -> str:
         return entry.actor_id
 
     def entry_prompt(self, entry: ActorRow, width: int) -> Content:
-        name, kind, left, right = actor_columns(self.entries, self.labels, width).cells(entry)
-        return Content.assemble(name, " ", (kind, "$text-muted"), " ", left, " ", right)
+        name, kind, *counts = actor_columns(self.entries, self.labels, width).cells(entry)
+        return Content.assemble(name, " ", (kind, "$text-muted"), " ", " ".join(counts))
 
     def heading(self, width: int) -> Content | None:
         return Content.styled(actor_columns(self.entries, self.labels, width).header(self.labels), "bold $text-muted")
@@ -58,7 +59,7 @@ class ActorList(Vertical):
         self.pair = (0, 1)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter actors…", id="actor-filter")
+        yield Input(placeholder="filter actors…", id="actor-filter", select_on_focus=False)
         heading = Static(id="actor-heading", classes="sidebar-heading")
         yield heading
         yield ActorEntries(heading=heading, id="actor-entries")
@@ -90,7 +91,7 @@ class ActorList(Vertical):
             entries.set_entries([])
             return
         left, right = self.pair
-        entries.labels = (self.comparison.articles[left].label, self.comparison.articles[right].label)
+        entries.labels = tuple(article.label for article in self.comparison.articles)
         entries.empty_hint = f"No actor matches “{query}”." if query.strip() else "No actors found in this pair."
         entries.set_entries(actor_rows(self.comparison, left, right, query))
 

@@ -320,7 +320,11 @@ class ArticlePane(ScrollView, can_focus=True):
         sentence = row.sentence
         gutter_style = base + self._style("article-pane--gutter")
         if row.kind is RowKind.FOLD:
-            text = f" ⋯ {row.folded} boilerplate passage{'s' if row.folded != 1 else ''} (b shows)"
+            text = (
+                f" {row.label}"
+                if row.label
+                else (f" ⋯ {row.folded} boilerplate passage{'s' if row.folded != 1 else ''} (b shows)")
+            )
             segments = [
                 Segment(" " * (self.gutter_cells - 2) + "· ", gutter_style),
                 Segment(text, base + self._style("article-pane--fold")),

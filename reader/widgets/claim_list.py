@@ -24,6 +24,8 @@ STATUS_STYLES: dict[ClaimStatus, str] = {
     ClaimStatus.RIGHT_ONLY: "italic $text-muted",
     ClaimStatus.SOURCE_DIFFERS: "bold $text-error",
     ClaimStatus.CUE_DIFFERS: "bold $text-warning",
+    ClaimStatus.VERB_DIFFERS: "bold $text-warning",
+    ClaimStatus.FACT_ELSEWHERE: "bold $text-warning",
 }
 
 EMPTY_HINT = "No attributed statements found in this pair."

@@ -24,6 +24,7 @@ FOOTER_RANK: tuple[str, ...] = (
     "jump('match', 1)",
     "annotate",
     "toggle_sidebar",
+    "story",
     "jump('unique', 1)",
     "jump('conflict', 1)",
     "search",

@@ -10,17 +10,20 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.core.records import Article
+from reader.shown import shown
 
 
 def header_text(article: Article) -> Text:
-    """Two lines: "A  Headline" and "outlet · byline · dateline" (or the file name when the text says none)."""
+    """Two lines: "A  Headline" and "outlet · byline · dateline · published" (or the file name when the text
+    says none)."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {article.label} ", style="reverse bold")
     text.append(" ")
-    text.append(article.title, style="bold")
-    details = [part for part in (article.meta.outlet, article.meta.byline, article.meta.dateline) if part]
+    text.append(shown(article.title), style="bold")
+    meta = article.meta
+    details = [part for part in (meta.outlet, meta.byline or meta.author, meta.dateline, meta.published) if part]
     if not details and article.path:
-        details = [article.path.rsplit("/", 1)[-1]]
+        details = [shown(article.path.rsplit("/", 1)[-1])]
     text.append("\n")
     text.append("    " + " · ".join(details) if details else "    (no byline)", style="dim")
     return text

@@ -1,4 +1,4 @@
-"""The "Who is quoted" tab: each speaker's claims and quoted words in the two articles of the pair.
+"""The "Who is quoted" tab: each speaker's claims and quoted words in every article of the comparison.
 
 One line per speaker laid out for the sidebar's width ("U.S. officials   4/6   52/80"), under a heading that
 says which number is which article. Enter posts `QuotedTable.Selected`; the screen jumps to that speaker's
@@ -26,7 +26,7 @@ class QuotedList(SidebarList[QuotedLine]):
 
     def __init__(self, *, heading: Static | None = None, id: str | None = None) -> None:
         super().__init__(heading=heading, id=id)
-        self.labels = ("A", "B")
+        self.labels: tuple[str, ...] = ("A", "B")
         self.empty_hint = "Nobody is quoted in this pair."
 
     def entry_key(self, entry: QuotedLine) -> str:
@@ -78,5 +78,5 @@ class QuotedTable(Vertical):
             return
         comparison, left, right = self.shown
         listing = found.first()
-        listing.labels = (comparison.articles[left].label, comparison.articles[right].label)
+        listing.labels = tuple(article.label for article in comparison.articles)
         listing.set_entries(quoted_lines(comparison, left, right))

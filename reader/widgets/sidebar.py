@@ -1,4 +1,4 @@
-"""The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes) over the pair's analysis.
+"""The sidebar: a list of tabs (Actors, Claims, Who is quoted, Notes, Conflicts) over the pair's analysis.
 
 The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that can `show(comparison, left,
 right)`; a later feature adds a tab by appending to the list. The tabs are there from the start: until the
@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, ProgressBar, Static, TabbedContent, TabPane
 from textual.widgets.tabbed_content import ContentTabs
 
 from reader.core.records import Comparison
 from reader.widgets.actor_list import ActorList
 from reader.widgets.claim_list import ClaimList
+from reader.widgets.conflict_list import ConflictList
 from reader.widgets.notes_list import NotesList
 from reader.widgets.quoted_table import QuotedTable
 
@@ -41,6 +45,8 @@ class SidebarTab:
     make: Callable[[], Widget]
     needs_analysis: bool = True
     """Shows a progress bar (or the analysis error) in place of its widget until the analysis is in."""
+    reads_alignment: bool = False
+    """Filled as soon as the comparison is aligned, before the analysis (the Conflicts tab)."""
 
 
 SIDEBAR_TABS: list[SidebarTab] = [
@@ -48,17 +54,38 @@ SIDEBAR_TABS: list[SidebarTab] = [
     SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
     SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
     SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list"), needs_analysis=False),
+    SidebarTab(
+        "Conflicts", "conflicts", lambda: ConflictList(id="conflict-list"), needs_analysis=False, reads_alignment=True
+    ),
 ]
 
 
+LIST_KEYS = frozenset("mM1234")
+"""Printable keys a sidebar list keeps for itself: a note on the entry (m, M) and the tabs (1-4). Any other
+printable key typed in a list goes to the tab's filter when it has one, else nowhere: never to a command of
+the main screen (typing "Hezb" in the Actors list once opened Export on its "e")."""
+
+
 class Sidebar(Vertical):
-    """Tabs over the analysis; its tabs show a progress bar while it runs."""
+    """Tabs over the analysis; its tabs show a progress bar while it runs.
+
+    Focus rules: in a list, printable keys filter (or are dropped), never run the screen's commands; Escape
+    from a list or a filter hands the focus back to the pane (`Sidebar.Leave`).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back to the text", show=False, id="sidebar-leave"),
+    ]
+
+    class Leave(Message):
+        """Escape in the sidebar: the screen puts the focus back on the active pane."""
 
     def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-pending")
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
         self.shown: tuple[Comparison, int, int] | None = None
+        self.aligned: tuple[Comparison, int, int] | None = None
         self.pending_message = "Finding actors and claims…"
 
     def compose(self) -> ComposeResult:
@@ -81,6 +108,7 @@ class Sidebar(Vertical):
         (1-4 and the mouse switch tabs), instead of stopping on a row of titles where Enter does nothing."""
         self.query_one(ContentTabs).can_focus = False
         self._fill_pending()
+        self._fill_aligned()
         self._fill()
 
     def show_pending(self, message: str, *, failed: bool = False) -> None:
@@ -111,6 +139,44 @@ class Sidebar(Vertical):
         for widget in self.contents.values():
             if isinstance(widget, ShowsComparison):
                 widget.show(*self.shown)
+
+    def show_alignment(self, comparison: Comparison, left: int, right: int) -> None:
+        """Fill the tabs that read the aligned comparison (Conflicts) without waiting for the analysis."""
+        self.aligned = (comparison, left, right)
+        if self.is_mounted:
+            self._fill_aligned()
+
+    def _fill_aligned(self) -> None:
+        if self.aligned is None:
+            return
+        reading = {tab.id for tab in self.tabs if tab.reads_alignment}
+        for tab_id, widget in self.contents.items():
+            if tab_id in reading and isinstance(widget, ShowsComparison):
+                widget.show(*self.aligned)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key from a list (inputs keep theirs): to the tab's filter, or dropped."""
+        focused = self.screen.focused
+        if not event.is_printable or event.character is None or not isinstance(focused, OptionList):
+            return
+        if event.character in LIST_KEYS:
+            return
+        event.stop()
+        event.prevent_default()
+        container = focused.parent
+        filters = container.query(Input) if container is not None else None
+        if filters:
+            field = filters.first()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+        else:
+            self.notify(
+                "Keys typed in a list stay in the list: Esc goes back to the text, where they are commands.",
+                timeout=3,
+            )
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
 
     def activate(self, tab_id: str) -> None:
         """Open a tab and put the focus on its list, so the arrows and Enter act on what was just asked for

@@ -40,7 +40,7 @@ def test_quote_spans_are_ordered_and_cross_a_paragraph_only_into_a_reopened_quot
         (home,) = [block for block in article.blocks if block.start <= low <= block.end]
         if high > home.end:
             following = article.blocks[home.index + 1]
-            assert article.text[following.start : following.end].lstrip()[:1] in "“«„\""
+            assert article.text[following.start : following.end].lstrip()[:1] in '“«„"'
             assert high <= following.end
 
 

@@ -154,3 +154,13 @@ def test_links_never_reuse_a_claim_and_ignore_input_order(matches: list[tuple[in
     rng.shuffle(shuffled_left)  # type: ignore[attr-defined]
     rng.shuffle(shuffled_right)  # type: ignore[attr-defined]
     assert sorted(link_pair(pair, shuffled_left, shuffled_right), key=str) == sorted(links, key=str)
+
+
+def test_a_reporting_verb_of_another_force_is_flagged_apart_from_its_wording() -> None:
+    said = claim("a", 0, 0, "the plan failed")
+    told = claim("b", 1, 0, "the plan failed", cue="tell")
+    conceded = claim("c", 1, 0, "the plan failed", cue="concede")
+    claimed = claim("d", 1, 0, "the plan failed", cue="claim")
+    assert flags_between(said, told) == (ClaimFlag.CUE_DIFFERS,)
+    assert flags_between(said, conceded) == (ClaimFlag.CUE_DIFFERS, ClaimFlag.VERB_FORCE_DIFFERS)
+    assert flags_between(conceded, claimed) == (ClaimFlag.CUE_DIFFERS, ClaimFlag.VERB_FORCE_DIFFERS)

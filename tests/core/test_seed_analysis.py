@@ -116,11 +116,16 @@ def test_trump_on_acting_again_in_both(comparison: Comparison) -> None:
     assert any(counterparts(comparison, c.id) for c in b_side)
 
 
-def test_axios_reports_only_in_b(comparison: Comparison) -> None:
+def test_axios_reports_the_claim_a_credits_to_netanyahu(comparison: Comparison) -> None:
+    """B's "Israeli officials … warned that additional strikes may be required …, Axios reports" is the claim A
+    sums up as "Netanyahu believes Iran's … rebuild efforts require further preemptive action": the link model
+    links the two sentences, so the claims are linked, with the source and the cue differing."""
     (claim,) = [c for c in comparison.claims if c.speaker_label == "Axios"]
     assert (claim.article, claim.cue_lemma) == (1, "report")
-    assert claim.id in single_source_claims(comparison)
-    assert carried_by(comparison, claim.id) == 1
+    assert claim.id not in single_source_claims(comparison)
+    assert carried_by(comparison, claim.id) == 2
+    (link,) = [link for link in comparison.claim_links if claim.id in (link.a, link.b)]
+    assert ClaimFlag.SOURCE_DIFFERS in link.flags
 
 
 def test_miscalculation_claim_linked_with_a_different_source(comparison: Comparison) -> None:

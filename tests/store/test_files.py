@@ -70,7 +70,8 @@ def test_load_of_save_is_identity(note_texts: list[str], tags: list[str]) -> Non
     path, _ = write_saved(saved, expected=None, overwrite=True)
     loaded, _ = read_saved("Iran talks")
     assert loaded == saved
-    assert path == path_for("iran talks")
+    assert path == path_for("Iran talks")
+    assert path_for("iran talks") != path, "distinct names never share a file"
 
 
 def test_saved_file_is_plain_json_with_schema_version() -> None:

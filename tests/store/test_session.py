@@ -174,17 +174,43 @@ def test_failed_autosave_keeps_notes_in_memory_and_retries(
     assert read_saved("storm")[0].annotations == (note,)
 
 
-def test_second_instance_conflict_is_reported_not_overwritten(sources: tuple[Path, Path]) -> None:
+def test_second_instance_save_is_merged_not_lost(sources: tuple[Path, Path]) -> None:
+    """Two windows on one comparison: each save folds in what the other saved; the user is told."""
     mine = new_session(sources)
     mine.save_as("storm")
     theirs = Session.open("storm")
-    theirs.annotate_sentence(1, 1, "theirs")
-    mine.annotate_sentence(0, 1, "mine")
-    assert isinstance(mine.save_error, ConflictError) and mine.has_conflict
+    their_note = theirs.annotate_sentence(1, 1, "theirs")
+    my_note = mine.annotate_sentence(0, 1, "mine")
+    assert mine.save_error is None and not mine.has_conflict
+    assert [a.note for a in read_saved("storm")[0].annotations] == ["mine", "theirs"]
+    assert {a.id for a in mine.annotations} == {my_note.id, their_note.id}
+    notice = mine.take_notice()
+    assert notice is not None and "merged" in notice and "1 new" in notice
+    theirs.delete(their_note.id)  # a deletion travels too, and my note survives their next save
+    assert [a.note for a in read_saved("storm")[0].annotations] == ["mine"]
+
+
+def test_both_windows_editing_one_note_keep_both_versions(sources: tuple[Path, Path]) -> None:
+    mine = new_session(sources)
+    note = mine.annotate_sentence(0, 1, "first draft")
+    mine.save_as("storm")
+    theirs = Session.open("storm")
+    theirs.edit(note.id, note="their wording")
+    mine.edit(note.id, note="my wording")
+    notes = sorted(a.note for a in read_saved("storm")[0].annotations)
+    assert notes == ["my wording", "their wording"]
+    copy = next(a for a in read_saved("storm")[0].annotations if a.note == "their wording")
+    assert "merged" in copy.tags and copy.id != note.id
+
+
+def test_without_merge_a_changed_file_is_a_conflict(sources: tuple[Path, Path]) -> None:
+    mine = new_session(sources)
+    mine.save_as("storm")
+    _, stale = read_saved("storm")
+    Session.open("storm").annotate_sentence(1, 1, "theirs")
+    with pytest.raises(ConflictError):
+        write_saved(mine.snapshot(), expected=stale)
     assert [a.note for a in read_saved("storm")[0].annotations] == ["theirs"]
-    assert mine.annotations[0].note == "mine"
-    mine.save_as("storm mine")  # the way out the app offers
-    assert [a.note for a in read_saved("storm mine")[0].annotations] == ["mine"]
 
 
 def test_corrupt_file_is_never_overwritten_by_a_session(sources: tuple[Path, Path]) -> None:

@@ -81,9 +81,24 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
+def pane_text_rows(screen: str) -> tuple[int, int]:
+    """Rows of the first screen where the left and the right pane show words (the panes end at "▕" and "▏")."""
+    left = right = 0
+    for line in screen.splitlines()[3:-1]:
+        if "▕" not in line:
+            continue
+        first, rest = line.split("▕", 1)
+        second = rest.split("▏", 1)[0]
+        left += any(char.isalpha() for char in first)
+        right += any(char.isalpha() for char in second)
+    return left, right
+
+
 def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
     screen = terminal.wait_for(lambda s: "A ⇄ B" in s and "matched" in s, "the aligned panes")
     assert "Netanyahu" in screen
+    left, right = pane_text_rows(screen)
+    assert left > 25 and right > 25, (left, right)  # no pane sits blank beside the other's text
     screen = terminal.wait_for(lambda s: "finding actors" not in s and "actor" in s, "the analysis", 90)
     assert "Trump" in screen
     assert any(mark in screen for mark in ("≈", "=", "~"))
@@ -96,6 +111,18 @@ def test_reader_on_the_seeds_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.keys("2")
     screen = terminal.wait_for(lambda s: "source differs" in s and "A only" in s, "the Claims tab")
     assert "Donald Trump" in screen and "  said: " in screen  # speaker, cue and what was said
+
+    terminal.keys("1", "H", "e", "z", "b")  # typed into the focused Actors list: it filters, Export never opens
+    screen = terminal.wait_for(lambda s: "Hezb" in s and "Hezbollah" in s, "the actors filtered")
+    assert "Export the comparison" not in screen
+    terminal.keys("Escape")  # back to the pane: the keys are commands again
+    time.sleep(0.3)  # a key sent right after ESC reaches the app as alt+key (the terminal's escape sequences)
+
+    terminal.keys("v")
+    screen = terminal.wait_for(lambda s: "points · carried by all 2" in s, "the story view")
+    assert "Netanyahu Discusses" in screen and "f filter:" in screen
+    terminal.keys("Down", "Enter")
+    terminal.wait_for(lambda s: "points · carried by all" not in s and "A ⇄ B" in s, "the panes after the jump")
 
     terminal.keys("c", "w")
     terminal.wait_for(lambda s: "shared words" in s, "the word diff dialog")

@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.core.records import TextSpan
-from reader.viewmodel.sidebar_rows import ActorRow, ClaimRow, ClaimStatus, QuotedLine, actor_rows, claim_rows
+from reader.viewmodel.sidebar_rows import (
+    ActorRow,
+    ClaimRow,
+    ClaimStatus,
+    QuotedLine,
+    actor_rows,
+    claim_rows,
+    quoted_lines,
+)
 from reader.viewmodel.sidebar_text import (
     CONTENT_LINES,
     actor_columns,
@@ -132,3 +140,28 @@ def test_quoted_line_keeps_the_counts_whole(speaker: str, claims_words: tuple[in
     assert cell_len(columns.header(LABELS)) == width
     assert cells[1].strip() == f"{claims_words[0]}/{claims_words[1]}"
     assert cells[2].strip() == f"{claims_words[2]}/{claims_words[3]}"
+
+
+@given(
+    counts=st.lists(st.integers(0, 999), min_size=2, max_size=5),
+    width=st.sampled_from(SIDEBAR_WIDTHS),
+)
+def test_actor_line_has_a_count_column_per_article(counts: list[int], width: int) -> None:
+    labels = tuple("ABCDE"[: len(counts)])
+    row = ActorRow("x", "Some Person", "person", tuple(counts), ())
+    columns = actor_columns([row], labels, width)
+    cells = columns.cells(row)
+    assert cell_len(" ".join(cells)) == width
+    assert columns.header(labels).split()[-len(labels) :] == list(labels)
+    assert [cell.strip() for cell in cells[2:]] == [str(count) for count in counts]
+
+
+def test_three_articles_give_three_columns_in_actors_and_quoted() -> None:
+    comparison = analysed_comparison(aligned_comparison(fixture_articles(3)))
+    rows = actor_rows(comparison, 0, 1)
+    assert {row.name: row.counts for row in rows}["Lena Ortiz"] == (1, 2, 0)
+    columns = actor_columns(rows, ("A", "B", "C"), 40)
+    assert columns.header(("A", "B", "C")).split()[-3:] == ["A", "B", "C"]
+    lines = quoted_lines(comparison, 0, 1)
+    assert all(len(line.claims) == 3 and len(line.words) == 3 for line in lines)
+    assert quoted_columns(lines, 40).header(("A", "B", "C")).startswith("speaker (A/B/C)")

@@ -71,3 +71,7 @@ def test_claims_tab_light_theme(snap_compare: SnapCompare) -> None:
 
 def test_claims_tab_dark_theme_wide(snap_compare: SnapCompare) -> None:
     assert snap_compare(fixture_app(), terminal_size=(160, 30), run_before=after("2"))
+
+
+def test_conflicts_tab(snap_compare: SnapCompare) -> None:
+    assert snap_compare(fixture_app(), terminal_size=(120, 40), run_before=after("5", "down"))

@@ -10,6 +10,7 @@ from rich.cells import cell_len
 
 from reader.core.records import Match, PairAlignment, SentenceClass
 from reader.viewmodel import Jump, PairView, RowKind, Side, build_bands, in_order_matches, lay_out, wrap_offsets
+from reader.viewmodel.layout import PaneMode
 from reader.viewmodel.overview import Overview, cell_range, squeeze
 from reader.viewmodel.scrolling import centre, level, reveal
 from reader.viewmodel.sidebar_rows import ClaimStatus, actor_rows, claim_rows, nth_mention, quoted_lines, snippet
@@ -87,12 +88,16 @@ def test_every_sentence_is_shown_once_and_match_bands_stand_level(
     for side, count in ((Side.LEFT, left_count), (Side.RIGHT, right_count)):
         shown = [s for band in bands for item in band.items(side) for s in item.sentences]
         assert shown == list(range(count))  # each once, in reading order
-    panes = lay_out(bands, (left, right), widths)
+    panes = lay_out(bands, (left, right), widths, PaneMode.LEVEL)
     assert len(panes[0].rows) == len(panes[1].rows)
-    tops: dict[int, list[int]] = {}
-    for pane in panes:
-        for index, row in enumerate(pane.rows):
-            tops.setdefault(row.band, []).append(index)
+    flow = lay_out(bands, (left, right), widths, PaneMode.FLOW)
+    for pane, count in zip(flow, (left_count, right_count), strict=True):
+        assert all(row.kind is not RowKind.PAD for row in pane.rows)  # no pane is ever padded
+        assert sorted(pane.top) == list(range(count))
+        assert [pane.top[s] for s in sorted(pane.top)] == sorted(pane.top.values())  # its own reading order
+    folded = lay_out(bands, (left, right), widths, PaneMode.FOLD)
+    for pane, count in zip(folded, (left_count, right_count), strict=True):
+        assert sorted(pane.top) == list(range(count))  # every sentence shown, or inside a fold row
     for band in bands:
         if band.match is not None:
             match = matches[band.match]

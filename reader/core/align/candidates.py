@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from reader.core.align.normalise import NormalisedSentence
 from reader.core.align.scoring import Rarity
 
-PER_SENTENCE = 4
-"""Partners kept per sentence and direction: the true partner is almost always among the top few."""
+PER_SENTENCE = 6
+"""Partners kept per sentence and direction. On the cross-outlet dev links, 4 reach 85 % of the linked pairs,
+6 reach 88 %, 8 90 %, at 1.35x and 1.6x the candidates of 4: independent reports link a sentence to two or
+three partners, and not always the ones sharing the most weight."""
 POSTING_CAP = 48
 """Keys found in more sentences than this are too common to propose candidates (they still count in scores)."""
 

@@ -1,4 +1,7 @@
-"""The details that differ inside a matched pair: numbers, dates, names and places.
+"""The names and places that one side of a matched pair gives and the other does not.
+
+Numbers and dates are read here only so that they are not taken for names; their typed comparison (agree,
+different precision, conflict) is `reader.core.details`, which the pipeline runs over the whole comparison.
 
 These are what a reader checks first when two outlets tell the same passage ("on Monday" against "on December
 29", "two officials" against "three"), so they are found by rule, without the model: dates from weekday and
@@ -244,10 +247,9 @@ def _present(detail: Detail, others: Sequence[Detail], other_keys: frozenset[str
 def detail_diffs(
     a: Sequence[PlacedToken], b: Sequence[PlacedToken], a_text: str, b_text: str, names: frozenset[str]
 ) -> tuple[DetailDiff, ...]:
-    """Details on one side only (A_ONLY/B_ONLY) or replaced by another of the same kind (CONFLICT).
+    """Names and places on one side only (A_ONLY/B_ONLY).
 
-    Numbers missing on each side are paired in text order as conflicts, dates too but only with dates of the same
-    grain (a day against a day, a year against a year). Names and places are only ever reported as one-sided:
+    Names and places are only ever reported as one-sided:
     without a parse, a name missing on each side is as often two different facts ("Netanyahu" here, "Palestinian"
     there) as a substitution, and a false `!` would cost the mark its meaning.
     """
@@ -284,10 +286,6 @@ def _first_of_each(details: Sequence[Detail]) -> list[Detail]:
 
 
 _FAMILIES = (
-    (DetailKind.NUMBER, ""),
-    (DetailKind.DATE, "day"),
-    (DetailKind.DATE, "month"),
-    (DetailKind.DATE, "year"),
     (DetailKind.NAME, ""),
     (DetailKind.PLACE, ""),
 )

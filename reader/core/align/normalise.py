@@ -22,6 +22,7 @@ from reader.core.align.wordlists import (
     NUMBER_WORDS,
     PHRASE_ALIASES,
     STOP_WORDS,
+    SYNONYM_STEMS,
     american_spelling,
 )
 
@@ -104,7 +105,8 @@ def key_of(word: str) -> str | None:
         return str(NUMBER_WORDS[word])
     word = american_spelling(word)
     word = IRREGULAR_FORMS.get(word, word)
-    return str(_STEMMER.stemWord(word))
+    stem = str(_STEMMER.stemWord(word))
+    return SYNONYM_STEMS.get(stem, stem)
 
 
 @lru_cache(maxsize=65536)
@@ -156,7 +158,35 @@ def tokenise(text: str) -> list[Token]:
                 continue
         number = lower in NUMBER_WORDS
         tokens.append(Token(match.start(), match.end(), surface, _word_form(lower), key_of(lower), capitalised, number))
-    return _apply_phrase_aliases(tokens)
+    return _apply_number_scales(_apply_phrase_aliases(tokens))
+
+
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+"""Scale words after a number: "640 thousand", "2.1 million" and "640,000", "2,100,000" share one key."""
+
+
+def _scaled(value: str, scale: int) -> str | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    product = number * scale
+    return str(round(product)) if abs(product - round(product)) < 1e-6 else None
+
+
+def _apply_number_scales(tokens: list[Token]) -> list[Token]:
+    """A number followed by a scale word becomes one number key (the word keeps no key of its own)."""
+    for index in range(len(tokens) - 1):
+        first, second = tokens[index], tokens[index + 1]
+        scale = SCALES.get(second.word.rstrip("s")) if second.word.endswith(tuple(SCALES)) else None
+        if scale is None or not first.number or first.key is None:
+            continue
+        value = _scaled(first.key, scale)
+        if value is None:
+            continue
+        tokens[index] = Token(first.start, first.end, first.surface, first.word, value, first.capitalised, True)
+        tokens[index + 1] = Token(second.start, second.end, second.surface, second.word, None, False, False)
+    return tokens
 
 
 def _apply_phrase_aliases(tokens: list[Token]) -> list[Token]:

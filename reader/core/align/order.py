@@ -1,13 +1,22 @@
-"""Which matches sit in order: the longest chain increasing on both sides, and the matches off it ("moved").
+"""Which links sit in reading order: the heaviest chain increasing on both sides, and the links off it ("moved").
 
-A match is in order when it lies on *every* heaviest chain of matches increasing in both articles (weight =
-sentences covered). When two passages simply swapped places, either could be called the moved one; marking both
-keeps the answer the same whichever article is called A, which the view and the saved files rely on.
+Links may share sentences (many-to-many), so a chain is a sequence of links each starting, on both sides, after
+the previous one ends. A link is in order when it lies on *every* heaviest chain: when two passages simply
+swapped places, or two partners of one sentence tie, either could be called the moved one, and marking both
+keeps the answer the same whichever article is called A, which the view and the saved files rely on. The links
+in order are a subset of one chain, so the level rows they give are always in reading order on both sides.
+
+Why "every chain" can be read off two sweeps: on a heaviest chain each link occupies the stretch
+(F - w, F] of total weight, F being the heaviest chain ending with it; a heaviest chain's links tile (0, H]
+exactly. So a link on some heaviest chain is on all of them exactly when no other such link's stretch overlaps
+its own. Weights are integers so the sums compare exactly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 class _MaxTree:
@@ -31,102 +40,51 @@ class _MaxTree:
         return best
 
 
-def _chain_ends(spans: Sequence[tuple[int, int, int, int]], size: int) -> list[int]:
-    """For each span (a_first, a_last, b_first, b_last) in ascending a order: heaviest chain weight ending there."""
+def _chain_ends(spans: Sequence[tuple[int, int, int, int]], weights: Sequence[int]) -> list[int]:
+    """For spans (a_first, a_last, b_first, b_last): the heaviest chain weight ending with each span.
+
+    A span may follow another only when it starts after it ends on both sides; spans are inserted into the tree
+    (keyed by b_last) once the sweep over a_first has passed their a_last, so overlapping spans never chain.
+    """
+    size = max(span[3] for span in spans) + 2
     tree = _MaxTree(size)
-    ends: list[int] = []
-    for a_first, a_last, b_first, b_last in spans:
-        weight = (a_last - a_first + 1) + (b_last - b_first + 1)
-        best = tree.query(b_first) + weight  # chains whose last b index is < b_first (positions are b + 1)
-        ends.append(best)
-        tree.update(b_last + 1, best)
+    by_start = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    by_end = sorted(range(len(spans)), key=lambda k: spans[k][1])
+    ends = [0] * len(spans)
+    inserted = 0
+    for k in by_start:
+        while inserted < len(by_end) and spans[by_end[inserted]][1] < spans[k][0]:
+            done = by_end[inserted]
+            tree.update(spans[done][3] + 1, ends[done])
+            inserted += 1
+        ends[k] = tree.query(spans[k][2]) + weights[k]  # chains whose last b index is < b_first
     return ends
 
 
-def in_order(groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[bool]:
-    """For each (a indices, b indices) group, whether it lies on every heaviest increasing chain.
+def in_order(groups: Sequence[Group], weights: Sequence[int] | None = None) -> list[bool]:
+    """For each (a indices, b indices) group, whether it lies on every heaviest chain increasing in A and B.
 
-    Groups must be disjoint on each side. O(n log n): chains are found with prefix-maximum trees.
+    `weights` (positive integers) default to the sentences a group covers. Groups may share sentences.
+    O(n log n): chains are found with prefix-maximum trees.
     """
     if not groups:
         return []
-    order = sorted(range(len(groups)), key=lambda index: groups[index][0][0])
-    spans = [(groups[i][0][0], groups[i][0][-1], groups[i][1][0], groups[i][1][-1]) for i in order]
-    size = max(span[3] for span in spans) + 2
-    ends = _chain_ends(spans, size)
+    if weights is None:
+        weights = [len(a) + len(b) for a, b in groups]
+    spans = [(a[0], a[-1], b[0], b[-1]) for a, b in groups]
+    ends = _chain_ends(spans, weights)
+    width = max(max(span[1], span[3]) for span in spans) + 1
     mirrored = [
-        (-a_last, -a_first, size - 2 - b_last, size - 2 - b_first) for a_first, a_last, b_first, b_last in spans
+        (width - a_last, width - a_first, width - b_last, width - b_first) for a_first, a_last, b_first, b_last in spans
     ]
-    starts = list(reversed(_chain_ends(list(reversed(mirrored)), size)))
-    weights = [(s[1] - s[0] + 1) + (s[3] - s[2] + 1) for s in spans]
+    starts = _chain_ends(mirrored, weights)
     heaviest = max(ends)
-    critical = [ends[k] + starts[k] - weights[k] == heaviest for k in range(len(spans))]
-    coverage = [0] * (heaviest + 1)
-    for k, is_critical in enumerate(critical):
-        if is_critical:
-            coverage[ends[k] - weights[k]] += 1
-            coverage[ends[k]] -= 1
-    running, covered = 0, []
-    for delta in coverage:
-        running += delta
-        covered.append(running)
+    critical = [k for k in range(len(spans)) if ends[k] + starts[k] - weights[k] == heaviest]
+    stretches = sorted((ends[k] - weights[k], ends[k], k) for k in critical)
     result = [False] * len(groups)
-    for k, index in enumerate(order):
-        if critical[k]:
-            result[index] = all(covered[p] == 1 for p in range(ends[k] - weights[k], ends[k]))
+    reach = -1  # the furthest end of the stretches before this one
+    for position, (low, high, k) in enumerate(stretches):
+        overlapped = reach > low or (position + 1 < len(stretches) and stretches[position + 1][0] < high)
+        result[k] = not overlapped
+        reach = max(reach, high)
     return result
-
-
-class _BestTree:
-    """Fenwick tree of prefix maxima of (weight, -item) pairs, for the heaviest chain with back-pointers."""
-
-    def __init__(self, size: int) -> None:
-        self._tree: list[tuple[float, int]] = [(0.0, 1)] * (size + 1)
-
-    def update(self, position: int, value: tuple[float, int]) -> None:
-        while position < len(self._tree):
-            if self._tree[position] < value:
-                self._tree[position] = value
-            position += position & -position
-
-    def query(self, position: int) -> tuple[float, int]:
-        best = (0.0, 1)
-        while position > 0:
-            best = max(best, self._tree[position])
-            position -= position & -position
-        return best
-
-
-def heaviest_chain(groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], weights: Sequence[float]) -> list[int]:
-    """Indices of the groups on the heaviest chain increasing in both A and B (positive weights only).
-
-    Groups may overlap (a sentence in several candidate groups); a chain never repeats a sentence because each
-    step must start after the previous one ends on both sides. Ties go to the group listed first.
-    """
-    order = sorted(range(len(groups)), key=lambda k: (groups[k][0][0], k))
-    if not order:
-        return []
-    size = max(max(g[1]) for g in groups) + 2
-    tree = _BestTree(size)
-    pending = sorted(order, key=lambda k: (groups[k][0][-1], k))
-    inserted = 0
-    totals: dict[int, float] = {}
-    previous: dict[int, int] = {}
-    for k in order:
-        a_first = groups[k][0][0]
-        while inserted < len(pending) and groups[pending[inserted]][0][-1] < a_first:
-            done = pending[inserted]
-            if done in totals:
-                tree.update(groups[done][1][-1] + 1, (totals[done], -done))
-            inserted += 1
-        best, before = tree.query(groups[k][1][0])
-        totals[k] = best + weights[k]
-        if before <= 0:
-            previous[k] = -before
-    if not totals:
-        return []
-    end = max(totals, key=lambda k: (totals[k], -k))
-    chain = [end]
-    while chain[-1] in previous:
-        chain.append(previous[chain[-1]])
-    return sorted(chain, key=lambda k: groups[k][0][0])

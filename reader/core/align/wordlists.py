@@ -162,3 +162,31 @@ JOINING_PREFIXES: frozenset[str] = words(
     "pre re co non anti post mid multi semi sub inter over under counter cross ex self"
 )
 """A hyphenated prefix joins its word ("pre-empt" = "preempt"); other hyphenated words split into parts."""
+
+
+SYNONYM_GROUPS: tuple[str, ...] = (
+    "withdraw pull",
+    "express voic",
+    "warn caution",
+    "reject refus rebuf spurn",
+    "critic slam blast condemn denounc",
+    "anger upset outrag furi furious",
+    "kill slay",
+    "die dead death",
+    "arrest detain",
+    "resign quit",
+    "announc unveil",
+    "attack assault",
+    "increas rise climb",
+    "decreas drop fall",
+    "approv endors",
+    "begin start launch",
+    "buy purchas",
+    "help assist",
+    "skeptic doubt",
+)
+"""Stems that news reports use for one another ("pulled out" / "withdrew", "voiced" / "expressed concern",
+"slammed" / "criticized"): each group shares the key of its first stem. Small and general on purpose (common
+verbs of news paraphrase, none from any particular story); bench/crossoutlet.py says what it adds."""
+
+SYNONYM_STEMS: dict[str, str] = {stem: group.split()[0] for group in SYNONYM_GROUPS for stem in group.split()}

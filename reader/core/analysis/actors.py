@@ -76,9 +76,7 @@ def _person_groups(candidates: Sequence[Candidate], majority: dict[str, ActorKin
     """Map each multi-word person key to the key of its group (see `people.person_groups`)."""
     frequency = Counter(candidate.key for candidate in candidates)
     keys = [
-        key
-        for key, kind in majority.items()
-        if kind is ActorKind.PERSON and " " in key and place_alias(key) is None
+        key for key, kind in majority.items() if kind is ActorKind.PERSON and " " in key and place_alias(key) is None
     ]
     return person_groups(keys, frequency)
 

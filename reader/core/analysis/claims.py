@@ -97,9 +97,7 @@ def _continued_quotes(context: _Context, claims: list[Claim]) -> list[Claim]:
         if end != claim.content.end:
             start = claim.content.start
             covered = sorted({claim.sentence} | set(_sentences_within(context.article, context.starts, start, end)))
-            claim = dataclasses.replace(
-                claim, content=TextSpan(start, end, text[start:end]), sentences=tuple(covered)
-            )
+            claim = dataclasses.replace(claim, content=TextSpan(start, end, text[start:end]), sentences=tuple(covered))
         result.append(claim)
     return result
 
@@ -112,11 +110,11 @@ def _near(spans: Sequence[tuple[int, int]], target: tuple[int, int]) -> Sequence
 
 NEAR_SPANS = 8
 """Claims whose content may overlap a quotation: the few starting just before it (nested claims included)."""
-_BETWEEN_QUOTES = " \t\n.,;:!?”»\"“«„"
+_BETWEEN_QUOTES = ' \t\n.,;:!?”»"“«„'
 
 
 def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
-    """"I"/"we" as the speaker of a cue inside someone's quotation is that someone ("“I told them no,” Warren
+    """ "I"/"we" as the speaker of a cue inside someone's quotation is that someone ("“I told them no,” Warren
     said" gives Warren for "told")."""
     resolved = []
     for claim in claims:

@@ -204,7 +204,7 @@ def _phrasal(tree: Tree, index: int, lemma: str) -> tuple[tuple[int, ...], CueKi
 
 
 def _passive_cue(tree: Tree, index: int, lemma: str, kind: CueKind) -> Attribution | None:
-    """"was first reported by The Washington Post": the agent speaks, the subject is what was said."""
+    """ "was first reported by The Washington Post": the agent speaks, the subject is what was said."""
     agent = next(iter(tree.kids(index, "agent")), None)
     source = next(iter(tree.kids(agent, "pobj")), None) if agent is not None else None
     if agent is None or source is None or kind is CueKind.INTENT:
@@ -239,7 +239,7 @@ def _intent_refusal(tree: Tree, index: int, lemma: str) -> Attribution | None:
 
 
 def _noun_cue(tree: Tree, index: int) -> Attribution | None:
-    """"Trump's claim that …", "Warren's criticism of the bank": the owner is the source, the clause or the
+    """ "Trump's claim that …", "Warren's criticism of the bank": the owner is the source, the clause or the
     phrase after the noun the content."""
     owner = next(iter(tree.kids(index, "poss")), None)
     if owner is None or tree.tokens[owner].pos not in ("PROPN", "NOUN", "PRON"):

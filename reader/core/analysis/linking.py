@@ -42,14 +42,13 @@ def link_claims(comparison: Comparison, claims: Sequence[Claim]) -> tuple[ClaimL
 def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]) -> list[ClaimLink]:
     """Links between the claims of the two sides of one alignment (`left` in pair.a, `right` in pair.b)."""
     candidates: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+    left_at, right_at = _by_sentence(left), _by_sentence(right)  # a scan of every claim per match was quadratic
     for match in pair.matches:
-        a_sentences, b_sentences = set(match.a), set(match.b)
-        for claim_a in left:
-            if a_sentences.isdisjoint(_sentences_of(claim_a)):
-                continue
-            for claim_b in right:
-                if not b_sentences.isdisjoint(_sentences_of(claim_b)):
-                    candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
+        lefts = {claim.id: claim for i in match.a for claim in left_at.get(i, ())}
+        rights = {claim.id: claim for j in match.b for claim in right_at.get(j, ())}
+        for claim_a in lefts.values():
+            for claim_b in rights.values():
+                candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
     plausible = [ab for ab in candidates.values() if _same_statement(*ab)]
     ranked = sorted(plausible, key=lambda ab: (-_affinity(*ab), ab[0].id, ab[1].id))
     used: set[str] = set()
@@ -64,6 +63,15 @@ def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]
 
 def _sentences_of(claim: Claim) -> tuple[int, ...]:
     return claim.sentences or (claim.sentence,)
+
+
+def _by_sentence(claims: Sequence[Claim]) -> dict[int, list[Claim]]:
+    """Sentence index → the claims covering that sentence."""
+    index: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for sentence in _sentences_of(claim):
+            index[sentence].append(claim)
+    return index
 
 
 def _same_statement(a: Claim, b: Claim) -> bool:
@@ -91,6 +99,22 @@ def _content_words(claim: Claim) -> set[str]:
     return {key for key in keys if key}
 
 
+VERB_FORCE: dict[str, str] = {
+    **dict.fromkeys(("claim", "allege", "contend", "purport"), "doubting"),
+    **dict.fromkeys(("concede", "admit", "acknowledge", "confess"), "conceding"),
+    **dict.fromkeys(("insist", "maintain", "assert", "argue"), "insisting"),
+    **dict.fromkeys(("deny", "dispute", "reject"), "denying"),
+}
+"""The force of a reporting verb (by its base form); any other verb ("say", "tell", "add", "note") is neutral.
+"said" against "told" is wording; "said" against "claimed" or "conceded" changes how far the reader is asked
+to trust the statement."""
+
+
+def verb_force(cue_lemma: str) -> str:
+    """ "doubting", "conceding", "insisting", "denying" or "neutral" for a cue's base form."""
+    return VERB_FORCE.get(cue_lemma.split(" ", 1)[0], "neutral")
+
+
 def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
     """What differs between two tellings of one claim, in a fixed order."""
     flags = []
@@ -100,6 +124,8 @@ def flags_between(a: Claim, b: Claim) -> tuple[ClaimFlag, ...]:
         flags.append(ClaimFlag.CUE_DIFFERS)
     if (a.kind is ClaimKind.DIRECT) != (b.kind is ClaimKind.DIRECT):
         flags.append(ClaimFlag.QUOTE_VS_PARAPHRASE)
+    if verb_force(a.cue_lemma) != verb_force(b.cue_lemma):
+        flags.append(ClaimFlag.VERB_FORCE_DIFFERS)
     return tuple(flags)
 
 

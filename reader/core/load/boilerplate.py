@@ -7,13 +7,20 @@ shown dimmed, so the rules only mark lines. A unit (line or paragraph) is boiler
 1. it has no letter or digit (rules, separators, a lone glyph);
 2. it is a navigation label: a short title-like line whose words (after splitting glued menu words such as
    "StoryUS") are all navigation or section vocabulary ("More on US News", "Previous Article", "Menu");
-3. it is an engagement widget: rating, voting, sharing, subscribing, cookie and copyright lines;
-4. it is a one-word label ("Background", "Advertisement") that is neither the headline nor a byline;
+3. it is an engagement widget: rating, voting, sharing, subscribing, cookie and copyright lines, or one of the
+   web-chrome shapes of `reader.core.load.chrome` (share bars, counters, "Published …" lines, page labels,
+   caption credits, breadcrumbs, promos, newsletter boxes);
+4. it is a one-word label ("Sections") that is neither the headline nor a byline and does not introduce prose
+   or a list (then it is a subheading: "Background" above a paragraph is the story's own);
 5. it is a title-like line that occurs more than once (a headline repeated as a section divider), except for
-   the occurrence chosen as the headline;
+   the occurrence chosen as the headline and a copy right after it (the title given twice at the top);
 6. it is a teaser: a title-like line listed under a label that introduces other stories ("Previous Article",
    "Related", "More on …");
-7. it is a title-like line after the last prose paragraph (the page's tail), unless it is a byline.
+7. it is one of at least two title-like lines after the last prose paragraph (the page's tail: a list of links),
+   unless it is a byline; a single last line without a full stop is not chrome by that alone.
+
+Rules 1-3 are strong (a line of that shape is chrome wherever it stands); rules 4-7 only read a line's shape
+and place, so they yield to an extractor that found the line to be story (`trusted`).
 
 The caller passes the units it has already identified as headline or byline; those are never boilerplate.
 """
@@ -24,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from reader.core.load.chrome import is_web_chrome
 from reader.core.load.lineshape import (
     ends_sentence,
     has_letters,
@@ -60,6 +68,9 @@ LIST_OPENERS = vocabulary("previous prev next related more latest trending popul
 
 NAVIGATION_MAX_WORDS = 6
 SHORT_LABEL_MAX_WORDS = 1
+TAIL_LIST_MIN_TITLES = 2
+"""Title-like lines after the last prose paragraph are a list of links only when there are at least two: a
+single last line without a full stop is the story's own (issue 8: a closing quote, a last short sentence)."""
 _BREADCRUMB = re.compile(r"[›»>|/•·:]+")
 
 _ENGAGEMENT = re.compile(
@@ -144,12 +155,14 @@ def mark_boilerplate(
     bullets: Collection[int] = (),
     headline: int | None = None,
     protected: Collection[int] = (),
+    trusted: Collection[int] = (),
 ) -> set[int]:
     """Indices of the units in `texts` that are boilerplate, by the rules of the module docstring.
 
     `bullets` are the indices of bullet units (never short labels, repeats or tail lines: a list of short
     points is content); `headline` is the index of the headline unit; `protected` are units already known to be
-    headline or byline.
+    headline or byline; `trusted` are units an extractor found to be story, to which only the strong rules
+    (1-3: no letters, navigation label, engagement widget) apply.
     """
     keep = set(protected)
     if headline is not None:
@@ -160,12 +173,28 @@ def mark_boilerplate(
     )
     headline_key = normalise(texts[headline]) if headline is not None else None
     last_prose = max((i for i, text in enumerate(texts) if i not in keep and is_prose(text)), default=-1)
+    tail_titles = sum(
+        1
+        for index, text in enumerate(texts)
+        if index > last_prose > -1 and index not in keep and index not in bullets and is_title_like(text)
+    )
     in_story_list = False
+
+    def _introduces_content(index: int) -> bool:
+        """The unit after `index` is prose or a bullet: `index` is a subheading, whatever its length."""
+        following = index + 1
+        return following < len(texts) and (following in bullets or is_prose(texts[following]))
 
     def _is_stray_title(text: str, index: int) -> bool:
         """Rules 4, 5 and 7: a short label, a repeated title, or a title in the page's tail."""
         key = normalise(text)
-        return is_short_label(text) or index > last_prose > -1 or repeats[key] > 1 or key == headline_key
+        if headline is not None and index == headline + 1 and key == headline_key:
+            return False  # the title given twice at the top (page title, then the story's own): not a divider
+        if repeats[key] > 1 or key == headline_key:
+            return True
+        if is_short_label(text) and not _introduces_content(index):
+            return True
+        return index > last_prose > -1 and tail_titles >= TAIL_LIST_MIN_TITLES
 
     for index, text in enumerate(texts):
         if index in keep:
@@ -173,11 +202,13 @@ def mark_boilerplate(
             continue
         is_bullet = index in bullets
         title_like = is_title_like(text)
-        if not has_letters(text) or is_engagement_widget(text):
+        if not has_letters(text) or is_engagement_widget(text) or is_web_chrome(text):
             marked.add(index)
         elif is_navigation_label(text):
             marked.add(index)
             in_story_list = opens_story_list(text) and (headline is None or index > headline)
+        elif index in trusted:
+            in_story_list = False
         elif title_like and (in_story_list or (not is_bullet and _is_stray_title(text, index))):
             marked.add(index)
         else:

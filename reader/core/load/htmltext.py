@@ -17,6 +17,7 @@ Paragraphs are separated by blank lines; a blank line maps to the source line of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -24,11 +25,23 @@ from reader.core.load.textclean import sanitize
 
 SKIPPED_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "form", "button", "select",
+        "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "button", "select",
         "textarea", "iframe", "object", "embed", "canvas", "audio", "video", "figure", "dialog", "menu", "footer",
+        "label",
     }
 )  # fmt: skip
 """Elements whose whole content is left out."""
+
+FORM_TAG = "form"
+"""A <form> is usually a search box or a newsletter sign-up, but some sites (ASP.NET above all) wrap the whole
+page in one: its text is kept only when it holds the article (an <article>/<main> or most of the page's text)."""
+
+FORM_KEEP_SHARE = 0.5
+"""A form holding at least this share of the page's text is the page wrapper, not a widget."""
+
+TEASER_SHARE = 0.25
+"""An <article> holding less than this share of the text of the <main> (or, without one, of the page) is a
+teaser card, not the story: a 73-character card once won over a <main> holding the whole story."""
 
 ROOT_TAGS = frozenset({"article", "main"})
 """Elements that mark where the article is."""
@@ -78,20 +91,35 @@ class HtmlText:
     """<meta property="og:site_name">."""
     author: str | None = None
     """<meta name="author"> (or article:author when it is a name, not a URL)."""
+    chrome_lines: frozenset[int] = frozenset()
+    """0-based indices of the lines of `text` that an extractor found to be page chrome, not story: the layout
+    marks them boilerplate (kept, folded and dimmed)."""
+    story_lines: frozenset[int] = frozenset()
+    """0-based indices of the lines an extractor found to be story: the layout's weak shape rules (short label,
+    repeated title, title in the tail) do not overrule it."""
+    published: str | None = None
+    """Publication date (ISO "YYYY-MM-DD") from the page's metadata."""
+    warning: str | None = None
+    """Why the page fell back to the own rules (one line), when it did."""
 
 
 @dataclass
-class _Paragraph:
+class Paragraph:
+    """One paragraph of the page as parsed: its text, first source line, and the roots and forms around it."""
+
     text: str
     line: int
     roots: tuple[int, ...]
     is_h1: bool
+    forms: tuple[int, ...] = ()
 
 
 @dataclass
 class _Root:
     tag: str
     chars: int = 0
+    forms: tuple[int, ...] = ()
+    """The forms open where this element starts."""
 
 
 @dataclass
@@ -111,7 +139,7 @@ class _ArticleParser(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.paragraphs: list[_Paragraph] = []
+        self.paragraphs: list[Paragraph] = []
         self.roots: list[_Root] = []
         self.meta: dict[str, str] = {}
         self.title_chunks: list[str] = []
@@ -122,6 +150,8 @@ class _ArticleParser(HTMLParser):
         self._in_h1 = False
         self._skip_stack: list[str] = []
         self._root_stack: list[tuple[str, int]] = []
+        self.forms: list[_Root] = []
+        self._form_stack: list[int] = []
         self._current = _State()
 
     # -- paragraphs -------------------------------------------------------------------------------------------
@@ -137,7 +167,10 @@ class _ArticleParser(HTMLParser):
         roots = tuple(root_id for _, root_id in self._root_stack)
         for root_id in roots:
             self.roots[root_id].chars += len(text)
-        self.paragraphs.append(_Paragraph(text=text, line=state.first_line, roots=roots, is_h1=state.is_h1))
+        forms = tuple(self._form_stack)
+        for form_id in forms:
+            self.forms[form_id].chars += len(text)
+        self.paragraphs.append(Paragraph(text, state.first_line, roots, state.is_h1, forms))
 
     def _start_block(self, tag: str) -> None:
         self._flush()
@@ -165,8 +198,12 @@ class _ArticleParser(HTMLParser):
         if tag in BLOCK_TAGS:
             self._start_block(tag)
         if tag in ROOT_TAGS:
-            self.roots.append(_Root(tag=tag))
+            self.roots.append(_Root(tag=tag, forms=tuple(self._form_stack)))
             self._root_stack.append((tag, len(self.roots) - 1))
+        if tag == FORM_TAG:
+            self._flush()
+            self.forms.append(_Root(tag=tag))
+            self._form_stack.append(len(self.forms) - 1)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "h1" and self._in_h1:
@@ -184,6 +221,9 @@ class _ArticleParser(HTMLParser):
         if tag in ROOT_TAGS and any(open_tag == tag for open_tag, _ in self._root_stack):
             while self._root_stack and self._root_stack.pop()[0] != tag:
                 pass
+        if tag == FORM_TAG and self._form_stack:
+            self._flush()
+            self._form_stack.pop()
 
     def handle_data(self, data: str) -> None:
         stripped = data.lstrip()
@@ -225,14 +265,30 @@ class _ArticleParser(HTMLParser):
             self.meta[key] = content
 
 
-def _chosen_root(parser: _ArticleParser) -> int | None:
-    """The largest <article> by text, else the largest <main>, else None (keep the whole body)."""
-    for tag in ("article", "main"):
-        candidates = [(root.chars, -index) for index, root in enumerate(parser.roots) if root.tag == tag]
-        candidates = [c for c in candidates if c[0] > 0]
-        if candidates:
-            return -max(candidates)[1]
-    return None
+def _widget_forms(parser: _ArticleParser) -> set[int]:
+    """Forms that are widgets (search, sign-up), not the wrapper of the page (see FORM_TAG)."""
+    total = sum(len(p.text) for p in parser.paragraphs)
+    holding_roots = {form_id for root in parser.roots for form_id in root.forms}
+    return {
+        form_id
+        for form_id, form in enumerate(parser.forms)
+        if form_id not in holding_roots and form.chars < FORM_KEEP_SHARE * total
+    }
+
+
+def _chosen_root(parser: _ArticleParser, total_chars: int) -> int | None:
+    """The largest <article> by text unless it is a teaser (see TEASER_SHARE), else the largest <main>, else
+    None (keep the whole body)."""
+    best: dict[str, tuple[int, int]] = {}
+    for index, root in enumerate(parser.roots):
+        if root.chars > 0 and (root.tag not in best or root.chars > best[root.tag][0]):
+            best[root.tag] = (root.chars, index)
+    article, main = best.get("article"), best.get("main")
+    if article is not None:
+        container = main[0] if main is not None else total_chars
+        if article[0] >= TEASER_SHARE * container:
+            return article[1]
+    return main[1] if main is not None else None
 
 
 def _author_hint(meta: dict[str, str]) -> str | None:
@@ -243,30 +299,72 @@ def _author_hint(meta: dict[str, str]) -> str | None:
     return None
 
 
-def html_to_text(html: str) -> HtmlText:
-    """Extract the article of an HTML page (see the module docstring for the rules)."""
+@dataclass(frozen=True)
+class ParsedPage:
+    """Every paragraph of a page's body that can hold text, in document order, with the own extractor's choice."""
+
+    paragraphs: tuple[Paragraph, ...]
+    in_root: tuple[bool, ...]
+    """For each paragraph: True when the own rules keep it (inside the chosen root, not in a widget form)."""
+    has_root: bool
+    """True when an <article> or <main> was chosen (False: the own rules keep the whole body)."""
+    title: str | None
+    headline: str | None
+    headline_line: int
+    site_name: str | None
+    author: str | None
+
+
+def parse_page(html: str) -> ParsedPage:
+    """Parse a page once: its paragraphs and hints, and which paragraphs the own rules would keep."""
     parser = _ArticleParser()
     parser.feed(html)
     parser.close()
-    root = _chosen_root(parser)
-    kept = [p for p in parser.paragraphs if root is None or root in p.roots]
-    headline = _clean_inline("".join(parser.h1_chunks)) or None
-    if headline and not any(p.is_h1 or p.text == headline for p in kept):
-        kept.insert(0, _Paragraph(text=headline, line=parser.h1_line or 1, roots=(), is_h1=True))
-    lines: list[str] = []
-    source_lines: list[int] = []
-    for paragraph in kept:
-        if lines:
-            lines.append("")
-            source_lines.append(source_lines[-1])
-        lines.append(paragraph.text)
-        source_lines.append(max(1, paragraph.line))
-    title = _clean_inline("".join(parser.title_chunks)) or None
-    return HtmlText(
-        text="\n".join(lines),
-        source_lines=tuple(source_lines) or (1,),
-        title=title,
-        headline=headline,
+    widgets = _widget_forms(parser)
+    usable = [p for p in parser.paragraphs if not widgets.intersection(p.forms)]
+    root = _chosen_root(parser, sum(len(p.text) for p in usable))
+    return ParsedPage(
+        paragraphs=tuple(usable),
+        in_root=tuple(root is None or root in p.roots for p in usable),
+        has_root=root is not None,
+        title=_clean_inline("".join(parser.title_chunks)) or None,
+        headline=_clean_inline("".join(parser.h1_chunks)) or None,
+        headline_line=parser.h1_line or 1,
         site_name=parser.meta.get("og:site_name") or parser.meta.get("application-name"),
         author=_author_hint(parser.meta),
     )
+
+
+def page_text(page: ParsedPage, kept: Sequence[bool], chrome: Sequence[bool] = ()) -> HtmlText:
+    """The text of the kept paragraphs (the headline first when it is not among them), one per line with blank
+    lines between; `chrome[i]` marks paragraph i as chrome for the layout (see HtmlText.chrome_lines)."""
+    chosen = [(p, bool(chrome and chrome[i])) for i, p in enumerate(page.paragraphs) if kept[i]]
+    if page.headline and not any(p.is_h1 or p.text == page.headline for p, _ in chosen):
+        chosen.insert(0, (Paragraph(text=page.headline, line=page.headline_line, roots=(), is_h1=True), False))
+    lines: list[str] = []
+    source_lines: list[int] = []
+    chrome_lines: list[int] = []
+    story_lines: list[int] = []
+    for paragraph, is_chrome in chosen:
+        if lines:
+            lines.append("")
+            source_lines.append(source_lines[-1])
+        (chrome_lines if is_chrome else story_lines).append(len(lines))
+        lines.append(paragraph.text)
+        source_lines.append(max(1, paragraph.line))
+    return HtmlText(
+        text="\n".join(lines),
+        source_lines=tuple(source_lines) or (1,),
+        title=page.title,
+        headline=page.headline,
+        site_name=page.site_name,
+        author=page.author,
+        chrome_lines=frozenset(chrome_lines),
+        story_lines=frozenset(story_lines) if chrome else frozenset(),
+    )
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Extract the article of an HTML page by the own rules alone (see the module docstring)."""
+    page = parse_page(html)
+    return page_text(page, page.in_root)

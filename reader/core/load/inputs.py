@@ -20,13 +20,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import InputError
-from reader.core.load.htmltext import html_to_text, looks_like_html
+from reader.core.limits import check_article_sentences, check_article_text
+from reader.core.load.htmltext import looks_like_html
 from reader.core.load.layout import PageHints, classify
 from reader.core.load.segment import build_blocks, line_starts_of, split_units
 from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
+from reader.core.load.webstory import page_story
 from reader.core.records import Article
 
-Input = str | os.PathLike[str]
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article given as text, never taken for a path (the CLI's `--text` and `-`, for stdin)."""
+
+    text: str
+
+
+Input = str | os.PathLike[str] | ArticleText
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 """File types picked up from a folder."""
@@ -91,9 +101,22 @@ def article_from_text(
 
 def article_from_html(html: str, label: str = "A", path: str | None = None) -> Article:
     """The article of an HTML page, its lines mapped to the lines of the HTML source."""
-    page = html_to_text(sanitize(html))
-    hints = PageHints(headline=page.headline, title=page.title, site_name=page.site_name, author=page.author)
-    return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints)
+    return html_article(html, label, path)[0]
+
+
+def html_article(html: str, label: str = "A", path: str | None = None) -> tuple[Article, str | None]:
+    """The article of an HTML page and, when trafilatura could not judge it, why (the own rules were used)."""
+    page = page_story(sanitize(html))
+    hints = PageHints(
+        headline=page.headline,
+        title=page.title,
+        site_name=page.site_name,
+        author=page.author,
+        published=page.published,
+        chrome_lines=page.chrome_lines,
+        story_lines=page.story_lines,
+    )
+    return article_from_text(page.text, label, path, source_lines=page.source_lines, hints=hints), page.warning
 
 
 def read_bytes(path: Path) -> bytes:
@@ -115,14 +138,29 @@ def read_bytes(path: Path) -> bytes:
 
 def read_article(path: str | os.PathLike[str], label: str = "A") -> Article:
     """Read one .txt, .md or .html file (HTML is recognised by suffix or by content)."""
+    return read_article_noting(path, label)[0]
+
+
+def read_article_noting(path: str | os.PathLike[str], label: str = "A") -> tuple[Article, str | None]:
+    """`read_article`, and a one-line warning when a page fell back to reader's own extraction."""
     file_path = Path(path)
     if not file_path.exists():
         raise InputError(f"no such file or folder: {path}")
     decoded = decode_bytes(read_bytes(file_path))
     shown = os.path.abspath(file_path)
     if file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded):
-        return article_from_html(decoded, label, shown)
-    return article_from_text(decoded, label, shown)
+        article, why = html_article(decoded, label, shown)
+        warning = f"{file_path}: {why}; used reader's own extraction" if why else None
+        return _within_limits(article, shown), warning
+    check_article_text(len(decoded), shown)  # the size policy (reader.core.limits), before the slow steps
+    return _within_limits(article_from_text(decoded, label, shown), shown), None
+
+
+def _within_limits(article: Article, where: str) -> Article:
+    """The article, or InputError when its text or sentence count is over the size policy's limits."""
+    check_article_text(len(article.text), where)
+    check_article_sentences(len(article.sentences), where)
+    return article
 
 
 @dataclass(frozen=True)
@@ -162,6 +200,9 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
     sources: list[_Source] = []
     folders: list[Path] = []
     for item in inputs:
+        if isinstance(item, ArticleText):
+            sources.append(_Source(path=None, text=item.text))
+            continue
         if isinstance(item, str):
             path = _existing_path(item)
             if path is None and (not item.strip() or any(char.isspace() for char in item)):
@@ -181,7 +222,7 @@ def _sources(inputs: Sequence[Input]) -> tuple[list[_Source], list[Path]]:
 
 def load_inputs(inputs: Sequence[Input]) -> Loaded:
     """Load the articles named by `inputs` (see the module docstring); InputError for unusable input."""
-    if isinstance(inputs, str | os.PathLike):
+    if isinstance(inputs, str | os.PathLike | ArticleText):
         inputs = [inputs]
     sources, folders = _sources(inputs)
     articles: list[Article] = []
@@ -191,15 +232,18 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
         if source.path is None:
             text = source.text or ""
             read = article_from_html if looks_like_html(text) else article_from_text
-            articles.append(read(text, label, None))
+            check_article_text(len(text), f"article {label} (text)")
+            articles.append(_within_limits(read(text, label, None), f"article {label} (text)"))
             continue
         try:
-            article = read_article(source.path, label)
+            article, warning = read_article_noting(source.path, label)
         except InputError as error:
             if not source.from_folder:
                 raise
             warnings.append(f"skipped {error}")
             continue
+        if warning and article.sentences:  # (an empty page gets the empty-file warning below instead)
+            warnings.append(warning)
         if not article.sentences:
             warnings.append(f"{'skipped' if source.from_folder else 'no text in'} empty file: {source.path}")
             if source.from_folder:

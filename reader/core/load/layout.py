@@ -7,10 +7,12 @@ then boilerplate, then bullets and headings; what is left is paragraph text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.load.boilerplate import mark_boilerplate
+from reader.core.load.chrome import CHROME_MAX_WORDS, date_in, is_publication_line, publication_date
 from reader.core.load.lineshape import is_title_like, normalise, rough_word_count, words_of
 from reader.core.load.metadata import (
     Byline,
@@ -27,6 +29,13 @@ from reader.core.records import ArticleMeta, BlockKind
 CHAIN_SEARCH_UNITS = 8
 """A slash-chain byline opens the article: only the first units are tried."""
 
+PUBLISHED_SEARCH_UNITS = 15
+"""A "Published …" line, a dated byline or a date-only line stands near the top: only the first units are read."""
+
+TITLE_OUTLET_MAX_WORDS = 5
+"""The outlet named beside the headline in a page title ("Bridge Reopens | Coastwire") is a short name."""
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|·•]\s*")
+
 DATELINE_SEARCH_PARAGRAPHS = 3
 """A wire dateline ("WASHINGTON (AP) —") opens one of the first paragraphs (after a standfirst, perhaps)."""
 
@@ -34,6 +43,21 @@ LIST_ITEM_MAX_WORDS = 25
 
 HEADING_MAX_WORDS = 14
 """A title-like unit this short inside the body is a heading of its own, never glued to prose."""
+
+
+SENTENCE_CASE_MIN_WORDS = 8
+"""A title-like line this long with few capitalised words is a sentence that lost its full stop, not a heading
+("Both sides said they hoped for a deal by Friday"): body subheadings are short or in title case."""
+
+
+def _reads_as_heading(text: str) -> bool:
+    words = words_of(text)
+    if len(words) > HEADING_MAX_WORDS:
+        return False
+    if len(words) < SENTENCE_CASE_MIN_WORDS:
+        return True
+    capitalised = sum(1 for word in words[1:] if word[:1].isupper())
+    return capitalised * 3 >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -44,6 +68,13 @@ class PageHints:
     title: str | None = None
     site_name: str | None = None
     author: str | None = None
+    published: str | None = None
+    """Publication date (ISO) from the page's metadata."""
+    chrome_lines: frozenset[int] = frozenset()
+    """0-based text lines an extractor found to be page chrome: their units are boilerplate (unless they are
+    the headline or a byline, which the header shows)."""
+    story_lines: frozenset[int] = frozenset()
+    """0-based text lines an extractor found to be story: only the strong chrome rules apply to them."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +143,14 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
         headline = next((c.headline for c in chains.values() if c.headline), None)
 
     protected = set(bylines) | set(chains)
-    boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected)
+    trusted = {index for index, unit in enumerate(units) if unit.line in hints.story_lines}
+    boilerplate = mark_boilerplate(bodies, bullets, headline_index, protected, trusted)
+    if hints.chrome_lines:
+        boilerplate |= {
+            index
+            for index, unit in enumerate(units)
+            if unit.line in hints.chrome_lines and index != headline_index and index not in protected
+        }
     pieces: list[Piece] = []
     for index, unit in enumerate(units):
         body = bodies[index]
@@ -129,7 +167,7 @@ def classify(text: str, units: Sequence[Unit], hints: PageHints | None = None) -
             kind = BlockKind.BOILERPLATE
         elif index in bullets:
             kind = BlockKind.BULLET
-        elif unit.marker == "heading" or (is_title_like(body) and len(words_of(body)) <= HEADING_MAX_WORDS):
+        elif unit.marker == "heading" or (is_title_like(body) and _reads_as_heading(body)):
             kind = BlockKind.HEADLINE
         else:
             kind = BlockKind.PARAGRAPH
@@ -157,15 +195,50 @@ def _meta(
     if wire:
         dateline = dateline or wire[0]
         outlet = outlet or wire[1]
-    outlet = outlet or hints.site_name
+    outlet = outlet or hints.site_name or _outlet_in_title(hints.title, headline)
     if headline is None:
         hint = hints.headline or hints.title
         headline = hint if hint and normalise(hint) else None
     content = (text[p.body_start : p.end] for p in pieces if p.kind is not BlockKind.BOILERPLATE)
+    published = _published_in_text(text, pieces, paragraphs) or hints.published
     return ArticleMeta(
         headline=" ".join(headline.split()) if headline else None,
         byline=author,
         outlet=outlet,
         dateline=dateline,
         dates=find_dates(content),
+        author=author,
+        published=published,
     )
+
+
+def _outlet_in_title(title: str | None, headline: str | None) -> str | None:
+    """ "Headline | Outlet" (or " - ", " – ", " — "): the part beside the headline, when it is short."""
+    if not title or not headline:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) != 2:
+        return None
+    key = normalise(headline)
+    for here, other in (parts, parts[::-1]):
+        if normalise(here) == key and len(words_of(other)) <= TITLE_OUTLET_MAX_WORDS:
+            return other
+    return None
+
+
+def _published_in_text(text: str, pieces: Sequence[Piece], paragraphs: Sequence[Piece]) -> str | None:
+    """The publication date the text states (ISO): a "Published …" or date-only line or a dated byline near the
+    top, else a full date in a wire dateline ("WASHINGTON, Nov. 19, 2019 —")."""
+    for piece in pieces[:PUBLISHED_SEARCH_UNITS]:
+        body = text[piece.body_start : piece.end]
+        if piece.kind is BlockKind.BYLINE or is_publication_line(body):
+            found = publication_date(body) or (date_in(body) if len(words_of(body)) <= CHROME_MAX_WORDS else None)
+            if found:
+                return found
+    for piece in paragraphs:
+        body = text[piece.body_start : piece.end]
+        if parse_dateline(body):
+            head = re.split(r"\s[—–-]{1,2}\s", body, maxsplit=1)[0]
+            if found := date_in(head):
+                return found
+    return None

@@ -5,7 +5,8 @@ All by general rules on the shape of lines, never by known strings:
 - headline: the page's <h1>/<title> when given and found in the text; otherwise the first title-like line near
   the top (short, no sentence-final punctuation, not a menu label), preferring one that the text repeats;
 - byline: a line "By Jane Doe" (also "Written by", "Reporting by", "Author:"), with an outlet after "|", "," or
-  "for" when it looks like one; the name alone goes into `ArticleMeta.byline`;
+  "for" when it looks like one; a handle ("@jdoe") and a trailing date or time ("Nov 19, 2019, 7:53pm EST") are
+  left out; the name alone goes into `ArticleMeta.byline`;
 - slash chain: a paragraph opening with short fields separated by "/ " ("Headline/ Outlet/ PLACE/ J. Doe/
   Morning Edition/ Body …"); each field is given a role by its shape: an all-caps place is the dateline, a
   person-like name the author, a field with edition vocabulary the edition, anything else short the outlet;
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.load.boilerplate import is_engagement_widget, is_navigation_label
+from reader.core.load.chrome import is_web_chrome, without_trailing_stamp
 from reader.core.load.lineshape import is_title_like, normalise, vocabulary, words_of
 
 HEADLINE_SEARCH_UNITS = 6
@@ -48,11 +50,14 @@ NOT_NAMES = vocabulary(
 )
 
 _BYLINE = re.compile(
-    r"^\s*(?:(?:written|reported|reporting|words|story|text|photos?)\s+)?by\s+(?P<body>.+?)\s*$"
+    r"^\s*(?:(?:written|reported|reporting|posted|words|story|text|photos?)\s+)?by(?:\s+|(?-i:(?<=By)(?=[A-Z])))"
+    r"(?P<body>.+?)\s*$"
     r"|^\s*(?:authors?|reporter|reporting|byline)\s*:\s*(?P<body2>.+?)\s*$",
     re.IGNORECASE,
 )
 _BYLINE_TAIL = re.compile(r"\s*(\||•|·|,|;|\s[-–—]\s|\bfor\b|\bin\b)\s*")
+_HANDLE = re.compile(r"\s*@\w+")
+_READING_TIME = re.compile(r"[\s|·•,-]*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
 _NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 OUTLET_SEPARATORS = frozenset({"|", "•", "·", ",", "-", "–", "—", "for"})
 """What may stand between a byline's names and an outlet ("By Jane Doe | Outlet", "… for Outlet")."""
@@ -63,7 +68,7 @@ _DOMAIN = re.compile(r"\.(?:com|org|net|news|co|io|info|tv)\b", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]+)*)"
     r"(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)*)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\))?\s*[—–-]{1,2}\s"
 )
 
@@ -143,7 +148,9 @@ def parse_byline(text: str) -> Byline | None:
     match = _BYLINE.match(stripped)
     if not match:
         return None
-    parts = _BYLINE_TAIL.split(match.group("body") or match.group("body2") or "", maxsplit=1)
+    body = _READING_TIME.sub("", _HANDLE.sub("", match.group("body") or match.group("body2") or ""))
+    body = without_trailing_stamp(body)
+    parts = _BYLINE_TAIL.split(body, maxsplit=1)
     names = _names(parts[0])
     separator, rest = (parts[1].strip(), parts[2].strip()) if len(parts) == 3 else ("", "")
     if separator == "," and rest and all(is_name(name) for name in _names(rest)):
@@ -221,6 +228,7 @@ def find_headline(texts: Sequence[str], bullets: Iterable[int] = (), hint: str |
         and len(words_of(text)) >= HEADLINE_MIN_WORDS
         and not is_navigation_label(text)
         and not is_engagement_widget(text)
+        and not is_web_chrome(text)
         and parse_byline(text) is None
     ]
     if not candidates:

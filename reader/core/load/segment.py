@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reader.core.limits import bounded_spans
 from reader.core.load.lineshape import ends_sentence, vocabulary
 from reader.core.records import Block, BlockKind, Sentence
 
@@ -298,6 +299,7 @@ def build_blocks(text: str, pieces: Iterable[Piece]) -> tuple[tuple[Block, ...],
         blocks.append(Block(index=block_index, kind=piece.kind, start=start, end=end))
         split = piece.kind in SPLIT_KINDS
         spans = sentence_spans(text, body_start, body_end) if split else [(body_start, body_end)]
+        spans = bounded_spans(text, spans)  # the size policy: no sentence over MAX_SENTENCE_CHARS
         for sentence_start, sentence_end in spans:
             sentences.append(
                 Sentence(

@@ -1,0 +1,213 @@
+"""What the link model reads about a candidate pair of sentences: a fixed vector of symmetric signals.
+
+Each signal covers a way two outlets tell one fact that the others miss:
+- the pair measures of `scoring.score_pair`: rarity-weighted overlap (Dice), containment (one sentence carried
+  inside a longer one), the order-aware key ratio, anchors (a copied phrase or a shared quotation);
+- a shared quotation on its own: the same quote is the same point whoever it is attributed to;
+- numbers and names in agreement (shared, or present on both sides and all different);
+- TF-IDF cosine over content keys, and character 3-gram TF-IDF cosine (CATS' C3G: catches inflections,
+  compounds and names the stemmer splits);
+- context within the article pair: whether the pair is the best partner of both sentences, or of one (how far
+  a pair falls below each sentence's best was tried too: it cost 0.01 held-out F1, so it is out); the
+  character similarity of the diagonal neighbours (i-1, j-1) and (i+1, j+1), since a told passage often runs
+  on in both articles; how early the pair sits (ledes tell the news, so early pairs link more often) and how
+  far apart the two sentences sit in their articles, in shares of the article.
+Every signal is symmetric in the two sentences, so the confidence is the same whichever article is called A.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.align.normalise import NormalisedSentence, fold
+from reader.core.align.scoring import PairScore, Rarity, merge, score_pair
+
+FEATURE_NAMES = (
+    "dice",
+    "containment",
+    "ratio",
+    "anchor",
+    "quote",
+    "numbers_shared",
+    "numbers_differ",
+    "names_shared",
+    "exclusive",
+    "shared_keys",
+    "tfidf",
+    "char3",
+    "best_both",
+    "best_either",
+    "diagonal",
+    "early",
+    "position_gap",
+)
+"""The order of the values in `Candidate.features` (and of the link model's weights)."""
+CONTEXT_FEATURES = 5
+"""The last five depend on the pair's place among the candidates, not on the two sentences alone."""
+
+EXCLUSIVE_SENTENCES = 2
+"""A key found in at most this many sentences of the two articles is exclusive to the pair when both carry it:
+the mark of one specific fact told by both, where topic words recur all through both articles."""
+EXCLUSIVE_KEYS = 3.0
+SHARED_KEYS = 6.0
+"""Counts of exclusive and of all shared keys are read up to these many (beyond, the pair is plainly linked)."""
+QUOTE_KEYS = 2.0
+"""Shared quoted keys counted up to this many: two content words inside quotation marks on both sides make a
+shared quotation, one word ("obliterated") half of one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One candidate pair of sentences (indices into the two articles) with its measures and signals."""
+
+    i: int
+    j: int
+    measures: PairScore
+    features: tuple[float, ...]
+
+
+def _char_grams(sentence: NormalisedSentence) -> Counter[str]:
+    text = " " + " ".join(fold(sentence.text).lower().split()) + " "
+    return Counter(text[k : k + 3] for k in range(len(text) - 2))
+
+
+class _CharVectors:
+    """Log-TF, IDF-weighted character 3-gram vectors, unit length, over the sentences of both articles."""
+
+    def __init__(self, sides: Sequence[Sequence[NormalisedSentence | None]]) -> None:
+        self.grams = [[_char_grams(s) if s is not None else Counter() for s in side] for side in sides]
+        frequency: Counter[str] = Counter()
+        count = 0
+        for side in self.grams:
+            for counts in side:
+                if counts:
+                    frequency.update(counts.keys())
+                    count += 1
+        self._frequency, self._count = frequency, count
+        self._vectors: dict[tuple[int, tuple[int, ...]], dict[str, float]] = {}
+
+    def vector(self, side: int, indices: tuple[int, ...]) -> dict[str, float]:
+        """The unit vector of one sentence, or of adjacent sentences read as one (a group)."""
+        found = self._vectors.get((side, indices))
+        if found is None:
+            counts: Counter[str] = Counter()
+            for index in indices:
+                counts.update(self.grams[side][index])
+            vector = {
+                g: (1.0 + math.log(c)) * math.log(1.0 + self._count / self._frequency[g])
+                for g, c in sorted(counts.items())
+            }
+            norm = math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0
+            found = self._vectors[(side, indices)] = {g: v / norm for g, v in vector.items()}
+        return found
+
+    def cosine(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
+        """Summed over the shared grams in sorted order: the same float whichever side is which."""
+        left, right = self.vector(0, a), self.vector(1, b)
+        return sum(left[g] * right[g] for g in sorted(left.keys() & right.keys()))
+
+
+def _key_vector(sentence: NormalisedSentence, rarity: Rarity) -> tuple[dict[str, float], float]:
+    vector = {key: count * rarity.weight(key) for key, count in Counter(sentence.keys).items()}
+    return vector, math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0
+
+
+def _tfidf(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    (left, left_norm), (right, right_norm) = a, b
+    shared = sorted(left.keys() & right.keys())
+    return sum(left[k] * right[k] for k in shared) / (left_norm * right_norm) if shared else 0.0
+
+
+def _numbers(sentence: NormalisedSentence) -> frozenset[str]:
+    return frozenset(t.key for t in sentence.tokens if t.number and t.key is not None)
+
+
+def _names(sentence: NormalisedSentence) -> frozenset[str]:
+    return sentence.entities - _numbers(sentence)
+
+
+def pair_signals(a: NormalisedSentence, b: NormalisedSentence, measures: PairScore, rarity: Rarity) -> list[float]:
+    """The signals of one pair that need no context beyond the rarity weights (up to `shared_keys`)."""
+    quote = min(1.0, len(a.quoted & b.quoted) / QUOTE_KEYS)
+    a_numbers, b_numbers = _numbers(a), _numbers(b)
+    numbers_shared = min(2, len(a_numbers & b_numbers)) / 2.0
+    numbers_differ = 1.0 if a_numbers and b_numbers and not (a_numbers & b_numbers) else 0.0
+    names = rarity.total(_names(a) & _names(b)) / (2.0 * rarity.rarest_weight)
+    shared = a.key_set & b.key_set
+    exclusive = sum(1 for key in shared if rarity.document_frequency(key) <= EXCLUSIVE_SENTENCES)
+    return [
+        measures.dice,
+        measures.containment,
+        measures.ratio,
+        measures.anchor,
+        quote,
+        numbers_shared,
+        numbers_differ,
+        min(1.0, names),
+        min(1.0, exclusive / EXCLUSIVE_KEYS),
+        min(1.0, len(shared) / SHARED_KEYS),
+    ]
+
+
+class PairFeatures:
+    """Computes the signals of pairs of index groups of two articles, caching per-sentence vectors."""
+
+    def __init__(
+        self, a: Sequence[NormalisedSentence | None], b: Sequence[NormalisedSentence | None], rarity: Rarity
+    ) -> None:
+        self.a, self.b, self.rarity = a, b, rarity
+        self._chars = _CharVectors((a, b))
+        self._key_vectors: dict[tuple[int, tuple[int, ...]], tuple[dict[str, float], float]] = {}
+
+    def key_vector(
+        self, side: int, indices: tuple[int, ...], sentence: NormalisedSentence
+    ) -> tuple[dict[str, float], float]:
+        found = self._key_vectors.get((side, indices))
+        if found is None:
+            found = self._key_vectors[(side, indices)] = _key_vector(sentence, self.rarity)
+        return found
+
+    def sentence(self, side: int, indices: tuple[int, ...]) -> NormalisedSentence:
+        found = [s for s in ((self.a, self.b)[side][k] for k in indices) if s is not None]
+        return merge(found)
+
+    def signals(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[PairScore, list[float], float]:
+        """(measures, the signals before the best-partner flags, the strength those flags rank by)."""
+        left, right = self.sentence(0, a), self.sentence(1, b)
+        measures = score_pair(left, right, self.rarity)
+        signals = pair_signals(left, right, measures, self.rarity)
+        tfidf = _tfidf(self.key_vector(0, a, left), self.key_vector(1, b, right))
+        char3 = self._chars.cosine(a, b)
+        return measures, [*signals, tfidf, char3], 0.5 * (measures.score + char3)
+
+
+def candidate_features(
+    a: Sequence[NormalisedSentence | None],
+    b: Sequence[NormalisedSentence | None],
+    rarity: Rarity,
+    pairs: Sequence[tuple[int, int]],
+    computer: PairFeatures | None = None,
+) -> list[Candidate]:
+    """The candidates `pairs` (sorted, distinct, never a None sentence) with all FEATURE_NAMES signals."""
+    computer = computer or PairFeatures(a, b, rarity)
+    partial: list[tuple[int, int, PairScore, list[float], float]] = []
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for i, j in pairs:
+        measures, signals, strength = computer.signals((i,), (j,))
+        partial.append((i, j, measures, signals, strength))
+        best_a[i] = max(best_a.get(i, 0.0), strength)
+        best_b[j] = max(best_b.get(j, 0.0), strength)
+    char3 = {(i, j): signals[-1] for i, j, _, signals, _ in partial}
+    longer = max(len(a), len(b), 1)
+    found = []
+    for i, j, measures, signals, strength in partial:
+        is_best = (strength >= best_a[i], strength >= best_b[j])
+        diagonal = max(char3.get((i - 1, j - 1), 0.0), char3.get((i + 1, j + 1), 0.0))
+        gap = abs(i / max(len(a), 1) - j / max(len(b), 1))
+        context = [float(all(is_best)), float(any(is_best)), diagonal, min(i, j) / longer, gap]
+        found.append(Candidate(i, j, measures, tuple(signals + context)))
+    return found
