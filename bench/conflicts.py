@@ -15,14 +15,21 @@ timing), so they do not depend on the machine's load.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import json
 import os
+import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._articles import median_ms
+from reader.core.details import with_conflicts
 from reader.core.pipeline import compare
 from reader.core.records import Article, Comparison, Conflict
 
@@ -195,6 +202,16 @@ def _score_drifts(
     tally.drift_found += len(found)
 
 
+def _median_pass_ms(events: list[Path]) -> float:
+    """Median wall time of `with_conflicts` over the events (the alignment itself not counted)."""
+    times = []
+    for folder in events:
+        comparison = compare([folder], analyse=False)
+        bare = dataclasses.replace(comparison, conflicts=(), drifts=())
+        times.append(median_ms(functools.partial(with_conflicts, bare), repeats=3))
+    return statistics.median(times)
+
+
 def seeds_conflicts() -> list[str]:
     """Every conflict flagged on the seeds, described (the seeds have none)."""
     comparison = compare([ROOT / "seeds"], analyse=False)
@@ -224,6 +241,10 @@ def main(argv: list[str]) -> int:
         f"(precision {tally.drift_right / judged if judged else 0:.2f}); recall of noted links "
         f"{tally.drift_found / tally.drift_gold if tally.drift_gold else 0:.2f} "
         f"({tally.drift_found}/{tally.drift_gold})"
+    )
+    print(
+        "time of the conflicts pass (details, conflicts, drift), median of the 12 events: "
+        f"{_median_pass_ms(events):.0f} ms (noisy: shared machine)"
     )
     seeds = seeds_conflicts()
     print(f"seeds: {len(seeds)} conflicts" + "".join(f"\n  {line}" for line in seeds))

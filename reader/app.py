@@ -82,7 +82,7 @@ class ReaderApp(App[int]):
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
             self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
-        self._end_process_on_exit = True
+        self._end_process_on_exit = not kwargs.get("headless", False)  # a headless run (screenshots) is no terminal
         try:
             return super().run(*args, **kwargs)
         finally:

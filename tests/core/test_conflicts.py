@@ -252,3 +252,25 @@ def test_judging_two_dates_does_not_depend_on_which_article_is_a(
 ) -> None:
     assert judge_values(x, y, published, published) is judge_values(y, x, published, published)
     assert judge_values(x, x, published, published) is not DetailStatus.CONFLICT
+
+
+def test_spellings_of_one_word_in_a_quotation_are_not_a_conflict() -> None:
+    a = "“We are not co-mingling appropriated and non-appropriated funds from al-Qaeda in September,” he said."
+    b = "“We are not comingling appropriated and nonappropriated funds from al-Qaida in Sept,” he said."
+    assert values([a], [b]) == []
+
+
+def test_sentences_that_disagree_on_every_detail_tell_two_events() -> None:
+    a = "The Nasdaq Composite Index gained 25.75 points, or 1.5 percent, in heavy technology trading."
+    b = "The Nasdaq Composite Index gained 28.73 points, or 1.77 percent, in heavy technology trading."
+    assert values([a], [b]) == []
+    assert values([a], [b.replace("1.77", "1.5")]) == [("number", "25.75 points", "28.73 points")]
+
+
+def test_a_date_that_names_an_event_is_not_this_storys_date() -> None:
+    a = "Lawmakers marked the Sept. 11 attacks at the memorial service on the capitol steps."
+    b = "Lawmakers marked the attacks on Wednesday at the memorial service on the capitol steps."
+    assert values([a], [b], "2011-09-14") == []
+    assert values([a.replace("the Sept. 11 attacks", "the attacks on Sept. 13")], [b], "2011-09-14") == [
+        ("date", "Sept. 13", "Wednesday")
+    ]

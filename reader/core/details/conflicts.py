@@ -12,7 +12,8 @@ of these hold:
    (statements: the same speaker named before the reporting verb);
 4. each sentence gives one value for the slot (two different days in one sentence are two events);
 5. neither article also states the other's value for that slot elsewhere (then the two values are two facts of
-   the story, not a disagreement).
+   the story, not a disagreement);
+6. the two sentences do not disagree on two or more slots while agreeing on none (then they tell two events).
 """
 
 from __future__ import annotations
@@ -167,6 +168,36 @@ def event_idf(articles: Sequence[Article]) -> dict[str, float]:
     return {word: math.log(max(total, 1) / (1 + df)) for word, df in counts.items()}
 
 
+def _different_events(left: _Side, right: _Side, a_sentence: int, b_sentence: int) -> bool:
+    """Two sentences that disagree on two or more slots and agree on none tell two events ("the Nasdaq gained
+    25.75 points, or 1.5 percent" on one day, "added 28.73 points, or 1.77 percent" on another), not one event
+    told two ways: two tellings of one event share most of its details."""
+    conflicting: set[tuple[DetailKind, str, str]] = set()
+    agreeing: set[tuple[DetailKind, str, str]] = set()
+    for x in left.by_sentence[a_sentence]:
+        for y in right.by_sentence[b_sentence]:
+            if x.key != y.key:
+                continue
+            status = judge_values(x.fact.value, y.fact.value, left.published, right.published)
+            (conflicting if status is DetailStatus.CONFLICT else agreeing).add(x.key)
+    return len(conflicting - agreeing) >= 2 and not agreeing
+
+
+def _candidates(
+    x: PlacedFact, ys: Sequence[PlacedFact], by_word: Mapping[str, list[int]], linked: set[tuple[int, int]]
+) -> list[PlacedFact]:
+    """The other article's facts of x's slot that can be about x's point: MIN_ANCHOR_WORDS shared words (found
+    through an index of their words, so long articles are not compared fact by fact), a linked statement, or
+    any fact of a named person's age."""
+    if x.fact.slot.startswith("age:"):
+        return list(ys)
+    shared = Counter(index for word in x.fact.anchor for index in by_word.get(word, ()))
+    chosen = {index for index, count in shared.items() if count >= MIN_ANCHOR_WORDS}
+    if x.fact.role == "statement":
+        chosen.update(index for index, y in enumerate(ys) if (x.sentence, y.sentence) in linked)
+    return [ys[index] for index in sorted(chosen)]
+
+
 def pair_conflicts(
     left_article: Article, right_article: Article, pair: PairAlignment, idf: Mapping[str, float] | None = None
 ) -> list[Conflict]:
@@ -178,8 +209,12 @@ def pair_conflicts(
     found: dict[tuple[int, int, DetailKind, str], Conflict] = {}
     for key, xs in left.by_key.items():
         ys = right.by_key.get(key, [])
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for index, y in enumerate(ys):
+            for word in y.fact.anchor:
+                by_word[word].append(index)
         for x in xs:
-            for y in ys:
+            for y in _candidates(x, ys, by_word, linked):
                 if judge_values(x.fact.value, y.fact.value, left.published, right.published) is not (
                     DetailStatus.CONFLICT
                 ):
@@ -199,6 +234,8 @@ def pair_conflicts(
                         kind=x.fact.kind, slot=slot_label(x.fact), a=left.span(x), b=right.span(y), linked=is_linked,
                     ),
                 )  # fmt: skip
+    for ident in [ident for ident in found if _different_events(left, right, ident[0], ident[1])]:
+        del found[ident]
     for sub in quote_substitutions(left_article, right_article):
         a_sentence, b_sentence = sentence_at(left_article, sub.a.start), sentence_at(right_article, sub.b.start)
         found.setdefault(

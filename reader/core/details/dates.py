@@ -14,6 +14,7 @@ from reader.core.details.lexicon import (
     REPORTING_VERBS,
     VAGUE_PERIODS,
     WEEKDAYS,
+    words,
 )
 from reader.core.details.scan import (
     Tok,
@@ -67,8 +68,22 @@ def date_at(tokens: tuple[Tok, ...], k: int, used: set[int]) -> tuple[DateValue,
             return None
         if tok.lower == "may" and day is None and year is None:
             return None
+        if day is not None and year is None and _names_an_event(tokens, k, end):
+            return None  # "the Sept. 11 attacks", "the anniversary of July 4": a name, not this story's date
         return DateValue(day=day, month=month, year=year), end
     return None
+
+
+NAMED_DATE_NOUNS = words(
+    "attacks attack anniversary commission hijackers memorial victims terror terrorist riot insurrection"
+)
+"""Nouns a calendar date names an event with ("the Sept. 11 attacks", "the Jan. 6 riot")."""
+
+
+def _names_an_event(tokens: tuple[Tok, ...], k: int, end: int) -> bool:
+    after = tokens[end + 1].lower if end + 1 < len(tokens) else ""
+    before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
+    return after in NAMED_DATE_NOUNS or before.endswith("anniversary of") or before.startswith("post")
 
 
 def year_value(tok: Tok) -> int | None:

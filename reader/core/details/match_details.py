@@ -10,7 +10,7 @@ disagreement). Names and places come from the aligner's own details (one-sided o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.core.details.attribution import find_drifts
 from reader.core.details.conflicts import PlacedFact, article_facts, find_conflicts
@@ -40,15 +40,15 @@ def match_details(
     left: Article,
     right: Article,
     match: Match,
-    left_facts: Sequence[PlacedFact],
-    right_facts: Sequence[PlacedFact],
+    left_facts: Mapping[int, Sequence[PlacedFact]],
+    right_facts: Mapping[int, Sequence[PlacedFact]],
     conflicts: Sequence[Conflict],
 ) -> list[DetailDiff]:
     """The typed details of one match, each with its status, in text order."""
     from reader.core.details.conflicts import slot_label
 
-    xs = [f for f in left_facts if f.sentence in match.a]
-    ys = [f for f in right_facts if f.sentence in match.b]
+    xs = [f for sentence in match.a for f in left_facts.get(sentence, ())]
+    ys = [f for sentence in match.b for f in right_facts.get(sentence, ())]
     conflict_spans = {(c.a.start, c.b.start) for c in conflicts}
     pub_left, pub_right = published_date(left.meta.published), published_date(right.meta.published)
     details: list[DetailDiff] = []
@@ -95,11 +95,18 @@ def _order(detail: DetailDiff) -> tuple[int, int, str]:
     return (min(x for x in (a_start, b_start) if x >= 0), max(a_start, b_start), detail.kind.value)
 
 
+def _by_sentence(facts: Sequence[PlacedFact]) -> dict[int, list[PlacedFact]]:
+    grouped: dict[int, list[PlacedFact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.sentence, []).append(fact)
+    return grouped
+
+
 def _pair_with_details(
     articles: Sequence[Article], pair: PairAlignment, conflicts: Sequence[Conflict]
 ) -> PairAlignment:
     left, right = articles[pair.a], articles[pair.b]
-    left_facts, right_facts = article_facts(left), article_facts(right)
+    left_facts, right_facts = _by_sentence(article_facts(left)), _by_sentence(article_facts(right))
     own = [c for c in conflicts if (c.a_article, c.b_article) == (pair.a, pair.b)]
     matches = []
     for match in pair.matches:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.core.align.wordlists import STOP_WORDS
 from reader.core.details.facts import stem
+from reader.core.details.lexicon import MONTHS
 from reader.core.details.people import fold_text
 from reader.core.details.scan import word_number
 from reader.core.records import Article, BlockKind, TextSpan
@@ -61,7 +62,7 @@ def _quoted(text: str, start: int, end: int) -> Quoted:
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(text, start, end):
-        word = fold_text(match.group().replace("’", "'"))
+        word = fold_text(match.group().replace("’", "'")).strip("'")
         span = (match.start(), match.end())
         for ending, full in CONTRACTIONS.items():
             if word.endswith(ending) and len(word) > len(ending):
@@ -77,7 +78,21 @@ def _quoted(text: str, start: int, end: int) -> Quoted:
 
 
 def _same_word(a: str, b: str) -> bool:
-    return a == b or stem(a) == stem(b) or (word_number(a) is not None and str(word_number(a)) == b)
+    """The same word spelled or inflected another way: "co-mingling" / "comingling", "Qaeda" / "Qaida",
+    "September" / "Sept", "terrorism" / "terrorists", "three" / "3"."""
+    if a == b or stem(a) == stem(b) or (word_number(a) is not None and str(word_number(a)) == b):
+        return True
+    if a in MONTHS and b in MONTHS:
+        return MONTHS[a] == MONTHS[b]
+    plain_a, plain_b = a.replace("-", ""), b.replace("-", "")
+    if plain_a == plain_b:
+        return True
+    prefix = next(
+        (k for k, (p, q) in enumerate(zip(plain_a, plain_b, strict=False)) if p != q), min(len(plain_a), len(plain_b))
+    )
+    if prefix >= 5 and prefix >= 0.6 * min(len(plain_a), len(plain_b)):
+        return True  # one word, two endings
+    return len(plain_a) == len(plain_b) and sum(p != q for p, q in zip(plain_a, plain_b, strict=True)) == 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,8 @@ def substitutions(x: Quoted, y: Quoted, a_text: str, b_text: str) -> list[Substi
             continue  # "and we will" / "we will", "that I am" / "I am": the same words, told more or less fully
         if len(left) == len(right) and all(_same_word(a, b) for a, b in zip(left, right, strict=True)):
             continue
+        if _same_word("".join(left), "".join(right)):
+            continue  # "non-appropriated" (two words here) / "nonappropriated"
         a_span = (x.spans[i1][0], x.spans[i2 - 1][1])
         b_span = (y.spans[j1][0], y.spans[j2 - 1][1])
         found.append(
