@@ -15,6 +15,7 @@ and F1 from the counts summed over all pages.
   when its words are equal, case and punctuation aside ("T. V. Raman" is "T V Raman"; an author list counts when
   its first name matches the gold's first name), a date when the ISO day is equal.
 - CPU time per page (process time, median and 90th percentile): noisy on this shared machine.
+- a third row, "own rules", is reader with trafilatura switched off: the fallback path, and the old loader.
 
 Also prints, for issue 8 item 4, how many sentences of the crossoutlet dev articles (which are story text
 only, one sentence a line) the loader marks boilerplate: it should be 0.
@@ -25,6 +26,7 @@ and leaked snippets).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -33,13 +35,14 @@ import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.core.load import webstory  # noqa: E402
 from reader.core.load.inputs import article_from_html, read_article  # noqa: E402
 from reader.core.load.textclean import decode_bytes  # noqa: E402
 from reader.core.records import Article, BlockKind  # noqa: E402
@@ -125,6 +128,17 @@ def metadata_hits(
         score.hits["date"] += 1
 
 
+@contextlib.contextmanager
+def own_rules_only() -> Iterator[None]:
+    """reader as it runs when trafilatura gives no verdict (the fallback path)."""
+    original = webstory.ask_trafilatura
+    webstory.ask_trafilatura = lambda html: "switched off"
+    try:
+        yield
+    finally:
+        webstory.ask_trafilatura = original
+
+
 def timed(action: Callable[[], object]) -> tuple[object, float]:
     start = time.process_time()
     result = action()
@@ -167,7 +181,7 @@ def main() -> None:
     import trafilatura
 
     gold_pages: dict[str, dict[str, object]] = json.loads((pages_dir / "evaldata.json").read_text(encoding="utf-8"))
-    ours, theirs = Score(), Score()
+    ours, theirs, own_rules = Score(), Score(), Score()
     gold_counts = {key: sum(1 for g in gold_pages.values() if g.get(key)) for key in ("title", "author", "date")}
     for page_id, gold in sorted(gold_pages.items()):
         raw = gzip.decompress((pages_dir / "pages" / str(gold["file"])).read_bytes())
@@ -178,6 +192,13 @@ def main() -> None:
         ours.add(page_id, story_text(article), gold)
         meta = article.meta
         metadata_hits(ours, gold, meta.headline, meta.author, meta.published)
+
+        with own_rules_only():
+            alone, seconds = timed(lambda html=html: article_from_html(html, "A", None))
+        assert isinstance(alone, Article)
+        own_rules.seconds.append(seconds)
+        own_rules.add(page_id, story_text(alone), gold)
+        metadata_hits(own_rules, gold, alone.meta.headline, alone.meta.author, alone.meta.published)
 
         def run_trafilatura(html: str = html) -> tuple[str, object]:
             with warnings.catch_warnings():
@@ -201,6 +222,8 @@ def main() -> None:
     )
     print_row("reader", ours, gold_counts)
     print_row("trafilatura", theirs, gold_counts)
+    print_row("own rules", own_rules, gold_counts)
+    print("(own rules: reader with trafilatura switched off, the fallback for pages it rejects)")
     if "--misses" in sys.argv:
         print("\nreader's lost and leaked snippets:")
         print("\n".join(ours.misses))

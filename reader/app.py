@@ -82,7 +82,9 @@ class ReaderApp(App[int]):
 
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
             self.analyser = lifetime.analyser_with(lifetime.start_parse_service(self.articles))
-        self._end_process_on_exit = not kwargs.get("headless", False)  # a headless run (screenshots) is no terminal
+        # a scripted run (auto_pilot: the snapshot harness, inside pytest) is not a user quitting the app; a
+        # plain headless run still is (tests/tui/test_quit.py runs the real app headless in a child process)
+        self._end_process_on_exit = kwargs.get("auto_pilot") is None
         try:
             return super().run(*args, **kwargs)
         finally:

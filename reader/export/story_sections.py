@@ -17,6 +17,7 @@ from reader.core.headlines import Opening, openings
 from reader.core.records import Article, Comparison, TextSpan
 from reader.core.story import StoryPoint, in_reading_order, story_counts, story_points, wording
 from reader.export.common import line_span, shorten
+from reader.shown import shown_html
 
 ABSENT = "—"
 
@@ -151,7 +152,7 @@ def story_html(comparison: Comparison) -> str:
         heads.append(
             f"<tr><th>{escape(article.label)}</th><td><b>{headline}</b><div class='meta'>{lede}</div></td></tr>"
         )
-    head_cells = "".join(f"<th>{escape(a.label)} · {escape(a.meta.outlet or a.title)}</th>" for a in articles)
+    head_cells = "".join(f"<th>{escape(a.label)} · {shown_html(a.meta.outlet or a.title)}</th>" for a in articles)
     rows = []
     for number, point in enumerate(_points(comparison), start=1):
         cells = "".join(

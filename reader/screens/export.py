@@ -63,7 +63,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     yield RadioButton(f"{FORMAT_NAMES[fmt]} (.{fmt})", value=fmt == self.fmt, id=f"format-{fmt}")
             with RadioSet(id="export-folder"):
                 for number, (label, folder) in enumerate(self.folders):
-                    yield RadioButton(Text(f"{label}: {folder}"), value=number == 0, id=f"folder-{number}")
+                    yield RadioButton(Text(f"{label}: {shown(folder)}"), value=number == 0, id=f"folder-{number}")
             yield Input(self.suggested_path(), id="export-path")
             yield Static("", id="export-hint")
             with Horizontal(classes="dialog-buttons"):
@@ -136,7 +136,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 request.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 hint = self.query_one("#export-hint", Static)
-                hint.update(Text(f"cannot make {request.path.parent}: {error.strerror or error}"))
+                hint.update(Text(shown(f"cannot make {request.path.parent}: {error.strerror or error}")))
                 hint.set_class(True, "-error")
                 return
         self.dismiss(request)

@@ -5,7 +5,12 @@ Pure Python (no Textual). The app holds a `Session`; the CLI uses the functions 
 - `Session(comparison)` / `Session.open(name)`: annotate (`annotate_sentence`, `annotate_passage`,
   `annotate_actor`, `annotate_claim`), `edit`, `delete`; each change autosaves; `save()`, `save_as(name)`.
 - `list_saved()`, `delete_saved(name)`, `read_saved(name)`, `slugify(name)`, `path_for(name)`.
-- `anchor(quote, text, hint)`: find a quoted passage again in a changed text.
+- `anchor(quote, text, hint, old_text=…)`: find a quoted passage again in a changed text (`textmap` follows
+  the edit when the old text is known).
+
+Modules by responsibility: `names` (name → file, never shared), `atomic` (atomic writes, the save lock, stale
+temporary files), `parsing` (file → record, any damage one line), `files` (read, write with conflict check or
+merge, list, delete), `merge` (three-way merge of two processes' notes), `session` (what the app holds).
 """
 
 from __future__ import annotations

@@ -40,7 +40,10 @@ FUZZY_MIN_SIMILARITY = 0.8
 
 CONTEXT_MARGIN = 0.15
 """How much better (0–1) the best occurrence's context must match than the next one's before it is chosen:
-two copies of a passage with near-identical surroundings are a guess, and a guess is orphaned instead."""
+two copies of a passage with near-identical surroundings are a guess, and a guess is orphaned instead.
+Measured on bench/reanchor.py (4,000 notes): with the saved text, 0.05–0.2 give the same result (5 misplaced,
+8 orphaned though intact) and 0.3 orphans 3 more; for the search without it, going from 0.05 to 0.3 saves 13
+misplaced notes for 248 more orphaned ones. 0.15 sits in the flat middle; it is not fitted to a sentence."""
 
 MAX_OCCURRENCES = 10_000
 

@@ -14,8 +14,10 @@ Rules this module enforces so no caller can get them wrong:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
 import stat as stat_module
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -98,12 +100,33 @@ def path_for(name: str) -> Path:
     return hashed
 
 
+_NAME_LINE = re.compile(r'\{\n "name": ("(?:[^"\\\n]|\\.)*"),\n')
+"""The second line of every file `encode_saved` writes: reading it spares parsing the whole file."""
+
+
 def _stored_name(path: Path) -> str | None:
-    """The name a saved file records; None when there is no file; "" when it cannot be read."""
-    if not path.exists():
+    """The name a saved file records; None when there is no file; "" when it cannot be read.
+
+    Peeks at the head of the file first (a save or the save dialog's hint must not parse 600 KB to learn a
+    name); any file not laid out as reader writes it is parsed in full, so damage is still noticed.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", errors="replace")
+    except FileNotFoundError:
         return None
+    except OSError:
+        return ""
+    match = _NAME_LINE.match(head)
+    if match is not None:
+        with contextlib.suppress(ValueError):
+            name = json.loads(match.group(1))
+            if isinstance(name, str):
+                return name
     try:
         saved, _ = read_saved_path(path)
+    except NotFoundError:
+        return None
     except StoreError:
         return ""
     return saved.name

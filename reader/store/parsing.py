@@ -15,6 +15,9 @@ from reader.shown import shown
 from reader.store.errors import CorruptFileError
 from reader.store.saved import FILE_KIND, SAVED_SCHEMA_VERSION, SavedComparison
 
+LIMIT = 10_000_000
+"""Largest sentence index or scroll offset a saved view can hold (articles are refused long before that)."""
+
 
 def parse_saved(text: str, source: str) -> SavedComparison:
     """A SavedComparison from file content; CorruptFileError with a one-line reason for any damage."""
@@ -75,5 +78,9 @@ def _check_consistency(saved: SavedComparison, source: str) -> None:
     left, right = view.pair
     if not (0 <= left < count and 0 <= right < count and left != right):
         raise damaged(f"the saved view shows the impossible pair {left}, {right} of {count} articles")
-    if not 0 <= view.cursor_article < count or view.cursor_sentence < 0 or min(view.scroll) < 0:
+    if (
+        not 0 <= view.cursor_article < count
+        or not 0 <= view.cursor_sentence < LIMIT
+        or not 0 <= min(view.scroll) <= max(view.scroll) < LIMIT
+    ):
         raise damaged("the saved view's cursor or scroll is out of range")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -86,8 +87,12 @@ def _offsets(lines: Sequence[str]) -> list[int]:
     return offsets
 
 
+@lru_cache(maxsize=8)
 def text_map(old: str, new: str) -> TextMap | None:
-    """The character map from `old` to `new`; None when the texts are too long to map quickly."""
+    """The character map from `old` to `new`; None when the texts are too long to map quickly.
+
+    Cached: reopening re-anchors every note of an article against the same pair of texts (str hashes are
+    cached by Python, so a lookup costs nothing like the diff)."""
     if old == new:
         return TextMap((("equal", 0, len(old), 0, len(new)),))
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from reader.core.headlines import Opening
 from reader.core.records import Article, TextSpan
 from reader.core.story import StoryPoint, wording
+from reader.shown import shown
 from reader.viewmodel.sidebar_text import fit, pad, wrap_lines
 
 STORY_LINES = 3
@@ -57,7 +58,7 @@ def story_entry(point: StoryPoint, articles: Sequence[Article], width: int, line
 def story_heading(articles: Sequence[Article], width: int) -> str:
     """The column headings: each outlet's label and name (its outlet when known, else its title)."""
     column = column_width(len(articles), width)
-    names = [pad(f"{a.label} {a.meta.outlet or a.title}", column) for a in articles]
+    names = [pad(f"{a.label} {shown(a.meta.outlet or a.title)}", column) for a in articles]
     return "told" + " " * (GUTTER - 4) + " ".join(names)
 
 

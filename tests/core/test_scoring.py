@@ -9,12 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.align.normalise import normalise
+from reader.core.align.paraphrase import match_sentences
 from reader.core.align.scoring import (
     BRACKETED_THRESHOLD,
     MATCH_THRESHOLD,
     Rarity,
     SentenceMatch,
-    match_sentences,
     merge,
     score_pair,
 )

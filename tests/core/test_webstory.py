@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.errors import InputError
 from reader.core.load import webstory
@@ -215,3 +217,33 @@ def test_loading_text_files_never_imports_trafilatura() -> None:
 
 def test_the_same_page_gives_the_same_article() -> None:
     assert article_from_html(CHROME_PAGE) == article_from_html(CHROME_PAGE)
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        [*"ab <>/\n&;#", "<p>", "</p>", "<li>", "<article>", "</article>", "<main>", "<form>", "</form>", "<h1>",
+         "<script>", "<br>", "Share ", "By Ann Lee ", "Published March 25, 2014 ", "The council met on Monday. "]
+    ),
+    max_size=80,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(MARKUP)
+def test_any_page_keeps_the_line_map_and_marks_only_its_own_lines(markup: str) -> None:
+    extracted = webstory.page_story(markup)
+    line_count = len(extracted.text.split("\n"))
+    assert len(extracted.source_lines) == line_count
+    assert extracted.chrome_lines.isdisjoint(extracted.story_lines)
+    assert all(0 <= line < line_count for line in extracted.chrome_lines | extracted.story_lines)
+    assert all(1 <= n <= markup.count("\n") + 1 for n in extracted.source_lines)
+    assert webstory.page_story(markup) == extracted
+
+
+def test_menus_of_a_page_without_article_or_main_stay_out_of_the_story() -> None:
+    menu = "".join(f"<div class='menu'><a href='/{n}'>{n} News</a></div>" for n in ("World", "Sport", "Money"))
+    links = "".join(f"<div><a href='/s{n}'>Other story number {n} about the council</a></div>" for n in range(6))
+    body = f"{menu}<div class='story'><h1>Harbour Bridge Reopens</h1>{paragraphs()}</div><div>{links}</div>"
+    article = article_from_html(page(body))
+    assert story_text(article) == ["Harbour Bridge Reopens", *STORY]
+    assert "Sport News" not in article.text

@@ -1,8 +1,9 @@
 """Two real processes saving one comparison at the same moment: every acknowledged note survives.
 
 Each worker opens the same saved comparison, waits at a barrier so both start together, then adds notes one
-by one (each add autosaves). A note is acknowledged when its autosave reported no error. Afterwards the file
-must hold every acknowledged note of both workers, and with merging every note is acknowledged.
+by one (each add autosaves), then edits its first note. A change is acknowledged when its autosave reported no
+error. Afterwards the file must hold every acknowledged note and edit of both workers, and with merging every
+change is acknowledged.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ for number in range(count):
     else:
         print(f"save failed: {session.save_error}", file=sys.stderr)
     time.sleep(pause)
-print(json.dumps(acknowledged))
+edited = None
+if acknowledged:
+    session.edit(acknowledged[0], note=f"{tag} edited")
+    edited = acknowledged[0] if session.save_error is None else None
+print(json.dumps({"added": acknowledged, "edited": edited}))
 """
 
 TEXT = "Storm hits the coast\n\nHeavy rain fell on Monday.\nTeams worked all night.\nSchools stay closed.\n"
@@ -59,7 +64,7 @@ def _saved_race(tmp: Path) -> str:
     return "race"
 
 
-def _race(tmp: Path, counts: tuple[int, int], pauses: tuple[float, float]) -> tuple[list[str], list[str]]:
+def _race(tmp: Path, counts: tuple[int, int], pauses: tuple[float, float]) -> list[dict[str, object]]:
     barrier = tmp / "barrier"
     barrier.mkdir()
     workers = [
@@ -83,7 +88,7 @@ def _race(tmp: Path, counts: tuple[int, int], pauses: tuple[float, float]) -> tu
         assert worker.returncode == 0, err
         assert "save failed" not in err, err
         results.append(json.loads(out))
-    return results[0], results[1]
+    return results
 
 
 @settings(max_examples=6, deadline=None)
@@ -96,7 +101,10 @@ def test_two_processes_never_lose_an_acknowledged_note(counts: tuple[int, int], 
         tmp = Path(directory)
         os.environ["READER_DATA_DIR"] = str(tmp / "data")
         _saved_race(tmp)
-        first, second = _race(tmp, counts, pauses)
-        assert len(first) == counts[0] and len(second) == counts[1], "with merging every save succeeds"
-        on_disk = {annotation.id for annotation in read_saved("race")[0].annotations}
-        assert set(first) | set(second) <= on_disk
+        results = _race(tmp, counts, pauses)
+        notes = {annotation.id: annotation.note for annotation in read_saved("race")[0].annotations}
+        for tag, count, result in zip(("one", "two"), counts, results, strict=True):
+            added = result["added"]
+            assert isinstance(added, list) and len(added) == count, "with merging every save succeeds"
+            assert set(added) <= set(notes), "an acknowledged note was lost"
+            assert result["edited"] == added[0] and notes[added[0]] == f"{tag} edited", "an acknowledged edit was lost"

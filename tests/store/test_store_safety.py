@@ -53,6 +53,9 @@ def _damaged_files() -> dict[str, str]:
     wrong_type = dict(data, articles="not a list")
     bad_pair = dict(data, view=dict(data["view"], pair=[0, 7]))
     same_pair = dict(data, view=dict(data["view"], pair=[1, 1]))
+    huge_cursor = json.dumps(dict(data, view=dict(data["view"], cursor_sentence=0))).replace(
+        '"cursor_sentence": 0', '"cursor_sentence": 1' + "0" * 4_000
+    )
     one_article = dict(data, articles=data["articles"][:1])
     annotations = json.loads(json.dumps(data["annotations"]))
     annotations[0]["passage"]["position"] = {"start": -5, "end": 3}
@@ -64,6 +67,7 @@ def _damaged_files() -> dict[str, str]:
         "bad-pair": json.dumps(bad_pair),
         "same-pair": json.dumps(same_pair),
         "one-article": json.dumps(one_article),
+        "huge-cursor": huge_cursor,
         "bad-position": json.dumps(bad_position),
     }
 

@@ -223,13 +223,14 @@ async def test_a_name_already_taken_keeps_the_dialog_open(make_app: AppFactory) 
         await pilot.press("ctrl+s")
         dialog = app.screen
         assert isinstance(dialog, SaveAsScreen)
-        dialog.query_one("#save-name", Input).value = "Taken"
+        dialog.query_one("#save-name", Input).value = "taken"  # "Taken" is another name: a file of its own
         await pilot.press("enter")
         assert app.screen is dialog
         assert "already exists" in str(dialog.query_one("#save-hint").render())
 
 
-async def test_a_conflict_with_another_instance_offers_to_overwrite(make_app: AppFactory) -> None:
+async def test_another_instance_saving_first_is_merged_and_the_user_told(make_app: AppFactory) -> None:
+    """Issue 13: a second window's save used to turn into a conflict (and, racing, into lost notes)."""
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await settle(pilot)
@@ -240,15 +241,11 @@ async def test_a_conflict_with_another_instance_offers_to_overwrite(make_app: Ap
         other.annotate_sentence(0, 1, "theirs")  # another reader saves first
         await pilot.press("m")
         await write_note(pilot, "mine")
-        assert session.has_conflict and any("save failed" in n.title for n in app._notifications)
-        await pilot.press("ctrl+s")
-        dialog = app.screen
-        assert isinstance(dialog, SaveAsScreen) and dialog.overwrite is not None
-        await pilot.click("#overwrite-button")
-        await pilot.pause()
-        assert app.screen is screen
+        assert session.save_error is None and not session.has_conflict
+        assert any("merged" in str(n.message) for n in app._notifications)
+        assert not any("save failed" in n.title for n in app._notifications)
         saved, _ = read_saved("shared")
-        assert [a.note for a in saved.annotations] == ["mine"]
+        assert sorted(a.note for a in saved.annotations) == ["mine", "theirs"]
 
 
 async def test_open_lists_saved_comparisons_and_opens_one_with_its_notes_and_view(make_app: AppFactory) -> None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from reader.core.align.aligner import align_pair
-from reader.core.align.scoring import SentenceMatch, match_sentences
+from reader.core.align.paraphrase import match_sentences
+from reader.core.align.scoring import SentenceMatch
 
 __all__ = ["SentenceMatch", "align_pair", "match_sentences"]

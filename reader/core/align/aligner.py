@@ -96,12 +96,12 @@ def _group_links(
             best_part = max(p[1] for p in part_scores if p is not None)
             if min(p[1] for p in part_scores if p is not None) < GROUP_SEED * model.threshold:
                 continue
-            measures, signals, _ = computer.signals(a, b)
+            _, signals, _ = computer.signals(a, b)
             strongest = max((p for p in part_scores if p is not None), key=lambda p: (p[1], p[0].i, p[0].j))
             flags = strongest[0].features[-CONTEXT_FEATURES:]
             group_confidence = model.confidence([*signals, *flags])
             if group_confidence >= model.threshold and group_confidence >= best_part + GROUP_MARGIN:
-                found[(a, b)] = _Link(a, b, measures, group_confidence)
+                found[(a, b)] = _Link(a, b, computer.measures(a, b), group_confidence)
     chosen: list[_Link] = []
     used: set[tuple[int, int]] = set()
     ranked = sorted(found.values(), key=lambda g: (-g.confidence, sum(g.a) + sum(g.b), g.a, g.b))
@@ -173,7 +173,7 @@ def link_pairs(
     groups = _group_links(computer, candidates, confidences, model)
     in_groups = {(x, y) for group in groups for x in group.a for y in group.b}
     singles = [
-        _Link((c.i,), (c.j,), c.measures, confidence)
+        _Link((c.i,), (c.j,), computer.measures((c.i,), (c.j,)), confidence)
         for c, confidence in zip(candidates, confidences, strict=True)
         if confidence >= model.threshold and (c.i, c.j) not in in_groups
     ]

@@ -61,7 +61,10 @@ shared quotation, one word ("obliterated") half of one."""
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One candidate pair of sentences (indices into the two articles) with its measures and signals."""
+    """One candidate pair of sentences (indices into the two articles) with its measures and signals.
+
+    `measures` leave out the additions (`added` is 0.0): only a chosen link's class needs them, and the aligner
+    computes them for the links alone."""
 
     i: int
     j: int
@@ -86,7 +89,7 @@ class _CharVectors:
                 if counts:
                     frequency.update(counts.keys())
                     count += 1
-        self._frequency, self._count = frequency, count
+        self._idf = {g: math.log(1.0 + count / f) for g, f in frequency.items()}
         self._vectors: dict[tuple[int, tuple[int, ...]], dict[str, float]] = {}
 
     def vector(self, side: int, indices: tuple[int, ...]) -> dict[str, float]:
@@ -96,29 +99,31 @@ class _CharVectors:
             counts: Counter[str] = Counter()
             for index in indices:
                 counts.update(self.grams[side][index])
-            vector = {
-                g: (1.0 + math.log(c)) * math.log(1.0 + self._count / self._frequency[g])
-                for g, c in sorted(counts.items())
-            }
+            idf = self._idf
+            vector = {g: (1.0 + math.log(c) if c > 1 else 1.0) * idf[g] for g, c in sorted(counts.items())}
             norm = math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0
             found = self._vectors[(side, indices)] = {g: v / norm for g, v in vector.items()}
         return found
 
     def cosine(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
-        """Summed over the shared grams in sorted order: the same float whichever side is which."""
+        """Summed over the shared grams in sorted order (both vectors are built in sorted gram order, so walking
+        either one gives that order): the same float whichever side is which."""
         left, right = self.vector(0, a), self.vector(1, b)
-        return sum(left[g] * right[g] for g in sorted(left.keys() & right.keys()))
+        if len(left) > len(right):
+            left, right = right, left
+        return sum(value * right[g] for g, value in left.items() if g in right)
 
 
 def _key_vector(sentence: NormalisedSentence, rarity: Rarity) -> tuple[dict[str, float], float]:
-    vector = {key: count * rarity.weight(key) for key, count in Counter(sentence.keys).items()}
+    vector = {key: count * rarity.weight(key) for key, count in sorted(Counter(sentence.keys).items())}
     return vector, math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0
 
 
 def _tfidf(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
     (left, left_norm), (right, right_norm) = a, b
-    shared = sorted(left.keys() & right.keys())
-    return sum(left[k] * right[k] for k in shared) / (left_norm * right_norm) if shared else 0.0
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(value * right[k] for k, value in left.items() if k in right) / (left_norm * right_norm)
 
 
 def _numbers(sentence: NormalisedSentence) -> frozenset[str]:
@@ -174,10 +179,14 @@ class PairFeatures:
         found = [s for s in ((self.a, self.b)[side][k] for k in indices) if s is not None]
         return merge(found)
 
+    def measures(self, a: tuple[int, ...], b: tuple[int, ...]) -> PairScore:
+        """The full measures of a chosen link (with the additions that decide PARTIAL or PARAPHRASE)."""
+        return score_pair(self.sentence(0, a), self.sentence(1, b), self.rarity)
+
     def signals(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[PairScore, list[float], float]:
-        """(measures, the signals before the best-partner flags, the strength those flags rank by)."""
+        """(measures without additions, the signals before the context ones, the strength best partners rank by)."""
         left, right = self.sentence(0, a), self.sentence(1, b)
-        measures = score_pair(left, right, self.rarity)
+        measures = score_pair(left, right, self.rarity, added=False)
         signals = pair_signals(left, right, measures, self.rarity)
         tfidf = _tfidf(self.key_vector(0, a, left), self.key_vector(1, b, right))
         char3 = self._chars.cosine(a, b)

@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
-from reader.core.align.normalise import NormalisedSentence, normalise
+from reader.core.align.normalise import NormalisedSentence
 from reader.core.align.phrases import added_shares, anchored_keys
 from reader.core.records import SentenceClass
 
@@ -158,8 +158,11 @@ def merge(sentences: Sequence[NormalisedSentence]) -> NormalisedSentence:
     )
 
 
-def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> PairScore:
-    """All measures for one pair; symmetric: score_pair(a, b) == score_pair(b, a)."""
+def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity, *, added: bool = True) -> PairScore:
+    """All measures for one pair; symmetric: score_pair(a, b) == score_pair(b, a).
+
+    `added=False` leaves out the additions measure (0.0), the costliest part, which only the class of a chosen
+    link needs: the link model scores every candidate without it."""
     a_keys, b_keys = a.key_set, b.key_set
     word_ratio = float(Indel.normalized_similarity(a.words, b.words)) if a.words and b.words else 0.0
     if not a_keys or not b_keys:
@@ -181,9 +184,9 @@ def score_pair(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity) -> 
         _bigram_overlap(a.keys, b.keys),
         lengths[0] / lengths[1],
     )
-    added = max(added_shares(a, b, rarity.weight)) if shared else 1.0
+    added_share = (max(added_shares(a, b, rarity.weight)) if shared else 1.0) if added else 0.0
     return PairScore(
-        min(1.0, score), dice, containment, ratio, word_ratio, paraphrase_logit(features), features, anchor, added
+        min(1.0, score), dice, containment, ratio, word_ratio, paraphrase_logit(features), features, anchor, added_share
     )
 
 
@@ -223,21 +226,3 @@ def classify(measures: PairScore, *, bracketed: bool = False, aligned: bool = Fa
 def decide(measures: PairScore, *, bracketed: bool = False, aligned: bool = False) -> SentenceMatch:
     kind = classify(measures, bracketed=bracketed, aligned=aligned)
     return SentenceMatch(score=measures.score, matched=kind is not SentenceClass.UNIQUE, kind=kind)
-
-
-def match_sentences(
-    a: str, b: str, *, context: Sequence[str] | None = None, bracketed: bool = False, aligned: bool = False
-) -> SentenceMatch:
-    """The score, decision and class the aligner gives sentences `a` and `b`.
-
-    `context` is the set of sentences the rarity weights are computed over (the aligner uses every sentence of
-    both articles); `a` and `b` are added when not already in it. Without context all content words weigh the
-    same. `bracketed=True` asks for the aligner's decision on a pair that lies between two matched pairs;
-    `aligned=True` for the class the aligner gives a pair it has aligned (coverage, not the paraphrase model).
-    """
-    first, second = normalise(a), normalise(b)
-    texts = list(context) if context is not None else []
-    present = set(texts)
-    texts.extend(text for text in dict.fromkeys((a, b)) if text not in present)
-    rarity = Rarity(normalise(text) for text in texts)
-    return decide(score_pair(first, second, rarity), bracketed=bracketed, aligned=aligned)

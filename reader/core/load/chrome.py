@@ -139,7 +139,7 @@ def is_publication_line(text: str) -> bool:
 
 
 def is_breadcrumb(text: str) -> bool:
-    """ "Home › Politics › Elections": three or more short title-like segments between breadcrumb separators."""
+    """Breadcrumbs ("Home › Politics › Elections"): three or more short title-like segments between separators."""
     stripped = text.strip()
     if not _BREADCRUMB_MARK.search(stripped):
         return False

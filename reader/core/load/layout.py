@@ -213,7 +213,7 @@ def _meta(
 
 
 def _outlet_in_title(title: str | None, headline: str | None) -> str | None:
-    """ "Headline | Outlet" (or " - ", " – ", " — "): the part beside the headline, when it is short."""
+    """The outlet of a "Headline | Outlet" title (or " - ", " – ", " — "): the part beside the headline, if short."""
     if not title or not headline:
         return None
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
