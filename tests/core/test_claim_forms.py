@@ -31,6 +31,13 @@ FORMS = [
     "“This bridge changes our town.” ― Maria Okafor",  # 15 a signed quotation
     "MILLER: We will keep the tolls low.",  # 16 a transcript head
     "Miller had said Baptiste -- the youngest engineer on the team -- would lead the work.",  # 17
+    "Miller spoke of a new era for the town.",  # 18 a topic verb with its preposition
+    "Baptiste pointed out that the steel came from Ohio.",  # 19 a phrasal cue
+    "Miller called the old bridge a disgrace.",  # 20 naming as judging
+    "Miller's statement said the tolls would stay low.",  # 21 a source that speaks for its owner
+    "“I told the council no,” Baptiste said.",  # 22 "I" inside someone's quotation
+    "Miller said the bridge was safe.",  # 23 a claim …
+    "“We tested it twice.”",  # 24 … that a quotation with no cue continues
 ]
 
 
@@ -123,3 +130,25 @@ def test_the_speaker_is_never_a_clause(claims: list[Claim]) -> None:
     assert claim.speaker is not None and claim.speaker.text == "Miller"
     assert claim.content.text.endswith("would lead the work")
     assert all(claim.speaker is None or len(claim.speaker.text.split()) <= 4 for claim in claims)
+
+
+def test_topic_phrasal_and_naming_cues(claims: list[Claim]) -> None:
+    (spoke,) = on(claims, 18)
+    assert (spoke.cue.text, spoke.content.text) == ("spoke of", "a new era for the town")
+    (pointed,) = on(claims, 19)
+    assert (pointed.cue.text, pointed.content.text) == ("pointed out", "the steel came from Ohio")
+    (called,) = on(claims, 20)
+    assert (called.cue_lemma, called.content.text) == ("call", "the old bridge a disgrace")
+
+
+def test_owned_sources_and_first_person_speakers(claims: list[Claim]) -> None:
+    (statement,) = on(claims, 21)
+    assert statement.speaker_label == "John Miller"
+    told = [claim for claim in on(claims, 22) if claim.cue.text == "told"]
+    assert [claim.speaker_label for claim in told] == ["Tom Baptiste"]
+
+
+def test_a_quotation_with_no_cue_continues_the_claim_before_it(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 23)
+    assert claim.content.text == "the bridge was safe.\n“We tested it twice."
+    assert claim.sentences == (23, 24)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.analysis.actors import _NearestPerson, cluster_candidates
 from reader.core.analysis.mentions import Candidate, extract_candidates
+from reader.core.analysis.parsed import Entity, ParsedArticle, ParsedSentence, Token
 from reader.core.analysis.people import core_words, person_groups, same_given_name
 from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start
 from reader.core.records import ActorKind, Article
@@ -169,3 +170,36 @@ def test_the_nearest_person_index_agrees_with_a_scan(
         expected = None
     assert found == expected
     assert bisect.bisect_left([0], 0) == 0
+
+
+def test_scores_and_spaced_dashes_are_no_part_of_a_name() -> None:
+    article = article_of(["Morris 69 , Lithuania - Danius Gleveckas", "Lithuania won.", "Danius Gleveckas scored."])
+    parse = parse_of(
+        article,
+        [
+            [("Morris 69", "PERSON"), ("Lithuania - Danius Gleveckas", "PERSON")],
+            [("Lithuania", "GPE")],
+            [("Danius Gleveckas", "PERSON")],
+        ],
+    )
+    texts = [(c.sentence, c.text) for c in extract_candidates([article], [parse])]
+    assert texts == [
+        (0, "Morris"),
+        (0, "Lithuania"),
+        (0, "Danius Gleveckas"),
+        (1, "Lithuania"),
+        (2, "Danius Gleveckas"),
+    ]
+
+
+def test_an_initial_and_a_surname_are_a_person_and_scores_split_names() -> None:
+    article = article_of(["W. Hegg c Smith b Jones , and Haitai 2 Samsung 1", "Haitai lost.", "Samsung won."])
+    parse = parse_of(article, [[("Haitai 2 Samsung", "ORG")], [("Haitai", "ORG")], [("Samsung", "ORG")]])
+    first = parse.sentences[0]
+    initial = Token(0, 2, "W.", "W.", "PROPN", "NNP", "compound", 1)  # the model's tokenizer keeps "W." whole
+    tokens = (initial, *(t for t in first.tokens if t.start >= 2))
+    shift = len(first.tokens) - len(tokens)
+    entities = tuple(Entity(e.first - shift, e.stop - shift, e.label) for e in first.entities)
+    parse = ParsedArticle(parse.key, (ParsedSentence(0, tokens, entities), *parse.sentences[1:]))
+    people = [(c.text, c.kind) for c in extract_candidates([article], [parse]) if c.sentence == 0]
+    assert people == [("W. Hegg", ActorKind.PERSON), ("Haitai", None), ("Samsung", None)]

@@ -20,7 +20,7 @@ from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
 from reader.core.analysis.quotes import (
     DIRECT_SHARE,
     adjacent_quote,
-    overlapping,
+    next_quote,
     quote_spans,
     quoted_share,
     widen_to_quote,
@@ -78,17 +78,17 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
 
 
 def _continued_quotes(context: _Context, claims: list[Claim]) -> list[Claim]:
-    """A direct quote goes on in the quotation that opens the next sentence when that one has no cue of its own
-    ("“I am proud of you,” he said. “We will win.”"): the content runs to its end."""
+    """A claim goes on in the quotation that opens the next sentence when that one has no cue of its own: a
+    direct quote ("“I am proud of you,” he said. “We will win.”") or the words of a person just reported
+    ("Miller said the bridge was safe. “We tested it twice.”"): the content runs to the quotation's end."""
     text, quotes = context.article.text, context.quotes
     contents = sorted((claim.content.start, claim.content.end) for claim in claims)
     result = []
     for claim in claims:
         end = claim.content.end
-        while claim.kind is ClaimKind.DIRECT:
+        while claim.kind is ClaimKind.DIRECT or (claim.kind is ClaimKind.INDIRECT and claim.speaker_actor):
             tail = max(end, claim.cue.end, claim.speaker.end if claim.speaker else 0)
-            nxt = overlapping(quotes, tail, len(text) + 1)
-            following = next((span for span in nxt if span[0] > tail), None)
+            following = next_quote(quotes, tail)
             if following is None or text[tail : following[0]].strip(_BETWEEN_QUOTES):
                 break
             if any(low < following[1] and following[0] < high for low, high in _near(contents, following)):

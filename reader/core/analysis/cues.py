@@ -23,6 +23,8 @@ from reader.core.analysis.lexicon import (
     PARTICLES,
     PHRASAL_KINDS,
     STATEMENT_NOUNS,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
     CueKind,
     cue_kind,
 )
@@ -195,6 +197,9 @@ def _phrasal(tree: Tree, index: int, lemma: str) -> tuple[tuple[int, ...], CueKi
     for particle in tree.kids(index, "prt"):
         if (lemma, tree.tokens[particle].text.casefold()) in PARTICLES:
             return tuple(sorted((index, particle))), PHRASAL_KINDS.get(lemma, CueKind.CLAUSE)
+    if lemma in TOPIC_VERBS:
+        topic = [c for c in tree.kids(index, "prep") if tree.tokens[c].text.casefold() in TOPIC_PREPOSITIONS]
+        return ((index, topic[0]), CueKind.OBJECT) if topic else ((index,), None)
     return (index,), cue_kind(lemma)
 
 

@@ -3,8 +3,10 @@
 Written from English reporting style (the reporting, cognition and stance verbs that style guides and
 attribution corpora list), grouped by what their content can be; the groups, not single words, were checked on
 PolNeAR dev (every attribution of one annotator), where each group finds attributions more often than not.
-Verbs that mostly mean something else in news prose stay out however often they report: "want", "see", "talk",
-"know", "make" (each under a third of their uses is an attribution there).
+Verbs that mostly mean something else in news prose stay out however often they report: "want", "see", "know",
+"make", "decide" (each under a third of their uses is an attribution there); "think" is mostly a hedge inside
+the speaker's own words ("I think …"), which attribution corpora do not count. "speak" and "talk" report only
+with what they are about ("spoke of …").
 """
 
 from __future__ import annotations
@@ -33,13 +35,14 @@ SPEECH_OBJECT = word_set(
     accuse criticize criticise praise attack blast slam condemn denounce reject dismiss defend echo cite describe
     question mention reference highlight detail outline tout hail applaud welcome blame mock rebuke decry dispute
     challenge discuss express endorse oppose encourage liken label dub repeat tweet post thank apologize apologise
-    charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note
+    charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note point offer
+    respond reply
     """
 )
 """Speech acts whose object can carry the statement."""
 SPEECH_CLAUSE = word_set(
     """
-    add explain indicate report write suggest argue state estimate recall reply respond contend assert
+    add explain indicate report write suggest argue state estimate recall contend assert
     observe remark signal conclude testify allege maintain complain disclose comment answer acknowledge joke
     boast brag caution affirm reaffirm declare insist point wonder
     """
@@ -47,7 +50,7 @@ SPEECH_CLAUSE = word_set(
 """Speech acts whose content is a clause."""
 COGNITION = word_set(
     """
-    believe think fear doubt feel worry suspect reckon assume understand realize realise suppose guess
+    believe fear doubt feel worry suspect reckon assume understand realize realise suppose guess
     """
 )
 """Beliefs stated for a source: content is a clause. Not attributions with a first or second person subject,
@@ -60,7 +63,7 @@ EVIDENCE = word_set(
 """What a poll, a report or a study found: content is a clause."""
 INTENT = word_set(
     """
-    decide plan intend expect hope agree vow pledge promise threaten refuse
+    plan intend expect hope agree vow pledge promise threaten refuse
     """
 )
 """Intentions and positions: content is a clause or an infinitive."""
@@ -68,13 +71,16 @@ STATEMENT_NOUNS = word_set(
     """
     claim statement remark comment assertion allegation accusation argument warning promise pledge vow demand
     request announcement suggestion criticism charge denial admission prediction insistence testimony call
-    contention complaint prediction belief view position proposal plea appeal
+    contention complaint prediction belief view position proposal plea appeal apology criticism
     """
 )
 """Nouns that report a statement when a source owns them ("Trump's claim that …", "the senator's call for …")."""
 PARTICLES = frozenset({("point", "out"), ("lay", "out"), ("weigh", "in"), ("speak", "out"), ("spell", "out")})
 """Phrasal reporting verbs: the particle is part of the cue ("pointed out that …")."""
 PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.CLAUSE, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
+TOPIC_VERBS = word_set("speak talk")
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
+""""spoke of his mother", "talked about taxes": the preposition is part of the cue, its object the content."""
 CONTINUING = word_set("continue")
 """Cues only when what they introduce is a quotation ("Caddell continued: “…”")."""
 FIRST_PERSON = frozenset({"i", "we", "you"})

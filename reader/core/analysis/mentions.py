@@ -103,9 +103,44 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in _untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in _initialled_people(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in _state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
+
+
+def _initialled_people(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """An initial and a surname the model left untagged ("W. Hegg", "M. McCague"): a person's name in any
+    text, as no other kind of name is written so."""
+    extra = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            tokens = sentence.tokens
+            for position in range(len(tokens) - 1):
+                initial, surname = tokens[position], tokens[position + 1]
+                if not _is_initial(initial.text) or not _surname_like(surname.text):
+                    continue
+                if spans.overlaps(initial.start, surname.end) or (
+                    position > 0 and _is_initial(tokens[position - 1].text)
+                ):
+                    continue
+                text = article.text[initial.start : surname.end]
+                extra.append(Candidate(index, sentence.index, initial.start, surname.end, text, ActorKind.PERSON, text))
+    return extra
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _surname_like(text: str) -> bool:
+    return len(text) > 2 and text[0].isupper() and text[1:].replace("'", "").isalpha() and not is_title_word(text)
 
 
 def _state_names(
@@ -243,18 +278,43 @@ def _pieces(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, i
     pieces: list[tuple[int, int]] = []
     start = first
     for index in range(first, stop + 1):
-        if index == stop or tokens[index].text in _INNER_BREAKS:
+        if (
+            index == stop
+            or tokens[index].text in _INNER_BREAKS
+            or _spaced_dash(tokens, index)
+            or _figure(tokens[index])
+        ):
             pieces.append((start, index))
             start = index + 1
     trimmed = []
     for low, high in pieces:
-        while low < high and (fold(tokens[low].text) in LEADING_ARTICLES or _is_edge_punct(tokens[low].text)):
+        while low < high and (
+            fold(tokens[low].text) in LEADING_ARTICLES or _is_edge_punct(tokens[low].text) or _figure(tokens[low])
+        ):
             low += 1
-        while low < high and (tokens[high - 1].text in _POSSESSIVE_TOKENS or _is_edge_punct(tokens[high - 1].text)):
+        while low < high and _trailing_noise(tokens[high - 1]):
             high -= 1
         if low < high:
             trimmed.append((low, high))
     return trimmed
+
+
+def _spaced_dash(tokens: Sequence[Token], index: int) -> bool:
+    """A hyphen with spaces around it separates fields ("Lithuania - Danius Gleveckas"); one inside a word
+    ("Mar-a-Lago") does not."""
+    token = tokens[index]
+    if token.text != "-" or index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].end < token.start and token.end < tokens[index + 1].start
+
+
+def _trailing_noise(token: Token) -> bool:
+    return token.text in _POSSESSIVE_TOKENS or _is_edge_punct(token.text) or _figure(token)
+
+
+def _figure(token: Token) -> bool:
+    """A number, score or date ("69", "5-68", "1996-08-30"): never the edge of a name ("H. Morris 69")."""
+    return any(ch.isdigit() for ch in token.text) and not any(ch.isalpha() for ch in token.text)
 
 
 def _is_edge_punct(text: str) -> bool:

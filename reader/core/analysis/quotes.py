@@ -8,6 +8,7 @@ runs over paragraphs. Single quotes are left alone: they are far more often apos
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Sequence
 
 from reader.core.records import Article
@@ -52,7 +53,8 @@ def adjacent_quote(
     ("He said: “…”", also in the next paragraph) or right before it ("“…?” she said.")."""
     position = bisect.bisect_left(spans, (clause_end, clause_end))
     following = spans[position] if position < len(spans) else None
-    preceding = next((span for span in reversed(spans[:position]) if span[1] <= clause_start), None)
+    before = bisect.bisect_left(spans, (clause_start, clause_start)) - 1
+    preceding = spans[before] if before >= 0 and spans[before][1] <= clause_start else None
     after_gap = text[clause_end : following[0]] if following else None
     before_gap = text[preceding[1] : clause_start] if preceding else None
     introduces = after_gap is not None and len(after_gap) <= MAX_GAP and not after_gap.strip(_INTRO_CHARS)
@@ -74,6 +76,12 @@ def overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> Seque
     low = max(low, 0)
     high = bisect.bisect_left(spans, (end, end))
     return [span for span in spans[low:high] if span[1] > start and span[0] < end]
+
+
+def next_quote(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The first quotation that opens after `offset`, by bisection."""
+    position = bisect.bisect_right(spans, (offset, sys.maxsize))
+    return spans[position] if position < len(spans) else None
 
 
 def quoted_share(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> float:

@@ -85,10 +85,11 @@ class MentionIndex:
         named = [found for found in self.titles.get(key, ()) if self.first_seen.get(found[0], offset) < offset]
         return named[0] if len(named) == 1 else None
 
-    def last_before(self, offset: int, kinds: tuple[ActorKind, ...]) -> tuple[str, str] | None:
-        """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset`."""
+    def last_before(self, offset: int, kinds: tuple[ActorKind, ...], since: int = 0) -> tuple[str, str] | None:
+        """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset` (and starts at or
+        after `since`)."""
         position = bisect.bisect_left(self.starts, offset) - 1
-        while position >= 0:
+        while position >= 0 and self.rows[position][0] >= since:
             _start, end, actor_id, name, kind = self.rows[position]
             if kind in kinds and end <= offset:
                 return actor_id, name
