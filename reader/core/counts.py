@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.records import Conflict, DetailStatus, Match, PairAlignment, SentenceClass
+from reader.core.records import Article, Comparison, Conflict, DetailStatus, Match, PairAlignment, SentenceClass
 
 MATCHED_CLASSES = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE, SentenceClass.PARTIAL)
 
@@ -44,8 +44,8 @@ def has_conflict(match: Match) -> bool:
 def pair_counts(pair: PairAlignment, conflicts: Sequence[Conflict] | None = None) -> PairCounts:
     """The figures of one pair, from the aligner's links and classes.
 
-    `conflicts` is `Comparison.conflicts`: pass it so the count is the one the Conflicts tab lists (it also holds
-    conflicts between sentences no link joins); without it, only the links' own conflicting details count.
+    `conflicts` is `all_conflicts(comparison)`: pass it so the count is the one the Conflicts tab lists (it also
+    holds conflicts between sentences no link joins); without it, only the links' own conflicting details count.
     """
 
     def per_class(classes: tuple[SentenceClass, ...]) -> tuple[tuple[SentenceClass, int], ...]:
@@ -70,3 +70,36 @@ def pair_counts(pair: PairAlignment, conflicts: Sequence[Conflict] | None = None
         unique=(unique(pair.classes_a), unique(pair.classes_b)),
         classes=(per_class(pair.classes_a), per_class(pair.classes_b)),
     )
+
+
+def _sentence_of(article: Article, indices: Sequence[int], offset: int) -> int:
+    return next((i for i in indices if article.sentences[i].start <= offset < article.sentences[i].end), indices[0])
+
+
+def all_conflicts(comparison: Comparison) -> list[Conflict]:
+    """`Comparison.conflicts`, and any conflicting detail of a match it does not list (a comparison built by
+    hand or by an older version carries its conflicts only inside its matches)."""
+    found = list(comparison.conflicts)
+    seen = {(c.a_article, c.b_article, c.a.start, c.b.start) for c in found}
+    for pair in comparison.alignments:
+        left, right = comparison.articles[pair.a], comparison.articles[pair.b]
+        for match in pair.matches:
+            for detail in match.details:
+                if detail.status is not DetailStatus.CONFLICT or detail.a is None or detail.b is None:
+                    continue
+                if (pair.a, pair.b, detail.a.start, detail.b.start) in seen:
+                    continue
+                seen.add((pair.a, pair.b, detail.a.start, detail.b.start))
+                found.append(
+                    Conflict(
+                        a_article=pair.a,
+                        b_article=pair.b,
+                        a_sentence=_sentence_of(left, match.a, detail.a.start),
+                        b_sentence=_sentence_of(right, match.b, detail.b.start),
+                        kind=detail.kind,
+                        slot=detail.slot or detail.kind.value,
+                        a=detail.a,
+                        b=detail.b,
+                    )
+                )
+    return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.counts import has_conflict, pair_counts
+from reader.core.counts import all_conflicts, has_conflict, pair_counts
 from reader.core.records import (
     Article,
     Comparison,
@@ -45,7 +45,7 @@ class PairFigures:
 
 def pair_figures(comparison: Comparison, pair: PairAlignment) -> PairFigures:
     """The pair's figures from `reader.core.counts.pair_counts`, the one function the app and the CLI also use."""
-    counts = pair_counts(pair, comparison.conflicts)
+    counts = pair_counts(pair, all_conflicts(comparison))
     return PairFigures(
         a=comparison.articles[pair.a],
         b=comparison.articles[pair.b],

@@ -96,11 +96,14 @@ class SearchAndStatus(Screen[None]):
         pair = f"{left.label} ⇄ {right.label}"
         counts = ""
         if self.view.alignment is not None:
-            from reader.core.counts import pair_counts  # not before the first paint: no alignment yet there
+            from reader.core.counts import (  # not before the first paint: no alignment yet there
+                all_conflicts,
+                pair_counts,
+            )
 
             comparison = self.view.comparison
             # the same figures as `reader compare` and the exports, conflicts as the Conflicts tab lists them
-            figures = pair_counts(self.view.alignment, comparison.conflicts if comparison else None)
+            figures = pair_counts(self.view.alignment, all_conflicts(comparison) if comparison else None)
             counts = (
                 f"{figures.matched} matched · "
                 f"unique {left.label} {figures.unique[0]}, {right.label} {figures.unique[1]} · "

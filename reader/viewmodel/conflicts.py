@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.records import Article, Comparison, Conflict, DetailStatus, TextSpan
+from reader.core.counts import all_conflicts
+from reader.core.records import Comparison, Conflict, TextSpan
 
 
 @dataclass(frozen=True)
@@ -37,39 +38,6 @@ def oriented(conflict: Conflict, left: int, right: int) -> tuple[tuple[int, int]
     if (conflict.a_article, conflict.b_article) == (right, left):
         return (conflict.b_sentence, conflict.a_sentence), (conflict.b, conflict.a)
     return None
-
-
-def _sentence_of(article: Article, indices: Sequence[int], offset: int) -> int:
-    return next((i for i in indices if article.sentences[i].start <= offset < article.sentences[i].end), indices[0])
-
-
-def all_conflicts(comparison: Comparison) -> list[Conflict]:
-    """`Comparison.conflicts`, and any conflicting detail of a match it does not list (a comparison built by
-    hand or by an older version carries its conflicts only inside its matches)."""
-    found = list(comparison.conflicts)
-    seen = {(c.a_article, c.b_article, c.a.start, c.b.start) for c in found}
-    for pair in comparison.alignments:
-        left, right = comparison.articles[pair.a], comparison.articles[pair.b]
-        for match in pair.matches:
-            for detail in match.details:
-                if detail.status is not DetailStatus.CONFLICT or detail.a is None or detail.b is None:
-                    continue
-                if (pair.a, pair.b, detail.a.start, detail.b.start) in seen:
-                    continue
-                seen.add((pair.a, pair.b, detail.a.start, detail.b.start))
-                found.append(
-                    Conflict(
-                        a_article=pair.a,
-                        b_article=pair.b,
-                        a_sentence=_sentence_of(left, match.a, detail.a.start),
-                        b_sentence=_sentence_of(right, match.b, detail.b.start),
-                        kind=detail.kind,
-                        slot=detail.slot or detail.kind.value,
-                        a=detail.a,
-                        b=detail.b,
-                    )
-                )
-    return found
 
 
 def conflict_rows(comparison: Comparison, left: int, right: int) -> list[ConflictRow]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.counts import pair_counts
+from reader.core.counts import all_conflicts, pair_counts
 from reader.core.records import Conflict, DetailKind, TextSpan
 from tests.tui.fixtures import aligned_comparison, fixture_articles
 
@@ -26,3 +26,11 @@ def test_conflicts_between_unlinked_sentences_count_for_their_pair_only() -> Non
     assert pair_counts(pair, [_conflict(0, 1), _conflict(0, 2)]).conflicts == 1
     assert pair_counts(pair, [_conflict(1, 0)]).conflicts == 1  # whichever side is named first
     assert pair_counts(pair, []).conflicts == 0
+
+
+def test_the_status_count_is_the_conflicts_tab_count_for_a_comparison_without_a_conflict_list() -> None:
+    """A comparison built by hand or saved by an older version carries its conflicts only inside its matches."""
+    comparison = aligned_comparison(fixture_articles())
+    pair = comparison.alignments[0]
+    assert comparison.conflicts == ()
+    assert pair_counts(pair, all_conflicts(comparison)).conflicts == 2  # the fixture's vote count and month

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reader.core.counts import all_conflicts
 from reader.core.records import AttributionDrift, Conflict, DetailKind, DriftKind
-from reader.viewmodel.conflicts import all_conflicts, conflict_rows, step_conflict
+from reader.viewmodel.conflicts import conflict_rows, step_conflict
 from reader.viewmodel.sidebar_rows import ClaimStatus, claim_rows
 from reader.viewmodel.sidebar_text import claim_entry
 from tests.tui.fixtures import aligned_comparison, analysed_comparison, fixture_articles, span
