@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.align import align_pair
+from reader.core.mirror import swap_alignment
 from reader.core.pipeline import align_articles
-from reader.core.records import Article, BlockKind, PairAlignment, SentenceClass, swap_alignment
+from reader.core.records import Article, BlockKind, PairAlignment, SentenceClass
 from tests.factories import article_of
 
 STORY = [

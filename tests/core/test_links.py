@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from reader.core.align import align_pair
+from reader.core.mirror import swap_alignment
 from reader.core.pipeline import align_articles
-from reader.core.records import Comparison, SentenceClass, swap_alignment
+from reader.core.records import Comparison, SentenceClass
 from reader.core.serialize import dumps, loads
 from tests.factories import article_of
 
