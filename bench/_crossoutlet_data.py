@@ -50,7 +50,7 @@ class Event:
     pairs: tuple[GoldPair, ...]
 
 
-def _read_sentences(path: Path) -> tuple[AnnotatedSentence, ...]:
+def read_sentences(path: Path) -> tuple[AnnotatedSentence, ...]:
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return tuple(AnnotatedSentence(int(r[0]), int(r[2]), int(r[3]), r[4]) for r in rows[1:] if len(r) >= 5)
@@ -74,7 +74,7 @@ def load_events() -> list[Event]:
     events = []
     for folder in sorted(p for p in EVENTS.iterdir() if (p / "gold.json").exists()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        sentences = {outlet: _read_sentences(folder / f"{outlet}.sentences.tsv") for outlet in OUTLETS}
+        sentences = {outlet: read_sentences(folder / f"{outlet}.sentences.tsv") for outlet in OUTLETS}
         pairs = tuple(
             GoldPair(p["a"], p["b"], _pairs_of(p["links"]), _pairs_of(p["links"], "same")) for p in gold["pairs"]
         )

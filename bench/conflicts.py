@@ -18,7 +18,6 @@ import bisect
 import dataclasses
 import functools
 import json
-import os
 import statistics
 import sys
 from collections import Counter
@@ -28,26 +27,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._articles import median_ms
+from bench._articles import DEV_DATA, median_ms
+from bench._crossoutlet_data import read_sentences
 from reader.core.details import with_conflicts
 from reader.core.pipeline import compare
 from reader.core.records import Article, Comparison, Conflict
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTLETS = ("fox", "hpo", "nyt")
-
-
-def dev_data() -> Path | None:
-    """../shared/data/dev from the project (or from any folder above it: a worktree sits one level deeper), or
-    READER_DEV_DATA when set."""
-    override = os.environ.get("READER_DEV_DATA")
-    if override:
-        return Path(override) if Path(override).is_dir() else None
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "data" / "dev"
-        if candidate.is_dir():
-            return candidate
-    return None
 
 
 @dataclass(frozen=True)
@@ -71,9 +58,8 @@ class GoldSentences:
 
 
 def _gold_sentences(folder: Path, outlet: str) -> GoldSentences:
-    rows = (folder / f"{outlet}.sentences.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    cells = [row.split("\t") for row in rows if row.strip()]
-    return GoldSentences(tuple(int(c[2]) for c in cells), tuple(int(c[3]) for c in cells))
+    annotated = read_sentences(folder / f"{outlet}.sentences.tsv")  # the one reader of the annotation files
+    return GoldSentences(tuple(s.start for s in annotated), tuple(s.end for s in annotated))
 
 
 def _offset_map(article: Article, raw: str) -> tuple[int, int]:
@@ -219,8 +205,8 @@ def seeds_conflicts() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    data = dev_data()
-    if data is None or not (data / "crossoutlet").is_dir():
+    data = DEV_DATA
+    if not (data / "crossoutlet").is_dir():
         print("skipped: ../shared/data/dev/crossoutlet is absent")
         return 0
     tally, kinds, right_kinds, listing = Tally(), Counter[str](), Counter[str](), list[str]()

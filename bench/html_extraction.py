@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import os
 import re
 import statistics
 import sys
@@ -42,23 +41,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._articles import DEV_DATA  # noqa: E402
 from reader.core.load import webstory  # noqa: E402
 from reader.core.load.inputs import article_from_html, read_article  # noqa: E402
 from reader.core.load.textclean import decode_bytes  # noqa: E402
 from reader.core.records import Article, BlockKind  # noqa: E402
 
 NOT_STORY = frozenset({BlockKind.BOILERPLATE, BlockKind.BYLINE})
-
-
-def dev_data() -> Path | None:
-    """The shared dev data folder: $READER_DEV_DATA, else the first `shared/data/dev` above the repository."""
-    if env := os.environ.get("READER_DEV_DATA"):
-        return Path(env)
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "data" / "dev"
-        if candidate.is_dir():
-            return candidate
-    return None
 
 
 def collapse(text: str) -> str:
@@ -173,9 +162,9 @@ def crossoutlet_story_marked(data: Path) -> tuple[int, int, list[str]]:
 
 
 def main() -> None:
-    data = dev_data()
-    pages_dir = data / "html_pages" if data else None
-    if pages_dir is None or not (pages_dir / "evaldata.json").is_file():
+    data = DEV_DATA  # READER_DEV_DATA, else the first shared/data/dev above the repository
+    pages_dir = data / "html_pages"
+    if not (pages_dir / "evaldata.json").is_file():
         print("skipped: ../shared/data/dev/html_pages is absent")
         return
     import trafilatura
@@ -227,7 +216,7 @@ def main() -> None:
     if "--misses" in sys.argv:
         print("\nreader's lost and leaked snippets:")
         print("\n".join(ours.misses))
-    if data is not None and (data / "crossoutlet").is_dir():
+    if (data / "crossoutlet").is_dir():
         count, total, marked = crossoutlet_story_marked(data)
         print(f"crossoutlet dev articles: {count} of {total} story sentences marked boilerplate (want 0)")
         if "--misses" in sys.argv:
