@@ -29,7 +29,7 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
-from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start
+from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start, qualifies_title
 from reader.core.records import ActorKind, Article, BlockKind
 
 LABEL_KINDS: dict[str, ActorKind] = {
@@ -262,7 +262,7 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
             vote: ActorKind | None = kind
-            if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, text):
+            if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, stop, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
             vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
@@ -336,8 +336,11 @@ def _names_a_group(last: Token) -> bool:
     return last.tag in ("NNPS", "NNS") or (last.pos in ("NOUN", "PROPN") and last.dep not in ("amod", "compound"))
 
 
-def _after_title(tokens: Sequence[Token], first: int, text: str) -> bool:
-    """A capitalised name right after a title word ("Minister", "envoy") that is not a well-known place."""
+def _after_title(tokens: Sequence[Token], first: int, stop: int, text: str) -> bool:
+    """A capitalised name right after a title word ("Minister", "envoy") that is not a well-known place, nor
+    itself before a title: "former Massachusetts Gov." keeps the model's place label."""
+    if qualifies_title(tokens, stop):
+        return False
     return first > 0 and is_title_word(tokens[first - 1].text) and place_alias(name_key(text)) is None
 
 

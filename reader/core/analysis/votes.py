@@ -54,11 +54,17 @@ def adjusted_vote(kind: ActorKind, tokens: Sequence[Token], first: int, stop: in
     """The label the span votes for after the context checks; None when it should not vote."""
     if kind is not ActorKind.PERSON:
         return kind
-    if stop < len(tokens) and is_title_word(tokens[stop].text) and is_capitalised(tokens[stop].text):
+    if qualifies_title(tokens, stop):
         return None  # "Minnesota Gov. Tim Pawlenty": a place qualifying a title
     if fold(tokens[stop - 1].text) in INSTITUTION_HEADS:
         return ActorKind.ORGANISATION
     return kind
+
+
+def qualifies_title(tokens: Sequence[Token], stop: int) -> bool:
+    """Whether a capitalised title follows the span ("Minnesota Gov.", "Apple CEO"): the span then names the
+    place or body the title belongs to, never the person who holds it."""
+    return stop < len(tokens) and is_title_word(tokens[stop].text) and is_capitalised(tokens[stop].text)
 
 
 def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
