@@ -97,6 +97,29 @@ def test_cleaning_fragments_compounds_and_headline_words() -> None:
     ]
 
 
+def test_a_name_between_two_titles_qualifies_the_second() -> None:
+    """ "former Oregon Gov.": "former" is a title word, but the name is the state of the title after it, so
+    the model's place label stands; a name after a title with none after it is the person ("Chancellor Falk")."""
+    article = article_of(["The vote pleased former Oregon Gov. Ann Lee and Chancellor Falk."])
+    parse = parse_of(article, [[("Oregon", "GPE"), ("Ann Lee", "PERSON"), ("Falk", "ORG")]])
+    kinds = [(c.text, c.kind) for c in extract_candidates([article], [parse])]
+    assert kinds == [("Oregon", ActorKind.PLACE), ("Ann Lee", ActorKind.PERSON), ("Falk", ActorKind.PERSON)]
+
+
+def test_pieces_of_a_name_cut_by_brackets_stay_people() -> None:
+    """A lone person word with no title and no English given name is taken for a brand ("Twitter"), unless
+    it is a piece of a name the brackets cut in two ("(strongman Tahmasp) Qorbani")."""
+    article = article_of(["Posts on Twitter said (local strongman Tahmasp) Qorbani would win."])
+    parse = parse_of(article, [[("Twitter", "PERSON"), ("Tahmasp", "PERSON"), ("Qorbani", "PERSON")]])
+    actors = cluster_candidates([article], extract_candidates([article], [parse]))
+    kinds = {actor.name: actor.kind for actor in actors}
+    assert kinds == {
+        "Twitter": ActorKind.ORGANISATION,
+        "Tahmasp": ActorKind.PERSON,
+        "Qorbani": ActorKind.PERSON,
+    }
+
+
 def candidate(article: int, start: int, text: str, kind: ActorKind | None, titled: str = "") -> Candidate:
     return Candidate(article, 0, start, start + len(text), text, kind, titled or text)
 

@@ -38,6 +38,8 @@ FORMS = [
     "“I told the council no,” Baptiste said.",  # 22 "I" inside someone's quotation
     "Miller said the bridge was safe.",  # 23 a claim …
     "“We tested it twice.”",  # 24 … that a quotation with no cue continues
+    "The council kept a willingness to respond if the state cuts the funds.",  # 25 an infinitive on a noun
+    "Residents sent letters urging the council to keep the tolls low.",  # 26 a participle on a noun
 ]
 
 
@@ -152,3 +154,9 @@ def test_a_quotation_with_no_cue_continues_the_claim_before_it(claims: list[Clai
     (claim,) = on(claims, 23)
     assert claim.content.text == "the bridge was safe.\n“We tested it twice."
     assert claim.sentences == (23, 24)
+
+
+def test_a_reporting_infinitive_on_a_noun_is_no_attribution_by_that_noun(claims: list[Claim]) -> None:
+    assert on(claims, 25) == []  # "a willingness to respond": the noun is what "respond" completes, no source
+    (urging,) = on(claims, 26)  # "letters urging …": a participle says what the noun does
+    assert (urging.speaker_label, urging.cue.text) == ("letters", "urging")

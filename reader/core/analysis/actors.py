@@ -180,9 +180,10 @@ def _actors_from(
 
 def _unsupported_person(key: str, members: Sequence[Candidate]) -> bool:
     """A one-word "person" that nothing else says is one: no title before it ("Mr.", "President"), not a given
-    name, not part of a person's full name (those joined a person group already). The model's person label on
-    a brand or a movement ("Twitter", "Indivisible") is the usual cause."""
-    if " " in key or any(member.titled != member.text for member in members):
+    name, not part of a person's full name (those joined a person group already), not a piece of a name that
+    brackets cut in two ("Moammar) Gadhafi"). The model's person label on a brand or a movement ("Twitter",
+    "Indivisible") is the usual cause."""
+    if " " in key or any(member.titled != member.text or member.name_piece for member in members):
         return False
     return not is_given_name(key)
 

@@ -359,6 +359,8 @@ def _subject_of(tree: Tree, index: int) -> int | None:
             return subject
         token = tree.tokens[current]
         if token.dep == "acl" and current == index and tree.tokens[token.head].pos in ("NOUN", "PROPN"):
+            if any(tree.tokens[c].tag == "TO" for c in tree.kids(index, "aux")):
+                return None  # a to-infinitive says what the noun is for ("willingness to respond"), not who speaks
             return token.head  # "online postings that included one saying …"
         if token.dep not in INHERITING or token.head == current:
             return None

@@ -29,7 +29,14 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
-from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start
+from reader.core.analysis.votes import (
+    adjusted_vote,
+    broken_names,
+    coordinated_parts,
+    has_capital,
+    name_start,
+    qualifies_title,
+)
 from reader.core.records import ActorKind, Article, BlockKind
 
 LABEL_KINDS: dict[str, ActorKind] = {
@@ -61,6 +68,8 @@ class Candidate:
     """The model's label as a vote; None when the span came from a context where labels are unreliable."""
     titled: str
     """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
+    name_piece: bool = False
+    """The model's person span is one piece of a name cut by brackets or quotes ("Moammar) Gadhafi")."""
 
     @cached_property
     def key(self) -> str:
@@ -243,6 +252,7 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
     headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
+    pieces_of_names = broken_names(tokens, sentence.entities)
     for entity in sentence.entities:
         kind = LABEL_KINDS.get(entity.label)
         if kind is None:
@@ -262,11 +272,12 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
             vote: ActorKind | None = kind
-            if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, text):
+            if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, stop, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
             vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
-            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled)
+            piece = entity.first in pieces_of_names
+            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled, piece)
             weak = len(pieces) > 1 or headline or any(i in weak_tokens for i in range(first, stop))
             parts = tuple((tokens[a].start, tokens[b - 1].end) for a, b in coordinated_parts(tokens, first, stop))
             raws.append(_Raw(candidate, tuple(words), weak, compound, parts if len(parts) > 1 else ()))
@@ -336,8 +347,11 @@ def _names_a_group(last: Token) -> bool:
     return last.tag in ("NNPS", "NNS") or (last.pos in ("NOUN", "PROPN") and last.dep not in ("amod", "compound"))
 
 
-def _after_title(tokens: Sequence[Token], first: int, text: str) -> bool:
-    """A capitalised name right after a title word ("Minister", "envoy") that is not a well-known place."""
+def _after_title(tokens: Sequence[Token], first: int, stop: int, text: str) -> bool:
+    """A capitalised name right after a title word ("Minister", "envoy") that is not a well-known place, nor
+    itself before a title: "former Massachusetts Gov." keeps the model's place label."""
+    if qualifies_title(tokens, stop):
+        return False
     return first > 0 and is_title_word(tokens[first - 1].text) and place_alias(name_key(text)) is None
 
 

@@ -15,9 +15,10 @@ and its neighbours, so they hold for any text:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reader.core.analysis.names import fold, is_capitalised, is_title_word, word_set
-from reader.core.analysis.parsed import Token
+from reader.core.analysis.parsed import Entity, Token
 from reader.core.records import ActorKind
 
 NAME_PARTICLES = word_set("de del della di da van von der den du la le al el bin ibn ben dos das St. st.")
@@ -32,6 +33,8 @@ INSTITUTION_HEADS = word_set(
 )
 """Last words that make a name an institution's, never a person's ("Democratic Caucus", "Log Cabin Republicans")."""
 COORDINATORS = frozenset({"and", "&"})
+NAME_BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "‘", "’", "'"})
+"""Marks that may cut one person's name into two entities ("(Libyan strongman Muammar) al-Qaddafi")."""
 
 
 def name_start(tokens: Sequence[Token], first: int, stop: int) -> int:
@@ -54,11 +57,17 @@ def adjusted_vote(kind: ActorKind, tokens: Sequence[Token], first: int, stop: in
     """The label the span votes for after the context checks; None when it should not vote."""
     if kind is not ActorKind.PERSON:
         return kind
-    if stop < len(tokens) and is_title_word(tokens[stop].text) and is_capitalised(tokens[stop].text):
+    if qualifies_title(tokens, stop):
         return None  # "Minnesota Gov. Tim Pawlenty": a place qualifying a title
     if fold(tokens[stop - 1].text) in INSTITUTION_HEADS:
         return ActorKind.ORGANISATION
     return kind
+
+
+def qualifies_title(tokens: Sequence[Token], stop: int) -> bool:
+    """Whether a capitalised title follows the span ("Minnesota Gov.", "Apple CEO"): the span then names the
+    place or body the title belongs to, never the person who holds it."""
+    return stop < len(tokens) and is_title_word(tokens[stop].text) and is_capitalised(tokens[stop].text)
 
 
 def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tuple[int, int]]:
@@ -71,3 +80,14 @@ def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tu
             start = index + 1
     parts.append((start, stop))
     return [(low, high) for low, high in parts if high > low]
+
+
+def broken_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> set[int]:
+    """First tokens of the person entities that touch another person entity across brackets or quotation marks
+    only: the pieces of one person's name ("Moammar) Gadhafi"), each a person whatever word it is."""
+    people = sorted((e.first, e.stop) for e in entities if e.label == "PERSON")
+    pieces: set[int] = set()
+    for (first, stop), (after, _end) in pairwise(people):
+        if all(tokens[i].text in NAME_BREAKS for i in range(stop, after)):
+            pieces.update((first, after))
+    return pieces
