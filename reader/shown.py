@@ -93,7 +93,7 @@ def shown_output(text: str) -> str:
 
 
 def shown_json(serialized: str) -> str:
-    """Serialized JSON with every unsafe character written as a `\\uXXXX` escape: the same JSON value, but
+    """Serialized JSON with every unsafe character written as a `\\uNNNN` escape: the same JSON value, but
     nothing a terminal would act on (`json.dumps(ensure_ascii=False)` leaves C1 and bidi controls raw)."""
     if serialized.isprintable():
         return serialized

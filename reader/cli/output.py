@@ -1,7 +1,7 @@
 """What the CLI writes to stdout, made safe for a terminal without changing what it means.
 
 Article text is cleaned when loaded, but a report also carries paths, names and notes read from saved files,
-and `json.dumps(ensure_ascii=False)` leaves C1 and bidi controls raw. JSON gets them as `\\uXXXX` escapes (the
+and `json.dumps(ensure_ascii=False)` leaves C1 and bidi controls raw. JSON gets them as `\\uNNNN` escapes (the
 same JSON value); every other format gets the visible escapes of `reader.shown` (line breaks and tabs kept).
 """
 

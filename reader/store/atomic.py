@@ -7,7 +7,7 @@
   turns, so the second one sees the first one's file and merges it instead of replacing it. The lock file is
   never deleted (deleting a lock file lets two processes hold "the" lock at once). The lock dies with its
   process, so a kill -9 never leaves the directory locked.
-- `clean_stale_temporaries`: a killed save leaves `.NAME.json.XXXX.tmp` behind. A temporary file is removed
+- `clean_stale_temporaries`: a killed save leaves `.NAME.json.<random>.tmp` behind. A temporary file is removed
   only when it is older than STALE_AFTER_SECONDS and the lock is free (no save running in any process).
 """
 
