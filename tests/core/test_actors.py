@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from reader.core.analysis import analyse_article
 from reader.core.analysis.actors import build_actors, cluster_candidates
-from reader.core.analysis.mentions import Candidate, extract_candidates
+from reader.core.analysis.candidate import Candidate
+from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import (
     headline_cased,
     name_key,

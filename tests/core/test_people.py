@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.analysis.actors import _NearestPerson, cluster_candidates
-from reader.core.analysis.mentions import Candidate, extract_candidates
+from reader.core.analysis.candidate import Candidate
+from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.parsed import Entity, ParsedArticle, ParsedSentence, Token
 from reader.core.analysis.people import core_words, person_groups, same_given_name
 from reader.core.analysis.votes import adjusted_vote, coordinated_parts, has_capital, name_start

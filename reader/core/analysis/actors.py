@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.analysis.mentions import Candidate, extract_candidates
+from reader.core.analysis.candidate import Candidate
+from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import fold, place_alias, slug
 from reader.core.analysis.parsed import ParsedArticle
 from reader.core.analysis.people import is_given_name, person_groups

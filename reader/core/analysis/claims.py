@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.analysis.candidate import SKIPPED_KINDS
 from reader.core.analysis.cues import Attribution, find_attributions
-from reader.core.analysis.mentions import SKIPPED_KINDS
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
 from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
 from reader.core.analysis.quotes import (

@@ -9,16 +9,13 @@ survive only when the same name occurs as a clean entity elsewhere in the compar
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
+from reader.core.analysis.candidate import SKIPPED_KINDS, Candidate
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
     SEGMENT_BREAKS,
-    STATE_NAME_PATTERN,
-    STATE_NAMES,
     fold,
     headline_cased,
     is_capitalised,
@@ -29,6 +26,14 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence, Token
+from reader.core.analysis.untagged import (
+    EDGE_PUNCT,
+    NAME_CHARS,
+    compound_around,
+    initialled_people,
+    state_names,
+    untagged_people,
+)
 from reader.core.analysis.votes import (
     adjusted_vote,
     broken_names,
@@ -47,42 +52,8 @@ LABEL_KINDS: dict[str, ActorKind] = {
     "FAC": ActorKind.PLACE,
     "NORP": ActorKind.GROUP,
 }
-SKIPPED_KINDS = (BlockKind.BOILERPLATE, BlockKind.BYLINE)
-"""Boilerplate is no part of the story, and a byline names the reporter, not an actor."""
-_EDGE_PUNCT = set("\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·")
 _INNER_BREAKS = SEGMENT_BREAKS | {",", ";", ":", "(", ")", "[", "]", "“", "”", '"', "—", "–"}
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
-_NAME_CHARS = set(".'’&")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One cleaned name span of one article."""
-
-    article: int
-    sentence: int
-    start: int
-    end: int
-    text: str
-    kind: ActorKind | None
-    """The model's label as a vote; None when the span came from a context where labels are unreliable."""
-    titled: str
-    """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
-    name_piece: bool = False
-    """The model's person span is one piece of a name cut by brackets or quotes ("Moammar) Gadhafi")."""
-
-    @cached_property
-    def key(self) -> str:
-        """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet); computed
-        once per candidate (the clustering reads it many times)."""
-        key = name_key(self.text)
-        alias = place_alias(key)
-        return fold(alias) if alias else key
-
-    @cached_property
-    def country(self) -> str | None:
-        """The country's key when the name is one of its state names ("the Islamic Republic" → "iran")."""
-        return STATE_NAMES.get(self.key)
 
 
 @dataclass(frozen=True)
@@ -110,74 +81,13 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
         for candidate in _confirmed(raw, known, articles):
             results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
-    for candidate in _untagged_people(articles, parsed, people, list(results.values())):
+    for candidate in untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
-    for candidate in _initialled_people(articles, parsed, list(results.values())):
+    for candidate in initialled_people(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
-    for candidate in _state_names(articles, parsed, list(results.values())):
+    for candidate in state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
-
-
-def _initialled_people(
-    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
-) -> list[Candidate]:
-    """An initial and a surname the model left untagged ("W. Hegg", "M. McCague"): a person's name in any
-    text, as no other kind of name is written so."""
-    extra = []
-    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
-        for sentence in parse.sentences:
-            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
-                continue
-            tokens = sentence.tokens
-            for position in range(len(tokens) - 1):
-                initial, surname = tokens[position], tokens[position + 1]
-                if not _is_initial(initial.text) or not _surname_like(surname.text):
-                    continue
-                if spans.overlaps(initial.start, surname.end) or (
-                    position > 0 and _is_initial(tokens[position - 1].text)
-                ):
-                    continue
-                text = article.text[initial.start : surname.end]
-                extra.append(Candidate(index, sentence.index, initial.start, surname.end, text, ActorKind.PERSON, text))
-    return extra
-
-
-def _is_initial(text: str) -> bool:
-    return len(text) == 2 and text[0].isupper() and text[1] == "."
-
-
-def _surname_like(text: str) -> bool:
-    return len(text) > 2 and text[0].isupper() and text[1:].replace("'", "").isalpha() and not is_title_word(text)
-
-
-def _state_names(
-    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
-) -> list[Candidate]:
-    """State names ("the Islamic Republic") in articles that name their country: they mention that country."""
-    named: dict[int, set[str]] = {}
-    for candidate in found:
-        named.setdefault(candidate.article, set()).add(candidate.key)
-    extra = []
-    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = _Spans([(c.start, c.end) for c in found if c.article == index])
-        story = {s.index for s in parse.sentences if article.sentences[s.index].kind not in SKIPPED_KINDS}
-        for match in STATE_NAME_PATTERN.finditer(article.text):
-            country = STATE_NAMES.get(name_key(match.group()))
-            if country is None or country not in named.get(index, set()) or spans.overlaps(*match.span()):
-                continue
-            sentence = next((s.index for s in article.sentences if s.start <= match.start() < s.end), None)
-            if sentence in story:
-                start, end = match.span()
-                extra.append(Candidate(index, sentence, start, end, match.group(), None, match.group()))
-    return extra
-
-
-def _all_parts_in(text: str, compound: tuple[int, int], names: set[str]) -> bool:
-    """Whether every capitalised part of a hyphenated compound is one of `names` ("Scholz-Macron")."""
-    parts = [part for _offset, part in split_hyphenated(text[compound[0] : compound[1]]) if is_capitalised(part)]
-    return bool(parts) and all(fold(part) in names for part in parts)
 
 
 def _person_words(raws: Sequence[_Raw]) -> set[str]:
@@ -188,48 +98,6 @@ def _person_words(raws: Sequence[_Raw]) -> set[str]:
         if raw.candidate.kind is ActorKind.PERSON and len(parts) > 1:
             words.update(part for part in (parts[0], parts[-1]) if len(part) > 2)
     return words
-
-
-def _untagged_people(
-    articles: Sequence[Article], parsed: Sequence[ParsedArticle], people: set[str], found: Sequence[Candidate]
-) -> list[Candidate]:
-    """Occurrences of a known person's first or last name that the model left untagged in some sentence
-    ("Trump pledged support …"): capitalised words outside every other candidate."""
-    covered: dict[int, list[tuple[int, int]]] = {}
-    for candidate in found:
-        covered.setdefault(candidate.article, []).append((candidate.start, candidate.end))
-    extra: list[Candidate] = []
-    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
-        spans = _Spans(covered.get(index, []))
-        for sentence in parse.sentences:
-            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
-                continue
-            for token in sentence.tokens:
-                if not (token.text.isalpha() and is_capitalised(token.text) and fold(token.text) in people):
-                    continue
-                if spans.overlaps(token.start, token.end):
-                    continue
-                compound = _compound_around(article.text, token.start, token.end)
-                if compound is not None and not _all_parts_in(article.text, compound, people):
-                    continue
-                extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
-    return extra
-
-
-class _Spans:
-    """Candidate spans of one article, for overlap tests by bisection (a scan per token was quadratic)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [start for start, _end in self._spans]
-        longest = max((end - start for start, end in self._spans), default=0)
-        self._reach = longest
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span overlaps [start, end): only spans starting within the longest span's reach."""
-        low = bisect.bisect_left(self._starts, start - self._reach)
-        high = bisect.bisect_left(self._starts, end)
-        return any(self._spans[i][1] > start for i in range(low, high))
 
 
 def _known_names(raws: Sequence[_Raw]) -> set[str]:
@@ -268,7 +136,7 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             text = article.text[start:end]
             if not _plausible_name(text) or all(is_title_word(t.text) for t in words) or not has_capital(words):
                 continue
-            compound = _compound_around(article.text, start, end)
+            compound = compound_around(article.text, start, end)
             if kind is ActorKind.GROUP and compound is None and not _names_a_group(tokens[stop - 1]):
                 continue
             vote: ActorKind | None = kind
@@ -329,7 +197,7 @@ def _figure(token: Token) -> bool:
 
 
 def _is_edge_punct(text: str) -> bool:
-    return bool(text) and all(ch in _EDGE_PUNCT for ch in text)
+    return bool(text) and all(ch in EDGE_PUNCT for ch in text)
 
 
 def _plausible_name(text: str) -> bool:
@@ -338,7 +206,7 @@ def _plausible_name(text: str) -> bool:
     return (
         letters >= 2
         and "\n" not in text
-        and all(ch.isalnum() or ch.isspace() or ch in _NAME_CHARS or ch == "-" for ch in text)
+        and all(ch.isalnum() or ch.isspace() or ch in NAME_CHARS or ch == "-" for ch in text)
     )
 
 
@@ -365,27 +233,6 @@ def _titled_form(article: Article, tokens: Sequence[Token], first: int, end: int
     if index > 0 and is_capitalised(tokens[index - 1].text) and tokens[index - 1].pos in ("PROPN", "ADJ"):
         index -= 1
     return article.text[tokens[index].start : end]
-
-
-def _compound_around(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The hyphenated word holding text[start:end] ("Mar-a-Lago" around "Mar"), or None when there is none."""
-    low, high = start, end
-    while low > 1 and text[low - 1] in "-‐‑" and (text[low - 2].isalnum() or text[low - 2] == "."):
-        low -= 1
-        while low > 0 and (text[low - 1].isalnum() or text[low - 1] in _NAME_CHARS):
-            low -= 1
-    while high < len(text) - 1 and text[high] in "-‐‑" and text[high + 1].isalnum():
-        high += 1
-        while high < len(text) and (text[high].isalnum() or text[high] == "."):
-            high += 1
-    while high > low and text[high - 1] in _EDGE_PUNCT:
-        high -= 1
-    inner = text[low:high]
-    hyphenated = any(
-        inner[i] in "-‐‑" and inner[i - 1].isalnum() | (inner[i - 1] == ".") and inner[i + 1].isalnum()
-        for i in range(1, len(inner) - 1)
-    )
-    return (low, high) if hyphenated else None
 
 
 def _confirmed(raw: _Raw, known: set[str], articles: Sequence[Article]) -> list[Candidate]:
