@@ -18,16 +18,11 @@ from dataclasses import dataclass
 
 from reader.core.align.normalise import NormalisedSentence
 from reader.core.align.wordiff import PlacedToken, span_of
-from reader.core.align.wordlists import STOP_WORDS, words
+from reader.core.align.wordlists import MONTHS, STOP_WORDS, words
 from reader.core.records import DetailDiff, DetailKind, DetailStatus
 
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 RELATIVE_DAYS = words("yesterday today tomorrow tonight")
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
 FULL_MONTHS = frozenset(word for word in MONTHS if len(word) > 3 or word == "may")
 """A full month name is a date on its own (unless it opens the sentence: "May I…"); an abbreviation ("Mar",
 "Dec") only next to a day number or a year, since it is also a word or part of a name ("Mar-a-Lago")."""

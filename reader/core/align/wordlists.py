@@ -16,6 +16,15 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+"""Month names and their abbreviations, by number: the aligner keeps them out of names, the detail reader dates
+with them."""
+
+
 STOP_WORDS: frozenset[str] = words(
     """
     a about above after again against all also although am among amongst an and another any are around as at

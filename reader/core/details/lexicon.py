@@ -7,10 +7,9 @@ a number, a date or an office. The cardinal and ordinal tables stop at the words
 
 from __future__ import annotations
 
+from reader.core.align.wordlists import MONTHS, words
 
-def words(text: str) -> frozenset[str]:
-    """A word list from whitespace-separated text."""
-    return frozenset(text.split())
+__all__ = ["MONTHS", "words"]  # the detail modules read both from here, with the rest of their vocabulary
 
 
 CARDINALS: dict[str, int] = {
@@ -40,11 +39,6 @@ ABOUT = ("about", "around", "roughly", "approximately", "some", "an estimated", 
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 """Days named relative to the publication date: resolvable only when the article's date is known."""
