@@ -53,8 +53,8 @@ def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]
             for claim_b in rights.values():
                 candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
     words = _ContentWords()
-    plausible = [ab for ab in candidates.values() if _same_statement(*ab, words)]
-    ranked = sorted(plausible, key=lambda ab: (-_affinity(*ab, words), ab[0].id, ab[1].id))
+    plausible = [ab for ab in candidates.values() if _same_statement(ab[0], ab[1], words)]
+    ranked = sorted(plausible, key=lambda ab: (-_affinity(ab[0], ab[1], words), ab[0].id, ab[1].id))
     used: set[str] = set()
     links: list[ClaimLink] = []
     for claim_a, claim_b in ranked:
