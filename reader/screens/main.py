@@ -24,7 +24,7 @@ from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
 from reader.screens.store_actions import STORE_BINDINGS, StoreActions
 from reader.screens.story_actions import StoryAndClaims
-from reader.screens.work import Aligner, Analyser, BackgroundWork
+from reader.screens.work import Aligner, Analyser, BackgroundWork, EarlyAnalyser
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 from reader.widgets.article_pane import ArticlePane
@@ -91,11 +91,14 @@ class MainScreen(
         analyser: Analyser,
         comparison: Comparison | None = None,
         session: Session | None = None,
+        early_analyser: EarlyAnalyser | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
         self.aligner = aligner
         self.analyser = analyser
+        self.early_analyser = early_analyser
+        self.early_analysis: Comparison | None = None
         self.comparison = comparison
         self.pair: Pair = (0, 1)
         self.show_boilerplate = False
@@ -136,7 +139,8 @@ class MainScreen(
         search.display = False
         footer = ReaderFooter()
         self.mount(footer)
-        self.query_one("#sidebar-slot").mount(Sidebar(id="sidebar"))
+        analysed = self.early_analysis is not None or (self.comparison is not None and self.comparison.analysed)
+        self.query_one("#sidebar-slot").mount(Sidebar(id="sidebar", pending=not analysed))
         self.mount(search, before=footer)
         self.call_after_refresh(self._sync_sidebar)
 
@@ -166,6 +170,11 @@ class MainScreen(
 
     def _after_first_paint(self) -> None:
         """Start the work that would compete with the first frame: the footer, the sidebar, the alignment."""
+        if self.comparison is None and self.early_analyser is not None:
+            # a warm cache: the service sent the actors and claims before the first paint; else ask a worker
+            self.early_analysis = self.early_analyser(self.articles, 0)
+            if self.early_analysis is None:
+                self.analyse_early()
         self._mount_extras()
         if self.comparison is None:
             self.align_articles()
