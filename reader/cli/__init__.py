@@ -65,22 +65,25 @@ def _open_app(paths: Sequence[str]) -> int:
         service = AnalysisService.spawn("reader.cli.service", ("launch", tuple(paths)))
     from reader.app import ReaderApp
 
-    loaded = None
+    launched = None
     if service is not None:
         try:
-            loaded = service.loaded()
+            launched = service.loaded()
         except ReaderError:
             service.stop()
             raise
-        if loaded is None:  # the service died: load here
+        if launched is None:  # the service died: load here
             service.stop()
             service = None
-    if loaded is None:
+    if launched is not None:
+        articles, warnings = launched.articles, launched.warnings
+    else:
         from reader.cli.inputs import app_inputs
         from reader.core.load.inputs import load_inputs
 
         loaded = load_inputs(app_inputs(paths))
-    app = ReaderApp(loaded.articles, notices=loaded.warnings, ends_process=True, service=service)
+        articles, warnings = loaded.articles, loaded.warnings
+    app = ReaderApp(articles, notices=warnings, ends_process=True, service=service)
     exit_code = app.run()
     return exit_code if exit_code is not None else (app.return_code or 0)
 

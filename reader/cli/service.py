@@ -27,7 +27,8 @@ def main() -> None:
     except ReaderError as error:
         write_frame(stdout, ("load-failed", str(error)))
         return
-    write_frame(stdout, ("loaded", loaded))
+    write_frame(stdout, ("loaded", loaded.articles, loaded.warnings))  # records only: unpickling `Loaded` would
+    # import the loading stage into the app's process
     serve(stdin, stdout, first=loaded.articles)
 
 

@@ -26,11 +26,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reader.core.load.inputs import Loaded
     from reader.core.records import Article, Comparison
     from reader.core.warm_cache import FinishedAnalysis
 
@@ -49,6 +49,15 @@ SERVICE_ENV = "READER_ANALYSIS_SERVICE"
 
 Shas = tuple[str, ...]
 """Which articles a request is about (their sha256, in order)."""
+
+
+@dataclass(frozen=True)
+class Launched:
+    """What the launch service loaded: the articles, and one line per file it skipped (like `Loaded`, which is
+    not sent itself: unpickling it would import the loading stage into the app's process)."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
 
 
 def write_frame(stream: IO[bytes], message: object) -> None:
@@ -87,7 +96,7 @@ class AnalysisService:
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
         self._changed = threading.Condition()
-        self._loaded: Loaded | None = None
+        self._loaded: Launched | None = None
         self._load_error: str | None = None
         self._analyses: dict[Shas, FinishedAnalysis] = {}
         self._failures: dict[Shas, str] = {}
@@ -167,8 +176,8 @@ class AnalysisService:
             return False
         kind = reply[0]
         if kind == "loaded":  # the service goes on to analyse these articles without being asked
-            self._loaded = reply[1]
-            self._asked.add(shas_of(reply[1].articles))
+            self._loaded = Launched(articles=reply[1], warnings=reply[2])
+            self._asked.add(shas_of(reply[1]))
         elif kind == "load-failed":
             self._load_error = reply[1]
         elif kind == "analysis":
@@ -177,7 +186,7 @@ class AnalysisService:
             self._failures[reply[1]] = reply[2]
         return True
 
-    def loaded(self, timeout: float | None = None) -> Loaded | None:
+    def loaded(self, timeout: float | None = None) -> Launched | None:
         """The articles the service loaded; None when it ended first. Raises InputError for a load error."""
         with self._changed:
             self._changed.wait_for(lambda: self._loaded or self._load_error is not None or self._ended, timeout)
@@ -277,9 +286,10 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
         os.nice(NICENESS)
     from reader.core.analysis.actors import build_actors
     from reader.core.analysis.claims import extract_claims
-    from reader.core.analysis.parse import parse_articles
+    from reader.core.analysis.parse import allow_split_parse, parse_articles
     from reader.core.analysis.quoted import who_is_quoted
 
+    allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
     parsed = parse_articles(articles)
     actors = build_actors(articles, parsed)
     claims = extract_claims(articles, parsed, actors)
@@ -322,9 +332,10 @@ PARENT_ENV = "READER_SERVICE_PARENT"
 """The app's pid, passed to the service so that it can tell when the app is already gone."""
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills the service when the app dies, even by kill -9 (elsewhere, the closed pipe ends
-    it at its next read or write)."""
+def die_with_parent(expected_parent: int | None = None) -> None:
+    """Linux: the kernel kills this process when its parent dies, even by kill -9 (elsewhere, the closed pipe
+    ends it at its next read or write). `expected_parent`: the pid the parent had; if it is already gone (the
+    process was re-parented before this call), leave now."""
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(Exception):
@@ -333,13 +344,14 @@ def _die_with_parent() -> None:
 
         set_parent_death_signal = 1  # PR_SET_PDEATHSIG
         ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL)
-        if str(os.getppid()) != os.environ.get(PARENT_ENV, str(os.getppid())):  # the app died before that
+        if expected_parent is not None and os.getppid() != expected_parent:
             os._exit(0)
 
 
 def channel() -> tuple[IO[bytes], IO[bytes]]:
     """The child's ends of the channel; from here on, a stray print goes to stderr (discarded), never the pipe."""
-    _die_with_parent()
+    parent = os.environ.get(PARENT_ENV, "")
+    die_with_parent(int(parent) if parent.isdigit() else None)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
     return stdin, stdout
