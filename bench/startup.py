@@ -72,6 +72,10 @@ def poll(session: str, checks: dict[str, Callable[[str], bool]], start: float, t
     return found
 
 
+STARTED = "started"
+"""run_once's key for the `time.monotonic()` at which tmux was asked to start the app (the service's phases are
+stamped with the same clock)."""
+
 AUTOGROUP_NICE: list[str] = []
 """The --autogroup-nice value, when given (see the module docstring)."""
 
@@ -86,7 +90,9 @@ def run_once(command: str, checks: dict[str, Callable[[str], bool]], timeout: fl
         check=True,
     )
     try:
-        return poll(session, checks, start, timeout)
+        found = poll(session, checks, start, timeout)
+        found[STARTED] = start
+        return found
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
 
@@ -131,10 +137,11 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
         )
         bare_command = f"env -u COLUMNS -u LINES {bytecode} {python} {shlex.quote(str(bare))}"
 
-        def reader_command(root: Path, cache: str) -> str:
+        def reader_command(root: Path, cache: str, timings: Path | None = None) -> str:
             cache_dir = shlex.quote(str(Path(scratch) / cache))
+            phases = f"READER_SERVICE_TIMINGS={shlex.quote(str(timings))} " if timings is not None else ""
             return (
-                f"cd {shlex.quote(scratch)} && env -u COLUMNS -u LINES {bytecode} "
+                f"cd {shlex.quote(scratch)} && env -u COLUMNS -u LINES {bytecode} {phases}"
                 f"PYTHONPATH={shlex.quote(str(root))} READER_CACHE_DIR={cache_dir} READER_DATA_DIR={cache_dir} "
                 f"{python} -m reader {shlex.quote(str(ROOT / 'seeds'))}"
             )
@@ -150,9 +157,9 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
             for name, root in roots.items():
                 for cache in ("cold", "warm"):
                     cache_dir = f"cold-{name}-{run}" if cache == "cold" else f"warm-{name}"
-                    results.setdefault((name, cache), []).append(
-                        run_once(reader_command(root, cache_dir), READER_CHECKS)
-                    )
+                    timings = Path(scratch) / f"phases-{name}-{cache}-{run}.jsonl"
+                    row = run_once(reader_command(root, cache_dir, timings), READER_CHECKS)
+                    results.setdefault((name, cache), []).append(row | service_phases(timings, row[STARTED]))
     bare_median = statistics.median(bare_times)
     how = "compiled from source each run" if cold else "bytecode compiled once, as installed"
     favoured = f"; autogroup nice {AUTOGROUP_NICE[0]}" if AUTOGROUP_NICE else ""
@@ -167,7 +174,32 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
                 after = statistics.median(row.get(check, float("nan")) - row.get("first paint", 0.0) for row in rows)
                 line += f", {after * 1000:5.0f} ms after the first paint"
             print(line)
+        phases = [key for key in rows[0] if key.startswith(PHASE)]
+        if phases:
+            steps = ", ".join(
+                f"{key.removeprefix(PHASE)} {statistics.median(row.get(key, float('nan')) for row in rows) * 1000:.0f}"
+                for key in phases
+            )
+            print(f"{label:28s} service (ms from the start): {steps}")
     return 0
+
+
+PHASE = "service: "
+
+
+def service_phases(timings: Path, started: float) -> dict[str, float]:
+    """The analysis service's phases of one run (reader.core.parse_service.phase), in seconds from the start."""
+    import json
+
+    phases: dict[str, float] = {}
+    try:
+        lines = timings.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return phases
+    for line in lines:
+        entry = json.loads(line)
+        phases.setdefault(PHASE + entry["phase"], entry["at"] - started)
+    return phases
 
 
 if __name__ == "__main__":

@@ -8,10 +8,11 @@ The load runs the same code as the in-process path, so its errors are the same o
 from __future__ import annotations
 
 from reader.core.errors import ReaderError
-from reader.core.parse_service import channel, read_frame, serve, write_frame
+from reader.core.parse_service import channel, phase, read_frame, serve, write_frame
 
 
 def main() -> None:
+    phase("service started")
     stdin, stdout = channel()
     try:
         request = read_frame(stdin)
@@ -29,6 +30,7 @@ def main() -> None:
         return
     write_frame(stdout, ("loaded", loaded.articles, loaded.warnings))  # records only: unpickling `Loaded` would
     # import the loading stage into the app's process
+    phase("articles sent")
     serve(stdin, stdout, first=loaded.articles)
 
 

@@ -44,6 +44,10 @@ loading step before it runs at the app's priority: the first paint waits for it.
 HEADER_BYTES = 8
 """Each frame is its length (8 bytes, big-endian) and then a pickle."""
 
+TIMINGS_ENV = "READER_SERVICE_TIMINGS"
+"""A file the service appends its phases to (one JSON line each: phase and `time.monotonic()`), for
+bench/startup.py's breakdown; unset, nothing is written."""
+
 SERVICE_ENV = "READER_ANALYSIS_SERVICE"
 """Set to "0" to analyse in the app's own process (a debugging aid; the service is the default)."""
 
@@ -300,6 +304,18 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
     return finished
 
 
+def phase(name: str) -> None:
+    """Note that the service reached `name` now (only when TIMINGS_ENV names a file; never fails)."""
+    where = os.environ.get(TIMINGS_ENV)
+    if not where:
+        return
+    import json
+    import time
+
+    with contextlib.suppress(OSError), open(where, "a", encoding="utf-8") as stream:
+        stream.write(json.dumps({"phase": name, "at": time.monotonic()}) + "\n")
+
+
 def _one_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
@@ -326,6 +342,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None =
             write_frame(stdout, reply)
         except OSError:
             return
+        phase("analysis sent")
 
 
 PARENT_ENV = "READER_SERVICE_PARENT"
