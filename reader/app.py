@@ -91,6 +91,9 @@ class ReaderApp(App[int]):
         """The analysis service the command line started before Textual (`reader.core.parse_service`)."""
         self.early_analyser: Callable[[Sequence[Article], float | None], Comparison | None] | None = None
         """Actors and claims before the alignment (from the service), for the sidebar; None: after it."""
+        self.idle_service_aligner: Callable[[Sequence[Article]], Comparison] | None = None
+        """The alignment in the service, used when it is idle at the first paint (the analysis came from the
+        warm cache): the app's interpreter then has only the sidebar to build."""
         self._ending_process = False
         self._service_wanted = False
 
@@ -109,6 +112,8 @@ class ReaderApp(App[int]):
             self.analyser = lifetime.analyser_with_service(self.service)
             if self.service is not None:
                 self.early_analyser = lifetime.early_analyser(self.service)
+                if self.aligner is _align:
+                    self.idle_service_aligner = lifetime.aligner_with_service(self.service, _align)
             else:
                 self._service_wanted = True
         self._ending_process = True
@@ -148,6 +153,7 @@ class ReaderApp(App[int]):
                 comparison=self.comparison,
                 session=self.session,
                 early_analyser=self.early_analyser,
+                idle_service_aligner=self.idle_service_aligner,
             )
         )
         for notice in self.notices:

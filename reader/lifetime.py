@@ -77,6 +77,19 @@ def early_analyser(service: AnalysisService) -> Callable[[Sequence[Article], flo
     return early
 
 
+def aligner_with_service(
+    service: AnalysisService, here: Callable[[Sequence[Article]], Comparison]
+) -> Callable[[Sequence[Article]], Comparison]:
+    """The alignment done by the (idle) service, so that this process's interpreter stays free for the sidebar;
+    `here` when the service cannot."""
+
+    def align(articles: Sequence[Article]) -> Comparison:
+        aligned = service.alignment(articles)
+        return aligned if aligned is not None else here(articles)
+
+    return align
+
+
 def stop_helpers() -> None:
     """Kill (and reap) the analysis service and any alignment workers this process started."""
     while _services:

@@ -105,6 +105,8 @@ class AnalysisService:
         self._analyses: dict[Shas, FinishedAnalysis] = {}
         self._failures: dict[Shas, str] = {}
         self._asked: set[Shas] = set()
+        self._alignments: dict[Shas, Comparison | None] = {}
+        """Alignments the service was asked for: the comparison, or None when it failed there."""
         self._ended = False
         self.failure = ""
         """Why the last analysis asked for did not come ("" when none failed)."""
@@ -188,6 +190,8 @@ class AnalysisService:
             self._analyses[reply[1]] = reply[2]
         elif kind == "failed":
             self._failures[reply[1]] = reply[2]
+        elif kind == "aligned":
+            self._alignments[reply[1]] = reply[2]
         return True
 
     def loaded(self, timeout: float | None = None) -> Launched | None:
@@ -216,6 +220,16 @@ class AnalysisService:
             if found is None:
                 self.failure = self._failures.get(wanted) or ("the analysis process ended" if self._ended else "")
             return found
+
+    def alignment(self, articles: Sequence[Article], timeout: float | None = None) -> Comparison | None:
+        """The alignment of `articles`, done in the service (when it is idle: a warm start); None when it failed
+        or the service ended, and the caller aligns them itself. Blocks: call it from a worker thread."""
+        wanted = shas_of(articles)
+        with self._changed:
+            if not self._ended and not self._send(("align", tuple(articles))):
+                self._ended = True
+            self._changed.wait_for(lambda: wanted in self._alignments or self._ended, timeout)
+            return self._alignments.pop(wanted, None)
 
     @property
     def ended(self) -> bool:
@@ -323,26 +337,40 @@ def _one_line(error: BaseException) -> str:
 
 def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None = None) -> None:
     """The service's loop: analyse `first`, then each ("analyse", articles) request, until the app is gone."""
-    pending = tuple(first) if first is not None else None
+    pending: tuple[str, tuple[Article, ...]] | None = ("analyse", tuple(first)) if first is not None else None
     while True:
         if pending is None:
             try:
                 request = read_frame(stdin)
             except (EOFError, OSError, pickle.UnpicklingError):
                 return
-            if not (isinstance(request, tuple) and len(request) == 2 and request[0] == "analyse"):
+            if not (isinstance(request, tuple) and len(request) == 2 and request[0] in ("analyse", "align")):
                 continue
-            pending = tuple(request[1])
-        articles, pending = pending, None
-        try:
-            reply: tuple[str, Shas, object] = ("analysis", shas_of(articles), finished_analysis(articles))
-        except Exception as error:  # reported to the app as one line; it shows it in the sidebar
-            reply = ("failed", shas_of(articles), _one_line(error))
+            pending = (request[0], tuple(request[1]))
+        (kind, articles), pending = pending, None
+        reply = _aligned(articles) if kind == "align" else _analysed(articles)
         try:
             write_frame(stdout, reply)
         except OSError:
             return
-        phase("analysis sent")
+        phase(f"{kind} sent")
+
+
+def _analysed(articles: tuple[Article, ...]) -> tuple[str, Shas, object]:
+    try:
+        return ("analysis", shas_of(articles), finished_analysis(articles))
+    except Exception as error:  # reported to the app as one line; it shows it in the sidebar
+        return ("failed", shas_of(articles), _one_line(error))
+
+
+def _aligned(articles: tuple[Article, ...]) -> tuple[str, Shas, object]:
+    """The alignment, by the app's own pipeline; None on any failure (the app then aligns, and reports)."""
+    try:
+        from reader.core.pipeline import align_articles
+
+        return ("aligned", shas_of(articles), align_articles(articles))
+    except Exception:
+        return ("aligned", shas_of(articles), None)
 
 
 PARENT_ENV = "READER_SERVICE_PARENT"

@@ -92,6 +92,7 @@ class MainScreen(
         comparison: Comparison | None = None,
         session: Session | None = None,
         early_analyser: EarlyAnalyser | None = None,
+        idle_service_aligner: Aligner | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -99,6 +100,7 @@ class MainScreen(
         self.analyser = analyser
         self.early_analyser = early_analyser
         self.early_analysis: Comparison | None = None
+        self.idle_service_aligner = idle_service_aligner
         self.comparison = comparison
         self.pair: Pair = (0, 1)
         self.show_boilerplate = False
@@ -175,6 +177,8 @@ class MainScreen(
             self.early_analysis = self.early_analyser(self.articles, 0)
             if self.early_analysis is None:
                 self.analyse_early()
+            elif self.idle_service_aligner is not None:  # the service is idle: it aligns, this process draws
+                self.aligner = self.idle_service_aligner
         self._mount_extras()
         if self.comparison is None:
             self.align_articles()
