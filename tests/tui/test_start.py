@@ -101,12 +101,12 @@ async def test_only_the_open_tab_is_built_at_once_and_every_tab_follows() -> Non
 
 FIRST_FRAME = """
 import json, sys
-import reader.screens.main as main
-from reader.app import ReaderApp
 from reader.core.load.inputs import load_inputs
 
 articles = load_inputs([sys.argv[1]]).articles
-loaded = set(sys.modules)
+loaded = set(sys.modules)  # what the app imports from here on is its own (the command line loads in the service)
+import reader.screens.main as main
+from reader.app import ReaderApp
 
 def first_paint(self):
     print(json.dumps(sorted(set(sys.modules) - loaded)), flush=True)
