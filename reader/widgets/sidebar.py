@@ -193,6 +193,7 @@ class Sidebar(Vertical):
         """In the analysis tabs: the message with a progress bar (running) or, when it failed, the message alone."""
         self.set_class(True, "-pending")
         self.set_class(failed, "-failed")
+        self.shown = None  # what comes next is shown, even the comparison shown before
         self.pending_message = message
         self._fill_pending()
 
@@ -204,7 +205,10 @@ class Sidebar(Vertical):
             bar.display = not self.has_class("-failed")
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
-        """Fill every tab from an analysed comparison."""
+        """Fill every tab from an analysed comparison (again only when it or the pair changed: a fill of the
+        lists costs tens of milliseconds)."""
+        if self.shown is not None and self.shown[0] is comparison and self.shown[1:] == (left, right):
+            return
         self.set_class(False, "-pending")
         self.set_class(False, "-failed")
         self.shown = (comparison, left, right)

@@ -66,6 +66,17 @@ def message_log() -> MessageLog:
     return MessageLog()
 
 
+def extras_pending(screen: MainScreen) -> bool:
+    """What mounts frames after the first paint is not all in yet: a sidebar tab, or the footer's keys."""
+    from textual.widgets._footer import FooterKey
+
+    from reader.widgets.footer import ReaderFooter
+    from reader.widgets.sidebar import LaterContent
+
+    footers = screen.query(ReaderFooter)
+    return bool(screen.query(LaterContent)) or not footers or not footers.first().query(FooterKey)
+
+
 async def settle(pilot: Pilot[int]) -> MainScreen:
     """Wait (without sleeping) until the workers have started and finished and the sidebar is filled.
 
@@ -82,7 +93,8 @@ async def settle(pilot: Pilot[int]) -> MainScreen:
         done = screen.comparison is not None and (screen.comparison.analysed or bool(screen.analysis_error))
         sidebar = screen.sidebar()
         filled = sidebar is not None and sidebar.is_mounted and not sidebar.has_class("-pending")
-        if done and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
+        built = screen.search_bar() is not None and not extras_pending(screen)
+        if done and built and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
             break
     await pilot.pause()
     assert isinstance(screen, MainScreen)
