@@ -308,7 +308,16 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
     from reader.core.analysis.quoted import who_is_quoted
 
     allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
+    if not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles):
+        with contextlib.suppress(Exception):  # a failure is get_nlp's to report, in one line
+            import spacy  # noqa: F401  (imported here only to time it apart from the model)
+        phase("spaCy imported")
+        from reader.core.analysis.nlp import get_nlp
+
+        get_nlp()
+        phase("model loaded")
     parsed = parse_articles(articles)
+    phase("parsed")
     actors = build_actors(articles, parsed)
     claims = extract_claims(articles, parsed, actors)
     finished = warm_cache.FinishedAnalysis(
