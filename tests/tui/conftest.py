@@ -67,14 +67,10 @@ def message_log() -> MessageLog:
 
 
 def extras_pending(screen: MainScreen) -> bool:
-    """What mounts frames after the first paint is not all in yet: a sidebar tab, or the footer's keys."""
-    from textual.widgets._footer import FooterKey
-
-    from reader.widgets.footer import ReaderFooter
+    """Some sidebar tab still waits to be built (they are built a frame after the sidebar)."""
     from reader.widgets.sidebar import LaterContent
 
-    footers = screen.query(ReaderFooter)
-    return bool(screen.query(LaterContent)) or not footers or not footers.first().query(FooterKey)
+    return bool(screen.query(LaterContent))
 
 
 async def settle(pilot: Pilot[int]) -> MainScreen:
