@@ -188,7 +188,7 @@ PHASE = "service: "
 
 
 def service_phases(timings: Path, started: float) -> dict[str, float]:
-    """The analysis service's phases of one run (reader.core.parse_service.phase), in seconds from the start."""
+    """The analysis service's phases of one run (reader.core.service_loop.phase), in seconds from the start."""
     import json
 
     phases: dict[str, float] = {}

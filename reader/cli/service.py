@@ -1,14 +1,15 @@
 """`python -m reader.cli.service`: the analysis service the command line starts first, before Textual.
 
 It loads and segments the articles named on the command line while the app imports Textual (so the app's
-process never imports the loading stage), hands them over, then analyses them (`reader.core.parse_service`).
+process never imports the loading stage), hands them over, then analyses them (`reader.core.service_loop`).
 The load runs the same code as the in-process path, so its errors are the same one-line messages.
 """
 
 from __future__ import annotations
 
 from reader.core.errors import ReaderError
-from reader.core.parse_service import channel, phase, read_frame, serve, write_frame
+from reader.core.parse_service import read_frame, write_frame
+from reader.core.service_loop import channel, phase, serve
 
 
 def main() -> None:

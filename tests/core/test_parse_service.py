@@ -16,8 +16,9 @@ import pytest
 from reader.core import warm_cache
 from reader.core.errors import InputError
 from reader.core.load.inputs import load_inputs
-from reader.core.parse_service import AnalysisService, complete_analysis, finished_analysis, provisional_comparison
+from reader.core.parse_service import AnalysisService, complete_analysis, provisional_comparison
 from reader.core.records import Article
+from reader.core.service_loop import finished_analysis
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

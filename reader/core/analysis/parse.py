@@ -95,7 +95,7 @@ def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, P
     if pid == 0:  # the copy: parse the second half, send it, leave without running any cleanup of the parent's
         code = 0
         try:
-            from reader.core.parse_service import die_with_parent
+            from reader.core.service_loop import die_with_parent
 
             die_with_parent(parent)  # killed with the service, which the app kills on quit
             os.close(reading)
