@@ -226,7 +226,10 @@ class SentenceVectors:
         count = sum(sum(flags) for flags in present)
         totals = [u[np.array(flags, dtype=bool)].sum(axis=0) for u, flags in zip(units, present, strict=True)]
         self._mean = (totals[0] + totals[1]) / max(count, 1)
-        self.grids = [self._on_grid(u) for u in units]
+        self.grids = [
+            self._on_grid(u) * np.array(flags, dtype=np.float64)[:, None]
+            for u, flags in zip(units, present, strict=True)
+        ]
         """Per side: one row per sentence, its centred unit vector on the grid (zeros for a missing sentence)."""
         self._groups: dict[tuple[int, tuple[int, ...]], Vector] = {}
         self._table: Vector | None = None
@@ -259,11 +262,15 @@ class SentenceVectors:
         return float(np.dot(self.vector(0, a), self.vector(1, b))) / (GRID * GRID)
 
     def table(self) -> Vector:
-        """Centred cosines of every sentence of side 0 (rows) with every sentence of side 1 (columns), exact."""
+        """Centred cosines of every sentence of side 0 (rows) with every sentence of side 1 (columns), exact;
+        -inf for a missing sentence (boilerplate), which is nobody's nearest."""
         import numpy as np
 
         if self._table is None:
-            self._table = np.asarray(self.grids[0] @ self.grids[1].T, dtype=np.float64) / (GRID * GRID)
+            table = np.asarray(self.grids[0] @ self.grids[1].T, dtype=np.float64) / (GRID * GRID)
+            table[[k for k, s in enumerate(self._sides[0]) if s is None], :] = -np.inf
+            table[:, [k for k, s in enumerate(self._sides[1]) if s is None]] = -np.inf
+            self._table = table
         return self._table
 
     def ranks(self, pairs: Sequence[tuple[int, int]]) -> list[int]:
