@@ -9,12 +9,14 @@ Each signal covers a way two outlets tell one fact that the others miss:
   compounds and names the stemmer splits);
 - the centred cosine of the two sentences' meaning vectors (`embedding.py`, static pieces distilled from
   MiniLM): the same content in other words ("pull out" / "withdraw"), which no overlap of keys or characters
-  sees; and, among the context signals, how near in meaning each is to the other against all the other
-  side's sentences (1 / rank, the worse of the two directions: 1 for mutual nearest). On the cross-outlet dev
-  events the two together add 0.015 held-out F1 and 0.028 precision; either alone about the same F1 at lower
-  precision. Tried and left out: the raw cosine (no gain: every sentence of one event is near every other),
+  sees; and, among the context signals, how near in meaning each is to the other against the other's
+  candidate partners (1 / rank, the worse of the two directions: 1 for mutual nearest). On the cross-outlet
+  dev events the two together add 0.012 held-out F1 and 0.022 precision (bench/crossoutlet.py --fit); either
+  alone about the same F1 at lower precision. Tried and left out: the raw cosine (no gain: every sentence of
+  one event is near every other), the rank over all the other side's sentences (the same F1, a square table),
   a margin over the next best, the meaning of the diagonal neighbours, the nearest in meaning as extra
-  candidates (8 more gold pairs reachable, F1 -0.006), the cosine in the best-partner strength;
+  candidates (8 more gold pairs reachable, held-out F1 -0.006 to -0.011), the cosine in the best-partner
+  strength, a 256-dimension table (no better than 128);
 - context within the article pair: whether the pair is the best partner of both sentences, or of one (how far
   a pair falls below each sentence's best was tried too: it cost 0.01 held-out F1, so it is out); the
   character similarity of the diagonal neighbours (i-1, j-1) and (i+1, j+1), since a told passage often runs
@@ -57,6 +59,7 @@ FEATURE_NAMES = (
 )
 """The order of the values in `Candidate.features` (and of the link model's weights)."""
 CHAR3 = FEATURE_NAMES.index("char3")
+SEMANTIC = FEATURE_NAMES.index("semantic")
 CONTEXT_FEATURES = 6
 """The last six depend on the pair's place among the candidates, not on the two sentences alone."""
 
@@ -207,6 +210,19 @@ class PairFeatures:
         return measures, [*signals, tfidf, char3, semantic], 0.5 * (measures.score + char3)
 
 
+def _meaning_ranks(pairs: Sequence[tuple[int, int, float]]) -> list[int]:
+    """For each candidate (i, j, centred cosine): the worse of j's rank among i's candidate partners and i's
+    among j's, by cosine (1 = nearest; ties share the better rank). Among the candidates only, so the work stays
+    linear in the candidates (a rank over every sentence of the other side measured the same on the dev links
+    and needs the whole square table)."""
+    by_a: dict[int, list[float]] = {}
+    by_b: dict[int, list[float]] = {}
+    for i, j, value in pairs:
+        by_a.setdefault(i, []).append(value)
+        by_b.setdefault(j, []).append(value)
+    return [1 + max(sum(v > value for v in by_a[i]), sum(v > value for v in by_b[j])) for i, j, value in pairs]
+
+
 def candidate_features(
     a: Sequence[NormalisedSentence | None],
     b: Sequence[NormalisedSentence | None],
@@ -225,7 +241,7 @@ def candidate_features(
         best_a[i] = max(best_a.get(i, 0.0), strength)
         best_b[j] = max(best_b.get(j, 0.0), strength)
     char3 = {(i, j): signals[CHAR3] for i, j, _, signals, _ in partial}
-    ranks = computer.meanings.ranks([(i, j) for i, j, *_ in partial])
+    ranks = _meaning_ranks([(i, j, signals[SEMANTIC]) for i, j, _, signals, _ in partial])
     longer = max(len(a), len(b), 1)
     found = []
     for (i, j, measures, signals, strength), rank in zip(partial, ranks, strict=True):
