@@ -35,11 +35,13 @@ FORMS = [
     "Baptiste pointed out that the steel came from Ohio.",  # 19 a phrasal cue
     "Miller called the old bridge a disgrace.",  # 20 naming as judging
     "Miller's statement said the tolls would stay low.",  # 21 a source that speaks for its owner
-    "“I told the council no,” Baptiste said.",  # 22 "I" inside someone's quotation
+    "“I told the council no,” Baptiste said.",  # 22 a reporting verb inside someone's quotation
     "Miller said the bridge was safe.",  # 23 a claim …
     "“We tested it twice.”",  # 24 … that a quotation with no cue continues
     "The council kept a willingness to respond if the state cuts the funds.",  # 25 an infinitive on a noun
     "Residents sent letters urging the council to keep the tolls low.",  # 26 a participle on a noun
+    "Okafor said she plans to sue the council and believes the tolls are illegal.",  # 27 stances inside a claim
+    "Miller said Okafor had warned the council about the tolls.",  # 28 a speech act inside a claim
 ]
 
 
@@ -143,11 +145,19 @@ def test_topic_phrasal_and_naming_cues(claims: list[Claim]) -> None:
     assert (called.cue_lemma, called.content.text) == ("call", "the old bridge a disgrace")
 
 
-def test_owned_sources_and_first_person_speakers(claims: list[Claim]) -> None:
+def test_owned_sources_and_a_verb_inside_a_quotation(claims: list[Claim]) -> None:
     (statement,) = on(claims, 21)
     assert statement.speaker_label == "John Miller"
-    told = [claim for claim in on(claims, 22) if claim.cue.text == "told"]
-    assert [claim.speaker_label for claim in told] == ["Tom Baptiste"]
+    (said,) = on(claims, 22)  # "told" is Baptiste's own word inside the quotation: no claim of its own
+    assert (said.cue.text, said.speaker_label, said.content.text) == ("said", "Tom Baptiste", "I told the council no,")
+
+
+def test_a_belief_or_plan_inside_a_claim_is_no_second_claim_but_a_speech_act_is(claims: list[Claim]) -> None:
+    assert [(c.cue.text, c.speaker_label) for c in on(claims, 27)] == [("said", "Maria Okafor")]
+    assert [(c.cue.text, c.speaker_label) for c in on(claims, 28)] == [
+        ("said", "John Miller"),
+        ("warned", "Maria Okafor"),
+    ]
 
 
 def test_a_quotation_with_no_cue_continues_the_claim_before_it(claims: list[Claim]) -> None:

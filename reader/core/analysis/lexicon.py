@@ -95,3 +95,12 @@ def cue_kind(lemma: str) -> CueKind | None:
     if lemma in SPEECH_CLAUSE or lemma in COGNITION or lemma in EVIDENCE:
         return CueKind.CLAUSE
     return None
+
+
+def stance_only(lemma: str) -> bool:
+    """Whether a cue lemma reports a belief, intention or finding and never a speech act ("plan", "believe",
+    "show"; not "suggest" or "vow", which are also said)."""
+    return lemma in STANCES and lemma not in SPEECH_OBJECT and lemma not in SPEECH_CLAUSE
+
+
+STANCES = COGNITION | INTENT | EVIDENCE
