@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.candidate import SKIPPED_KINDS, Candidate
+from reader.core.analysis.datelines import dateline_places
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
     SEGMENT_BREAKS,
+    fields,
     fold,
     headline_cased,
     is_capitalised,
@@ -31,6 +33,7 @@ from reader.core.analysis.untagged import (
     NAME_CHARS,
     compound_around,
     initialled_people,
+    names_in_capitals,
     state_names,
     untagged_people,
 )
@@ -80,10 +83,16 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     for raw in raws:
         for candidate in _confirmed(raw, known, articles):
             results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for place in dateline_places(articles):
+        for key in [k for k in results if k[0] == place.article and k[1] < place.end and place.start < k[2]]:
+            del results[key]  # the model's reading of an all-caps dateline ("BUCHAREST" as an organisation)
+        results[(place.article, place.start, place.end)] = place
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in initialled_people(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in names_in_capitals(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
@@ -115,9 +124,13 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
     tokens = sentence.tokens
     weak_tokens: set[int] = set()
     named = {i for entity in sentence.entities for i in range(entity.first, entity.stop)}
-    for first, stop in segments(tokens):
-        if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
-            weak_tokens.update(range(first, stop))
+    for low, high in segments(tokens):
+        if not headline_cased(tokens[low:high], {i - low for i in named if low <= i < high}):
+            continue
+        for first, stop in fields(tokens[low:high]):
+            first, stop = first + low, stop + low  # a list of names is judged item by item
+            if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
+                weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
     headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
     pieces_of_names = broken_names(tokens, sentence.entities)

@@ -18,7 +18,7 @@ from reader.core.analysis.names import (
     name_key,
     split_hyphenated,
 )
-from reader.core.analysis.parsed import ParsedArticle
+from reader.core.analysis.parsed import ParsedArticle, Token
 from reader.core.records import ActorKind, Article
 
 EDGE_PUNCT = set("\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·")
@@ -112,6 +112,47 @@ def untagged_people(
                     continue
                 extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
     return extra
+
+
+def names_in_capitals(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Known names inside all-capitals lines ("SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH"): the model
+    tags little in capitals, but a word run whose key is a name found cleanly elsewhere in the comparison is
+    that name (longest run first, up to CAPS_RUN words). No vote: the kind comes from the other mentions."""
+    known = {c.key for c in found if c.kind is not None and len(c.key) > 2}
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not _in_capitals(tokens):
+                continue
+            position = 0
+            while position < len(tokens):
+                for size in range(min(CAPS_RUN, len(tokens) - position), 0, -1):
+                    first, last = tokens[position], tokens[position + size - 1]
+                    text = article.text[first.start : last.end]
+                    if not (first.text[:1].isalpha() and last.text[-1:].isalnum()) or name_key(text) not in known:
+                        continue
+                    if spans.overlaps(first.start, last.end):
+                        continue
+                    extra.append(Candidate(index, sentence.index, first.start, last.end, text, None, text))
+                    position += size - 1
+                    break
+                position += 1
+    return extra
+
+
+CAPS_RUN = 4
+"""The longest name looked for in capitals, in words ("NEW YORK YANKEES")."""
+CAPS_SHARE = 0.9
+"""A line is in capitals when at least this share of its letters are upper case."""
+
+
+def _in_capitals(tokens: Sequence[Token]) -> bool:
+    letters = [ch for token in tokens for ch in token.text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
 
 
 class SpanIndex:

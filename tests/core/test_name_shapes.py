@@ -1,0 +1,105 @@
+"""Names found by the shape of news text: datelines, known names in all-capitals lines, lists of names."""
+
+from __future__ import annotations
+
+from reader.core.analysis.candidate import Candidate
+from reader.core.analysis.datelines import dateline_places
+from reader.core.analysis.mentions import extract_candidates
+from reader.core.analysis.names import fields
+from reader.core.records import ActorKind
+from tests.core.test_actors import parse_of, tokens_of
+from tests.factories import article_of
+
+
+def shown(candidates: list[Candidate]) -> list[tuple[int, str, ActorKind | None]]:
+    return [(c.sentence, c.text, c.kind) for c in candidates]
+
+
+def test_datelines_name_places_and_kickers_do_not() -> None:
+    article = article_of(
+        [
+            "BUCHAREST 1996-08-30",
+            "HERZLIYA , Israel 1996-08-31",
+            "WASHINGTON (Reuters) - The Senate voted on Friday.",
+            "BEIRUT, Lebanon — Protesters filled the square.",
+            "SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .",
+            "EXCLUSIVE - Officials said the talks would resume.",
+            "UNITED NATIONS 1996-08-29",
+            "The PRESIDENT (who spoke) - said nothing.",
+        ]
+    )
+    assert shown(dateline_places([article])) == [
+        (0, "BUCHAREST", ActorKind.PLACE),
+        (1, "HERZLIYA", ActorKind.PLACE),
+        (1, "Israel", ActorKind.PLACE),
+        (2, "WASHINGTON", ActorKind.PLACE),
+        (3, "BEIRUT", ActorKind.PLACE),
+        (3, "Lebanon", ActorKind.PLACE),
+        (6, "UNITED NATIONS", None),  # a well-known organisation keeps the kind its other mentions give it
+    ]
+
+
+def test_a_dateline_overrules_the_models_label_on_it() -> None:
+    article = article_of(["DETROIT 1996-08-31", "Automakers met in Detroit on Friday ."])
+    parse = parse_of(article, [[("DETROIT", "ORG")], [("Detroit", "GPE")]])
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "DETROIT", ActorKind.PLACE),
+        (1, "Detroit", ActorKind.PLACE),
+    ]
+
+
+def test_known_names_are_found_in_an_all_capitals_line() -> None:
+    """The model tags nothing in the capitals headline; the names it found in the prose are found there too,
+    the longest first ("NEW YORK", not "YORK"); a capitals word no clean entity names stays out ("BEAT")."""
+    article = article_of(
+        [
+            "SOCCER - ROMANIA BEAT LITHUANIA IN NEW YORK .",
+            "Romania beat Lithuania 2-1 in New York on Friday .",
+        ]
+    )
+    parse = parse_of(article, [[], [("Romania", "GPE"), ("Lithuania", "GPE"), ("New York", "GPE")]])
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "ROMANIA", None),
+        (0, "LITHUANIA", None),
+        (0, "NEW YORK", None),
+        (1, "Romania", ActorKind.PLACE),
+        (1, "Lithuania", ActorKind.PLACE),
+        (1, "New York", ActorKind.PLACE),
+    ]
+
+
+def test_a_list_of_names_is_no_headline() -> None:
+    """Every word of a list of scorers is capitalised, as in a headline; judged item by item between the list
+    marks and figures, each name keeps the model's label. A real headline still gives no vote."""
+    article = article_of(
+        [
+            "Scorers : Andy Townsend ( 5th ) , Keith O'Neill ( 7th ) , Niall Quinn ( 11th )",
+            "Senator Maria Lopez Says Budget Deal Near",
+            "Maria Lopez spoke on Friday .",
+        ]
+    )
+    parse = parse_of(
+        article,
+        [
+            [("Andy Townsend", "PERSON"), ("Keith O'Neill", "PERSON"), ("Niall Quinn", "PERSON")],
+            [("Maria Lopez Says", "PERSON")],
+            [("Maria Lopez", "PERSON")],
+        ],
+    )
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "Andy Townsend", ActorKind.PERSON),
+        (0, "Keith O'Neill", ActorKind.PERSON),
+        (0, "Niall Quinn", ActorKind.PERSON),
+        (1, "Maria Lopez", None),
+        (2, "Maria Lopez", ActorKind.PERSON),
+    ]
+
+
+def test_fields_split_at_list_marks_and_figures() -> None:
+    tokens = tokens_of("Scorers : Andy Townsend ( 5th ) , Ian Harte / Attendance 3,900")
+    assert [" ".join(t.text for t in tokens[a:b]) for a, b in fields(tokens)] == [
+        "Scorers",
+        "Andy Townsend",
+        "Ian Harte",
+        "Attendance",
+    ]
