@@ -42,6 +42,7 @@ from reader.core.analysis.votes import (
     broken_names,
     coordinated_parts,
     has_capital,
+    joined_name,
     name_start,
     qualifies_title,
 )
@@ -157,8 +158,10 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
             vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
+            joined = pieces_of_names.get(entity.first)
+            full = joined_name(article.text, tokens, *joined) if joined is not None else ""
             piece = entity.first in pieces_of_names
-            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled, piece)
+            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled, piece, full)
             weak = len(pieces) > 1 or headline or any(i in weak_tokens for i in range(first, stop))
             parts = tuple((tokens[a].start, tokens[b - 1].end) for a, b in coordinated_parts(tokens, first, stop))
             raws.append(_Raw(candidate, tuple(words), weak, compound, parts if len(parts) > 1 else ()))

@@ -82,12 +82,43 @@ def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tu
     return [(low, high) for low, high in parts if high > low]
 
 
-def broken_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> set[int]:
+def broken_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> dict[int, tuple[int, int] | None]:
     """First tokens of the person entities that touch another person entity across brackets or quotation marks
-    only: the pieces of one person's name ("Moammar) Gadhafi"), each a person whatever word it is."""
+    only: the pieces of one person's name ("Moammar) Gadhafi"), each a person whatever word it is. Each maps to
+    the token range both pieces span when a closing mark alone parts them ("(strongman Muammar) al-Qaddafi"):
+    an opening bracket between them opens an aside instead ("Patricia Djate ( France )"), so no whole name."""
     people = sorted((e.first, e.stop) for e in entities if e.label == "PERSON")
-    pieces: set[int] = set()
-    for (first, stop), (after, _end) in pairwise(people):
-        if all(tokens[i].text in NAME_BREAKS for i in range(stop, after)):
-            pieces.update((first, after))
+    pieces: dict[int, tuple[int, int] | None] = {}
+    for (first, stop), (after, end) in pairwise(people):
+        between = [tokens[i].text for i in range(stop, after)]
+        if all(text in NAME_BREAKS for text in between):
+            whole = None if any(text in OPENING_BRACKETS for text in between) else (first, end)
+            earlier = pieces.get(first)
+            if whole is not None and earlier is not None:
+                whole = (earlier[0], end)
+            pieces.setdefault(first, whole)
+            if whole is not None:
+                pieces[first] = whole
+            pieces[after] = whole
     return pieces
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+
+
+def joined_name(text: str, tokens: Sequence[Token], low: int, high: int) -> str:
+    """The whole name the pieces in tokens [low, high) spell, without the brackets or quotes between them and
+    without the context or title words before it ("Libyan strongman Muammar) al-Qaddafi" → "Muammar
+    al-Qaddafi")."""
+    first = low
+    while first < high - 1 and (
+        tokens[first].text in NAME_BREAKS or not _starts_name(tokens[first].text) or is_title_word(tokens[first].text)
+    ):
+        first += 1
+    runs: list[list[Token]] = [[]]
+    for token in tokens[first:high]:
+        if token.text in NAME_BREAKS:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return " ".join(text[run[0].start : run[-1].end] for run in runs if run)
