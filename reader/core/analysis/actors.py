@@ -184,7 +184,7 @@ def _actors_from(
         )
         counts = [0] * len(articles)
         for c in members:
-            counts[c.article] += 1
+            counts[c.article] += not c.full_name or c.full_name.endswith(c.text)  # a cut name counts once
         spellings = {text for c in members for text in (c.text, c.titled) if text != name}
         alias_list = sorted(spellings, key=lambda t: (fold(t), t))
         drafts.append((name, kind, tuple(alias_list), mentions, tuple(counts)))
