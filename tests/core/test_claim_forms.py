@@ -42,6 +42,12 @@ FORMS = [
     "Residents sent letters urging the council to keep the tolls low.",  # 26 a participle on a noun
     "Okafor said she plans to sue the council and believes the tolls are illegal.",  # 27 stances inside a claim
     "Miller said Okafor had warned the council about the tolls.",  # 28 a speech act inside a claim
+    "Mayor Miller Discusses Bridge Tolls With Council",  # 29 a topic verb in a headline-cased line
+    "Miller discussed the tolls with the council on Monday.",  # 30 the same verb in prose
+    "The talks highlighted growing tensions over the tolls.",  # 31 an event as the subject of a speech verb
+    "The hearing revealed new costs for the bridge.",  # 32 an event as the subject of an evidence verb
+    "Polls show a close contest for mayor.",  # 33 evidence with an object
+    "The tolls will stay high, as the council memo put it.",  # 34 an idiom of attribution
 ]
 
 
@@ -170,3 +176,34 @@ def test_a_reporting_infinitive_on_a_noun_is_no_attribution_by_that_noun(claims:
     assert on(claims, 25) == []  # "a willingness to respond": the noun is what "respond" completes, no source
     (urging,) = on(claims, 26)  # "letters urging …": a participle says what the noun does
     assert (urging.speaker_label, urging.cue.text) == ("letters", "urging")
+
+
+def test_a_headline_naming_an_event_is_no_claim_but_the_same_verb_in_prose_is(claims: list[Claim]) -> None:
+    assert on(claims, 29) == []
+    (claim,) = on(claims, 30)
+    assert (claim.cue.text, claim.speaker_label, claim.content.text) == (
+        "discussed",
+        "John Miller",
+        "the tolls with the council on Monday",
+    )
+
+
+def test_an_event_speaks_only_as_evidence(claims: list[Claim]) -> None:
+    assert on(claims, 31) == []  # "the talks" are no source of "highlighted"
+    (revealed,) = on(claims, 32)
+    assert (revealed.cue.text, revealed.speaker_label, revealed.content.text) == (
+        "revealed",
+        "the hearing",
+        "new costs for the bridge",
+    )
+    (show,) = on(claims, 33)
+    assert (show.cue.text, show.speaker_label, show.content.text) == ("show", "polls", "a close contest for mayor")
+
+
+def test_as_the_source_put_it(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 34)
+    assert (claim.cue.text, claim.speaker_label, claim.content.text) == (
+        "put it",
+        "the council memo",
+        "The tolls will stay high",
+    )

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from reader.core.analysis.candidate import SKIPPED_KINDS
 from reader.core.analysis.cues import Attribution, find_attributions
-from reader.core.analysis.lexicon import stance_only
+from reader.core.analysis.lexicon import TOPIC_CUES, stance_only
+from reader.core.analysis.names import headline_cased
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
 from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
 from reader.core.analysis.quotes import (
@@ -28,7 +29,7 @@ from reader.core.analysis.quotes import (
     widen_to_quote,
 )
 from reader.core.analysis.speakers import FIRST_PERSON, MentionIndex, Resolved, resolve, resolve_name
-from reader.core.records import Actor, Article, Claim, ClaimKind, TextSpan
+from reader.core.records import Actor, Article, BlockKind, Claim, ClaimKind, TextSpan
 
 _EDGE = " \t\n,;:—–-"
 _WORD = re.compile(r"\w+")
@@ -64,7 +65,10 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
     for sentence in parse.sentences:
         if article.sentences[sentence.index].kind in SKIPPED_KINDS:
             continue
+        headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE or headline_cased(sentence.tokens)
         for found in find_attributions(sentence):
+            if headline and found.cue_lemma.split(" ", 1)[0] in TOPIC_CUES:
+                continue  # "Netanyahu Discusses Second Strike on Iran": the headline names an event, no statement
             claim = _claim(context, sentence, found)
             if claim is not None and not inside_quote(context.quotes, claim.cue.start):
                 claims.append(claim)
