@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
 
 from reader.core.analysis import analyse_article
-from reader.core.records import Claim, ClaimKind
+from reader.core.records import ArticleMeta, Claim, ClaimKind
 from tests.factories import article_of
 
 pytestmark = pytest.mark.slow
@@ -48,6 +49,7 @@ FORMS = [
     "The hearing revealed new costs for the bridge.",  # 32 an event as the subject of an evidence verb
     "Polls show a close contest for mayor.",  # 33 evidence with an object
     "The tolls will stay high, as the council memo put it.",  # 34 an idiom of attribution
+    "I told the council that the tolls were too high.",  # 35 the writer's own claim
 ]
 
 
@@ -207,3 +209,11 @@ def test_as_the_source_put_it(claims: list[Claim]) -> None:
         "the council memo",
         "The tolls will stay high",
     )
+
+
+def test_the_writers_i_is_the_author(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 35)
+    assert (claim.speaker_label, claim.cue.text, claim.speaker_actor) == ("the author", "told", None)
+    signed = dataclasses.replace(article_of(FORMS[35:]), meta=ArticleMeta(author="Jane Roe"))
+    (own,) = analyse_article(signed, use_cache=False).claims
+    assert own.speaker_label == "Jane Roe (author)"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reader.core.analysis.candidate import SKIPPED_KINDS
 from reader.core.analysis.cues import Attribution, find_attributions
 from reader.core.analysis.lexicon import TOPIC_CUES, stance_only
-from reader.core.analysis.names import headline_cased
+from reader.core.analysis.names import fold, headline_cased
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
 from reader.core.analysis.patterns import Marked, colon_heads, signed_quotes
 from reader.core.analysis.quotes import (
@@ -81,7 +81,7 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
-    return _first_person_speakers(_continued_quotes(context, claims))
+    return _authors_words(article, _first_person_speakers(_continued_quotes(context, claims)))
 
 
 def inside_quote(quotes: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -186,6 +186,20 @@ def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
                     speaker_actor=outer.speaker_actor,
                     speaker_key=outer.speaker_key,
                 )
+        resolved.append(claim)
+    return resolved
+
+
+def _authors_words(article: Article, claims: list[Claim]) -> list[Claim]:
+    """ "I"/"we" left as the speaker of a cue outside every quotation is the writer ("I spoke to tax experts this
+    week", in a column): the byline's author when the article names one, else "the author"."""
+    author = article.meta.author
+    label = f"{author} (author)" if author else "the author"
+    resolved = []
+    for claim in claims:
+        written = claim.speaker.text.casefold() if claim.speaker else ""
+        if written in FIRST_PERSON and claim.speaker_actor is None and claim.speaker_label.casefold() in FIRST_PERSON:
+            claim = dataclasses.replace(claim, speaker_label=label, speaker_key=f"author:{fold(author or '')}")
         resolved.append(claim)
     return resolved
 
