@@ -36,7 +36,7 @@ SPEECH_OBJECT = word_set(
     question mention reference highlight detail outline tout hail applaud welcome blame mock rebuke decry dispute
     challenge discuss express endorse oppose encourage liken label dub repeat tweet post thank apologize apologise
     charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note point offer
-    respond reply
+    respond reply view rule publish back
     """
 )
 """Speech acts whose object can carry the statement."""
@@ -79,7 +79,7 @@ STATEMENT_NOUNS = word_set(
 """Nouns that report a statement when a source owns them ("Trump's claim that …", "the senator's call for …")."""
 PARTICLES = frozenset({("point", "out"), ("lay", "out"), ("weigh", "in"), ("speak", "out"), ("spell", "out")})
 """Phrasal reporting verbs: the particle is part of the cue ("pointed out that …")."""
-PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.CLAUSE, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
+PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.OBJECT, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
 TOPIC_VERBS = word_set("speak talk")
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
 """"spoke of his mother", "talked about taxes": the preposition is part of the cue, its object the content."""
