@@ -103,3 +103,34 @@ def test_fields_split_at_list_marks_and_figures() -> None:
         "Ian Harte",
         "Attendance",
     ]
+
+
+def test_places_before_scores_in_a_results_table_are_teams() -> None:
+    """In "Doncaster 3 Darlington 2" the model's place is a club, and an untagged name before a score is one
+    too; in prose the place stays a place, and a person in a table keeps the person label."""
+    article = article_of(
+        [
+            "Doncaster 3 Darlington 2",
+            "Bournemouth 1 Peterborough 2",
+            "H. Morris 69 , D. Blenkiron 43",
+            "Doncaster lost 3 times in 2 years .",
+        ]
+    )
+    parse = parse_of(
+        article,
+        [
+            [("Doncaster", "GPE"), ("Darlington", "GPE")],
+            [("Bournemouth", "GPE")],
+            [("H. Morris", "PERSON"), ("D. Blenkiron", "PERSON")],
+            [("Doncaster", "GPE")],
+        ],
+    )
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "Doncaster", ActorKind.ORGANISATION),
+        (0, "Darlington", ActorKind.ORGANISATION),
+        (1, "Bournemouth", ActorKind.ORGANISATION),
+        (1, "Peterborough", ActorKind.ORGANISATION),
+        (2, "H. Morris", ActorKind.PERSON),
+        (2, "D. Blenkiron", ActorKind.PERSON),
+        (3, "Doncaster", ActorKind.PLACE),
+    ]

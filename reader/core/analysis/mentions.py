@@ -35,6 +35,7 @@ from reader.core.analysis.untagged import (
     initialled_people,
     names_in_capitals,
     state_names,
+    teams_in_tables,
     untagged_people,
 )
 from reader.core.analysis.votes import (
@@ -45,6 +46,8 @@ from reader.core.analysis.votes import (
     joined_name,
     name_start,
     qualifies_title,
+    results_table,
+    score_at,
 )
 from reader.core.records import ActorKind, Article, BlockKind
 
@@ -95,6 +98,8 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in names_in_capitals(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in teams_in_tables(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     return [results[key] for key in sorted(results)]
@@ -135,6 +140,7 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
     raws: list[_Raw] = []
     headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
     pieces_of_names = broken_names(tokens, sentence.entities)
+    table = results_table(tokens)
     for entity in sentence.entities:
         kind = LABEL_KINDS.get(entity.label)
         if kind is None:
@@ -157,6 +163,8 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, stop, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
             vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
+            if vote is ActorKind.PLACE and table and score_at(tokens, stop):
+                vote = ActorKind.ORGANISATION  # "Doncaster 3 Darlington 2": teams
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
             joined = pieces_of_names.get(entity.first)
             full = joined_name(article.text, tokens, *joined) if joined is not None else ""

@@ -19,6 +19,7 @@ from reader.core.analysis.names import (
     split_hyphenated,
 )
 from reader.core.analysis.parsed import ParsedArticle, Token
+from reader.core.analysis.votes import results_table, score_at
 from reader.core.records import ActorKind, Article
 
 EDGE_PUNCT = set("\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·")
@@ -153,6 +154,38 @@ CAPS_SHARE = 0.9
 def _in_capitals(tokens: Sequence[Token]) -> bool:
     letters = [ch for token in tokens for ch in token.text if ch.isalpha()]
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
+
+
+def teams_in_tables(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Capitalised words the model left untagged right before a score in a line of results or standings
+    ("Bournemouth 1 Peterborough 2"): teams, voting organisation. People in tables are named with initials or
+    beside lower-case scorecard words ("c Healy b Warne 50"), which the table test and the earlier finders
+    leave out."""
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not results_table(tokens):
+                continue
+            for stop in range(1, len(tokens)):
+                if not score_at(tokens, stop):
+                    continue
+                first = stop
+                while first > 0 and _team_word(tokens[first - 1].text) and stop - first < CAPS_RUN:
+                    first -= 1
+                if first == stop or spans.overlaps(tokens[first].start, tokens[stop - 1].end):
+                    continue
+                start, end = tokens[first].start, tokens[stop - 1].end
+                text = article.text[start:end]
+                extra.append(Candidate(index, sentence.index, start, end, text, ActorKind.ORGANISATION, text))
+    return extra
+
+
+def _team_word(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and text.replace("'", "").replace("-", "").isalpha()
 
 
 class SpanIndex:

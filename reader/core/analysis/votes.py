@@ -122,3 +122,28 @@ def joined_name(text: str, tokens: Sequence[Token], low: int, high: int) -> str:
         else:
             runs[-1].append(token)
     return " ".join(text[run[0].start : run[-1].end] for run in runs if run)
+
+
+SCORE_DIGITS = 3
+"""A score or a count in a results table is a short integer ("3", "71"), unlike a year or an amount."""
+PROSE_SHARE = 0.2
+"""A line whose words are at most this share lower case is a table, not prose."""
+
+
+def results_table(tokens: Sequence[Token]) -> bool:
+    """Whether a line reads as results or standings ("Doncaster 3 Darlington 2", "CHICAGO 71 64 .526 10"): two
+    scores or more and hardly a lower-case word. Prose never does."""
+    if sum(_score(t.text) for t in tokens) < 2:
+        return False
+    words = [t.text for t in tokens if t.text.isalpha()]
+    return sum(word.islower() for word in words) <= PROSE_SHARE * len(words)
+
+
+def score_at(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a score stands at `position`: in a results table the name before it is a team, an organisation
+    (a place name there is a club, "Doncaster 3"); a person's vote is left alone (a scorecard's "H. Morris 69")."""
+    return position < len(tokens) and _score(tokens[position].text)
+
+
+def _score(text: str) -> bool:
+    return text.isdigit() and len(text) <= SCORE_DIGITS
