@@ -50,6 +50,12 @@ FORMS = [
     "Polls show a close contest for mayor.",  # 33 evidence with an object
     "The tolls will stay high, as the council memo put it.",  # 34 an idiom of attribution
     "I told the council that the tolls were too high.",  # 35 the writer's own claim
+    "AUGUSTA, Me. — Paul LePage, the embattled governor of Maine, declared on Thursday that the bridge would open.",
+    # 36 a dateline first
+    "Gov. LePage opened it.",  # 37 an abbreviated title …
+    "The Republican governor said the tolls were fair.",  # 38 … written out later, with an adjective
+    "The town council announced they would oppose the tolls.",  # 39 "they" inside the council's claim
+    "LePage repeated his claim that the bridge was safe.",  # 40 a possessive as the owner of a statement
 ]
 
 
@@ -214,6 +220,25 @@ def test_as_the_source_put_it(claims: list[Claim]) -> None:
 def test_the_writers_i_is_the_author(claims: list[Claim]) -> None:
     (claim,) = on(claims, 35)
     assert (claim.speaker_label, claim.cue.text, claim.speaker_actor) == ("the author", "told", None)
-    signed = dataclasses.replace(article_of(FORMS[35:]), meta=ArticleMeta(author="Jane Roe"))
+    signed = dataclasses.replace(article_of(FORMS[35:36]), meta=ArticleMeta(author="Jane Roe"))
     (own,) = analyse_article(signed, use_cache=False).claims
     assert own.speaker_label == "Jane Roe (author)"
+
+
+def test_a_dateline_is_never_the_speaker(claims: list[Claim]) -> None:
+    (claim,) = on(claims, 36)
+    assert (claim.speaker.text if claim.speaker else None, claim.speaker_label) == ("Paul LePage", "Paul LePage")
+    assert claim.content.text == "the bridge would open"
+
+
+def test_a_title_written_out_and_pronouns_of_reported_speech(claims: list[Claim]) -> None:
+    (governor,) = on(claims, 38)
+    assert governor.speaker_label == "Paul LePage"  # "Gov." before the name, "the Republican governor" after
+    assert [(c.cue.text, c.speaker_label) for c in on(claims, 39)] == [
+        ("announced", "the town council"),
+        ("oppose", "the town council"),
+    ]
+    assert [(c.cue.text, c.speaker_label) for c in on(claims, 40)] == [
+        ("repeated", "Paul LePage"),
+        ("claim", "Paul LePage"),
+    ]

@@ -134,3 +134,12 @@ def test_places_before_scores_in_a_results_table_are_teams() -> None:
         (2, "D. Blenkiron", ActorKind.PERSON),
         (3, "Doncaster", ActorKind.PLACE),
     ]
+
+
+def test_a_personal_title_makes_a_person_of_the_models_organisation() -> None:
+    article = article_of(["Representative Fredette and General Motors disagreed ."])
+    parse = parse_of(article, [[("Representative Fredette", "ORG"), ("General Motors", "ORG")]])
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "Fredette", ActorKind.PERSON),
+        (0, "General Motors", ActorKind.ORGANISATION),
+    ]

@@ -11,11 +11,12 @@ import bisect
 import dataclasses
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.candidate import SKIPPED_KINDS
 from reader.core.analysis.cues import Attribution, find_attributions
+from reader.core.analysis.datelines import dateline_ends
 from reader.core.analysis.lexicon import TOPIC_CUES, stance_only
 from reader.core.analysis.names import fold, headline_cased
 from reader.core.analysis.parsed import ParsedArticle, ParsedSentence
@@ -29,7 +30,7 @@ from reader.core.analysis.quotes import (
     widen_to_quote,
 )
 from reader.core.analysis.speakers import FIRST_PERSON, MentionIndex, Resolved, resolve, resolve_name
-from reader.core.records import Actor, Article, BlockKind, Claim, ClaimKind, TextSpan
+from reader.core.records import Actor, ActorKind, Article, BlockKind, Claim, ClaimKind, TextSpan
 
 _EDGE = " \t\n,;:—–-"
 _WORD = re.compile(r"\w+")
@@ -55,11 +56,18 @@ class _Context:
     quotes: Sequence[tuple[int, int]]
     starts: Sequence[int]
     """Sentence start offsets, for bisection."""
+    datelines: Mapping[int, int]
+    """Block index to the end of the dateline that opens it ("AUGUSTA, Me."), for blocks that have one."""
 
 
 def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: Sequence[Actor]) -> list[Claim]:
     context = _Context(
-        index, article, MentionIndex(index, actors), quote_spans(article), [s.start for s in article.sentences]
+        index,
+        article,
+        MentionIndex(index, actors),
+        quote_spans(article),
+        [s.start for s in article.sentences],
+        dateline_ends(article),
     )
     claims: list[Claim] = []
     for sentence in parse.sentences:
@@ -81,7 +89,8 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
-    return _authors_words(article, _first_person_speakers(_continued_quotes(context, claims)))
+    claims = _first_person_speakers(_continued_quotes(context, claims))
+    return _authors_words(article, _reported_pronouns(claims))
 
 
 def inside_quote(quotes: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -123,6 +132,7 @@ def _same_speaker(inner: Claim, outer: Claim) -> bool:
     return written in RESTATING_PRONOUNS or (inner.speaker_key != "" and inner.speaker_key == outer.speaker_key)
 
 
+SOURCE_KINDS = (ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.GROUP)
 RESTATING_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 
 
@@ -190,6 +200,43 @@ def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
     return resolved
 
 
+def _reported_pronouns(claims: list[Claim]) -> list[Claim]:
+    """ "he"/"she"/"they" as the speaker of a claim inside another claim of the same sentence is that claim's
+    speaker ("LePage said he would …", "the Republican allies announced they would oppose …"): reported speech
+    refers back to its speaker, not to whoever was named last. "he"/"she" take only a person."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence, []).append(claim)
+    resolved = []
+    for claim in claims:
+        written = claim.speaker.text.casefold() if claim.speaker else ""
+        if written in REPORTED_PRONOUNS:
+            outer = next(
+                (
+                    other
+                    for other in by_sentence[claim.sentence]
+                    if other is not claim
+                    and other.content.start <= claim.cue.start < other.content.end
+                    and other.speaker is not None
+                    and other.speaker.text.casefold() not in RESTATING_PRONOUNS
+                ),
+                None,
+            )
+            person = outer is not None and (outer.speaker_actor or "").startswith(f"{ActorKind.PERSON.value}-")
+            if outer is not None and (person or written == "they"):
+                claim = dataclasses.replace(
+                    claim,
+                    speaker_label=outer.speaker_label,
+                    speaker_actor=outer.speaker_actor,
+                    speaker_key=outer.speaker_key,
+                )
+        resolved.append(claim)
+    return resolved
+
+
+REPORTED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 def _authors_words(article: Article, claims: list[Claim]) -> list[Claim]:
     """ "I"/"we" left as the speaker of a cue outside every quotation is the writer ("I spoke to tax experts this
     week", in a column): the byline's author when the article names one, else "the author"."""
@@ -219,7 +266,15 @@ def _claim(context: _Context, sentence: ParsedSentence, found: Attribution) -> C
     if content is None:
         return None
     resolved = Resolved("unknown", None, "")
-    if found.speaker is not None and found.speaker_head is not None and speaker is not None:
+    dateline_end = context.datelines.get(article.sentences[sentence.index].block, -1)
+    if speaker is not None and speaker[0] < dateline_end:
+        # "AUGUSTA, Me. — Gov. Paul R. LePage declared …": the parser may take the dateline for the subject
+        named = context.mentions.last_span_before(cue[0], SOURCE_KINDS, since=dateline_end)
+        if named is not None:
+            speaker, resolved = (named[0], named[1]), Resolved(named[3], named[2], named[2])
+        else:
+            speaker = None
+    elif found.speaker is not None and found.speaker_head is not None and speaker is not None:
         first, stop = found.speaker
         written = article.text[speaker[0] : speaker[1]]
         resolved = resolve(tokens, first, stop, found.speaker_head, written, context.mentions)

@@ -63,3 +63,13 @@ def dateline_places(articles: Sequence[Article]) -> list[Candidate]:
                 vote = None if place_alias(name_key(text)) else ActorKind.PLACE
                 found.append(Candidate(index, sentence.index, start, end, text, vote, text))
     return found
+
+
+def dateline_ends(article: Article) -> dict[int, int]:
+    """Block index to the offset where the dateline opening the block ends (after its region)."""
+    ends = {}
+    for block in article.blocks:
+        match = DATELINE.match(article.text, block.start, block.end)
+        if match is not None and not any(word in KICKERS for word in match.group("place").split()):
+            ends[block.index] = match.end()
+    return ends

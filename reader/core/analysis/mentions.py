@@ -45,6 +45,7 @@ from reader.core.analysis.votes import (
     has_capital,
     joined_name,
     name_start,
+    personal_title,
     qualifies_title,
     results_table,
     score_at,
@@ -148,6 +149,8 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
         pieces = _pieces(tokens, entity.first, entity.stop)
         for low, stop in pieces:
             first = name_start(tokens, low, stop)
+            if kind is not ActorKind.PERSON and personal_title(tokens, first, stop):
+                kind = ActorKind.PERSON  # "Representative Fredette" tagged ORG is a person
             if kind is ActorKind.PERSON:
                 while stop - first > 1 and is_title_word(tokens[first].text):
                     first += 1

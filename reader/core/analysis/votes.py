@@ -64,6 +64,22 @@ def adjusted_vote(kind: ActorKind, tokens: Sequence[Token], first: int, stop: in
     return kind
 
 
+PERSONAL_TITLES = word_set(
+    """
+    mr mrs ms dr sen rep gov senator representative governor congressman congresswoman mayor
+    """
+)
+"""Titles only a person bears: a span opening with one is a person's name whatever the model's label
+("Representative Fredette"). Not "General" ("General Motors"), "Prince" ("Prince Edward Island") or "State"."""
+
+
+def personal_title(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """Whether the span opens with a personal title followed by a capitalised name that is no institution's."""
+    if stop - first < 2 or fold(tokens[first].text).replace(".", "") not in PERSONAL_TITLES:
+        return False
+    return is_capitalised(tokens[first + 1].text) and fold(tokens[stop - 1].text) not in INSTITUTION_HEADS
+
+
 def qualifies_title(tokens: Sequence[Token], stop: int) -> bool:
     """Whether a capitalised title follows the span ("Minnesota Gov.", "Apple CEO"): the span then names the
     place or body the title belongs to, never the person who holds it."""
