@@ -56,6 +56,8 @@ FORMS = [
     "The Republican governor said the tolls were fair.",  # 38 … written out later, with an adjective
     "The town council announced they would oppose the tolls.",  # 39 "they" inside the council's claim
     "LePage repeated his claim that the bridge was safe.",  # 40 a possessive as the owner of a statement
+    "Democracy for America said the tolls were unfair.",  # 41 a name that opens with a common noun
+    "Officials said the bridge was safe.",  # 42 a common noun opening the sentence
 ]
 
 
@@ -242,3 +244,7 @@ def test_a_title_written_out_and_pronouns_of_reported_speech(claims: list[Claim]
         ("repeated", "Paul LePage"),
         ("claim", "Paul LePage"),
     ]
+
+
+def test_speaker_labels_keep_names_capitalised_and_common_nouns_not(claims: list[Claim]) -> None:
+    assert [claim.speaker_label for claim in on(claims, 41) + on(claims, 42)] == ["Democracy for America", "officials"]

@@ -166,8 +166,10 @@ def resolve(
         return Resolved(found[1], found[0], found[0])
     label = written
     opener = tokens[first]
-    if opener.pos in ("DET", "NUM", "NOUN", "PRON") and opener.text != "I" and not opener.text.isupper():
-        label = written[:1].lower() + written[1:]
+    named = any(is_capitalised(t.text) for t in tokens[first + 1 : stop] if t.text.isalpha())
+    common = opener.pos in ("DET", "NUM", "PRON") or (opener.pos == "NOUN" and not named)
+    if common and opener.text != "I" and not opener.text.isupper():
+        label = written[:1].lower() + written[1:]  # "Officials said" → "officials"; "Democracy for America" stays
     return Resolved(label, None, speaker_key(tokens, first, stop, head))
 
 
