@@ -9,6 +9,7 @@ survive only when the same name occurs as a clean entity elsewhere in the compar
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,10 +89,17 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     for raw in raws:
         for candidate in _confirmed(raw, known, articles):
             results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
-    for place in dateline_places(articles):
-        for key in [k for k in results if k[0] == place.article and k[1] < place.end and place.start < k[2]]:
-            del results[key]  # the model's reading of an all-caps dateline ("BUCHAREST" as an organisation)
-        results[(place.article, place.start, place.end)] = place
+    places = dateline_places(articles)
+    if places:
+        ordered = sorted(results)
+        reach = max((end - start for _article, start, end in ordered), default=0)
+        for place in places:
+            low = bisect.bisect_left(ordered, (place.article, place.start - reach, 0))
+            high = bisect.bisect_left(ordered, (place.article, place.end, 0))
+            for key in ordered[low:high]:
+                if key[2] > place.start:
+                    results.pop(key, None)  # the model's reading of an all-caps dateline ("BUCHAREST" an ORG)
+            results[(place.article, place.start, place.end)] = place
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
