@@ -6,6 +6,8 @@ from reader.core.analysis.candidate import Candidate
 from reader.core.analysis.datelines import dateline_places
 from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import fields
+from reader.core.analysis.parsed import Token
+from reader.core.analysis.votes import personal_title
 from reader.core.records import ActorKind
 from tests.core.test_actors import parse_of, tokens_of
 from tests.factories import article_of
@@ -143,3 +145,28 @@ def test_a_personal_title_makes_a_person_of_the_models_organisation() -> None:
         (0, "Fredette", ActorKind.PERSON),
         (0, "General Motors", ActorKind.ORGANISATION),
     ]
+
+
+def test_the_models_labels_in_capitals_count_only_for_names_known_elsewhere() -> None:
+    article = article_of(["NATIONAL LEAGUE STANDINGS", "FRANCE BEAT MEXICO", "France beat Mexico 2-0 ."])
+    parse = parse_of(
+        article,
+        [[("NATIONAL LEAGUE", "ORG")], [("FRANCE", "ORG")], [("France", "GPE"), ("Mexico", "GPE")]],
+    )
+    assert shown(extract_candidates([article], [parse])) == [
+        (1, "FRANCE", None),
+        (1, "MEXICO", None),
+        (2, "France", ActorKind.PLACE),
+        (2, "Mexico", ActorKind.PLACE),
+    ]
+
+
+def test_an_initial_and_a_surname_are_a_person_whatever_the_label() -> None:
+    def words(*texts: str) -> list[Token]:
+        return [Token(0, len(text), text, text, "PROPN", "NNP", "dep", 0) for text in texts]
+
+    assert personal_title(words("A.", "Ranatunga"), 0, 2)
+    assert personal_title(words("Representative", "Fredette"), 0, 2)
+    assert not personal_title(words("A.", "Ranatunga", "Foundation"), 0, 3)
+    assert not personal_title(words("A.", "IBM"), 0, 2)
+    assert not personal_title(words("General", "Motors"), 0, 2)

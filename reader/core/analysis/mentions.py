@@ -33,6 +33,7 @@ from reader.core.analysis.untagged import (
     EDGE_PUNCT,
     NAME_CHARS,
     compound_around,
+    in_capitals,
     initialled_people,
     names_in_capitals,
     state_names,
@@ -140,6 +141,9 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
     weak_tokens: set[int] = set()
     named = {i for entity in sentence.entities for i in range(entity.first, entity.stop)}
     for low, high in segments(tokens):
+        if in_capitals(tokens[low:high]):
+            weak_tokens.update(range(low, high))  # the model's labels in capitals ("SCHEDULE", "WIN") are noise
+            continue
         if not headline_cased(tokens[low:high], {i - low for i in named if low <= i < high}):
             continue
         for first, stop in fields(tokens[low:high]):

@@ -127,7 +127,7 @@ def names_in_capitals(
         spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
         for sentence in parse.sentences:
             tokens = sentence.tokens
-            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not _in_capitals(tokens):
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not in_capitals(tokens):
                 continue
             position = 0
             while position < len(tokens):
@@ -151,7 +151,8 @@ CAPS_SHARE = 0.9
 """A line is in capitals when at least this share of its letters are upper case."""
 
 
-def _in_capitals(tokens: Sequence[Token]) -> bool:
+def in_capitals(tokens: Sequence[Token]) -> bool:
+    """Whether a stretch of text is written in capitals (a wire headline, a table heading)."""
     letters = [ch for token in tokens for ch in token.text if ch.isalpha()]
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
 

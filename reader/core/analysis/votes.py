@@ -74,10 +74,17 @@ PERSONAL_TITLES = word_set(
 
 
 def personal_title(tokens: Sequence[Token], first: int, stop: int) -> bool:
-    """Whether the span opens with a personal title followed by a capitalised name that is no institution's."""
-    if stop - first < 2 or fold(tokens[first].text).replace(".", "") not in PERSONAL_TITLES:
+    """Whether the span is a person's name by its shape whatever the model's label: a personal title followed
+    by a capitalised name that is no institution's ("Representative Fredette"), or an initial and a surname
+    ("A. Ranatunga"), as no other kind of name is written."""
+    if stop - first < 2 or not is_capitalised(tokens[first + 1].text):
         return False
-    return is_capitalised(tokens[first + 1].text) and fold(tokens[stop - 1].text) not in INSTITUTION_HEADS
+    if fold(tokens[stop - 1].text) in INSTITUTION_HEADS:
+        return False
+    opener = tokens[first].text
+    initial = stop - first == 2 and len(opener) == 2 and opener[0].isupper() and opener[1] == "."
+    surname = tokens[first + 1].text
+    return fold(opener).replace(".", "") in PERSONAL_TITLES or (initial and surname[1:].islower())
 
 
 def qualifies_title(tokens: Sequence[Token], stop: int) -> bool:
