@@ -36,7 +36,7 @@ SPEECH_OBJECT = word_set(
     question mention reference highlight detail outline tout hail applaud welcome blame mock rebuke decry dispute
     challenge discuss express endorse oppose encourage liken label dub repeat tweet post thank apologize apologise
     charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note point offer
-    respond reply view rule publish back support
+    respond reply view rule publish back
     """
 )
 """Speech acts whose object can carry the statement."""
