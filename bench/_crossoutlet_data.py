@@ -9,6 +9,7 @@ recall and F1 are counted over all pairs of all article pairs.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 from collections.abc import Iterable, Sequence
@@ -82,20 +83,27 @@ def load_events() -> list[Event]:
     return events
 
 
-def annotated_index(article: Article, annotated: Sequence[AnnotatedSentence]) -> list[int | None]:
+def annotated_at(annotated: Sequence[AnnotatedSentence], start: int, end: int) -> int | None:
+    """The idx of the annotated sentence the span [start, end) of the file overlaps most (None when none).
+
+    `annotated` is in file order (as `read_sentences` gives it), so a bisection finds the first candidate."""
+    best, best_overlap = None, 0
+    first = max(0, bisect.bisect_right([s.start for s in annotated], start) - 1)
+    for gold in annotated[first:]:
+        if gold.start >= end:
+            break
+        overlap = min(end, gold.end) - max(start, gold.start)
+        if overlap > best_overlap:
+            best, best_overlap = gold.idx, overlap
+    return best
+
+
+def annotated_index(article: Article, annotated: Sequence[AnnotatedSentence], shift: int = 0) -> list[int | None]:
     """For each of our sentences, the idx of the annotated sentence it overlaps most (None when none).
 
     Offsets index the file's text; our `Article.text` is the cleaned text, which for these plain files is the
-    file itself (checked by the caller)."""
-    mapped: list[int | None] = []
-    for sentence in article.sentences:
-        best, best_overlap = None, 0
-        for gold in annotated:
-            overlap = min(sentence.end, gold.end) - max(sentence.start, gold.start)
-            if overlap > best_overlap:
-                best, best_overlap = gold.idx, overlap
-        mapped.append(best)
-    return mapped
+    file itself, or starts `shift` characters into it (a BOM or leading blank lines removed)."""
+    return [annotated_at(annotated, s.start + shift, s.end + shift) for s in article.sentences]
 
 
 def predicted_pairs(

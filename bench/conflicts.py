@@ -14,7 +14,6 @@ timing), so they do not depend on the machine's load.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import json
@@ -28,38 +27,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._articles import DEV_DATA, median_ms
-from bench._crossoutlet_data import read_sentences
+from bench._crossoutlet_data import AnnotatedSentence, annotated_at, read_sentences
 from reader.core.details import with_conflicts
 from reader.core.pipeline import compare
 from reader.core.records import Article, Comparison, Conflict
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTLETS = ("fox", "hpo", "nyt")
-
-
-@dataclass(frozen=True)
-class GoldSentences:
-    """The annotated sentences of one outlet's file: their character starts and ends."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    def at(self, start: int, end: int) -> int | None:
-        """The annotated sentence a span overlaps most."""
-        best, best_overlap = None, 0
-        first = max(0, bisect.bisect_right(self.starts, start) - 1)
-        for index in range(first, len(self.starts)):
-            if self.starts[index] >= end:
-                break
-            overlap = min(end, self.ends[index]) - max(start, self.starts[index])
-            if overlap > best_overlap:
-                best, best_overlap = index, overlap
-        return best
-
-
-def _gold_sentences(folder: Path, outlet: str) -> GoldSentences:
-    annotated = read_sentences(folder / f"{outlet}.sentences.tsv")  # the one reader of the annotation files
-    return GoldSentences(tuple(s.start for s in annotated), tuple(s.end for s in annotated))
 
 
 def _offset_map(article: Article, raw: str) -> tuple[int, int]:
@@ -103,7 +77,7 @@ def score_event(folder: Path, tally: Tally, kinds: Counter[str], right_kinds: Co
     names = [Path(article.path or "").stem for article in comparison.articles]
     if sorted(names) != sorted(OUTLETS):
         raise SystemExit(f"{folder.name}: expected fox, hpo and nyt, got {names}")
-    sentences = {outlet: _gold_sentences(folder, outlet) for outlet in OUTLETS}
+    sentences = {outlet: read_sentences(folder / f"{outlet}.sentences.tsv") for outlet in OUTLETS}
     raw = {outlet: (folder / f"{outlet}.txt").read_text(encoding="utf-8") for outlet in OUTLETS}
     gold_pairs: set[tuple[str, int, str, int]] = set()
     for pair in gold["pairs"]:
@@ -118,7 +92,7 @@ def score_event(folder: Path, tally: Tally, kinds: Counter[str], right_kinds: Co
             outlet = names[article_index]
             shift, _ = _offset_map(article, raw[outlet])
             sentence = article.sentences[sentence_index]
-            ends.append((outlet, sentences[outlet].at(sentence.start + shift, sentence.end + shift)))
+            ends.append((outlet, annotated_at(sentences[outlet], sentence.start + shift, sentence.end + shift)))
         (outlet_a, gold_a), (outlet_b, gold_b) = ends
         if OUTLETS.index(outlet_a) > OUTLETS.index(outlet_b):
             (outlet_a, gold_a), (outlet_b, gold_b) = (outlet_b, gold_b), (outlet_a, gold_a)
@@ -142,7 +116,7 @@ def _score_drifts(
     comparison: Comparison,
     gold: dict[str, Any],
     names: list[str],
-    sentences: dict[str, GoldSentences],
+    sentences: dict[str, tuple[AnnotatedSentence, ...]],
     raw: dict[str, str],
     tally: Tally,
 ) -> None:
@@ -168,7 +142,7 @@ def _score_drifts(
                     article = comparison.articles[article_index]
                     shift, _ = _offset_map(article, raw[names[article_index]])
                     record = article.sentences[sentence_index]
-                    ends.append(sentences[names[article_index]].at(record.start + shift, record.end + shift))
+                    ends.append(annotated_at(sentences[names[article_index]], record.start + shift, record.end + shift))
                 if OUTLETS.index(outlets[0]) > OUTLETS.index(outlets[1]):
                     ends.reverse()
                 if None not in ends:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from rich.cells import cell_len
 
@@ -56,10 +57,23 @@ def story_entry(point: StoryPoint, articles: Sequence[Article], width: int, line
 
 
 def story_heading(articles: Sequence[Article], width: int) -> str:
-    """The column headings: each outlet's label and name (its outlet when known, else its title)."""
+    """The column headings: each outlet's label and one kind of name for all of them.
+
+    The outlet when every article names one; otherwise the file name (then the title) for every column, so
+    a column never reads "A Newslooks" beside "B Trump, Netanyahu discuss …"."""
     column = column_width(len(articles), width)
-    names = [pad(f"{a.label} {shown(a.meta.outlet or a.title)}", column) for a in articles]
+    by_outlet = all(a.meta.outlet for a in articles)
+    names = [pad(f"{a.label} {shown(_column_name(a, by_outlet))}", column) for a in articles]
     return "told" + " " * (GUTTER - 4) + " ".join(names)
+
+
+def _column_name(article: Article, by_outlet: bool) -> str:
+    """The outlet when all columns use outlets, else the file's name without folder, else the title."""
+    if by_outlet:
+        return article.meta.outlet or article.title
+    if article.path:
+        return PurePath(article.path).name
+    return article.title
 
 
 def jump_target(point: StoryPoint, reading: int) -> tuple[int, int]:

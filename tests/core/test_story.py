@@ -19,7 +19,7 @@ from reader.core.records import (
     SentenceClass,
     TextSpan,
 )
-from reader.core.story import StoryFilter, in_reading_order, keep, story, story_counts, story_points
+from reader.core.story import MAX_RUN, StoryFilter, in_reading_order, keep, story, story_counts, story_points
 from tests.factories import article_of
 from tests.tui.fixtures import aligned_comparison, fixture_articles
 
@@ -60,6 +60,24 @@ def test_links_across_pairs_make_one_point_told_by_three() -> None:
     assert sum(1 for p in points if p.carried == 1) == 5  # every other sentence is a point of its own
     counts = story_counts(comparison)
     assert (counts.points, counts.carried_by_all, counts.only_in_one, counts.only_in) == (6, 1, 5, (2, 2, 1))
+
+
+def test_a_chain_of_links_to_a_distant_sentence_makes_two_points_not_one_clump() -> None:
+    # A0–B0 and B0–A5: A0 and A5 are far apart in A, so they are two points; A5 shares B0's passage
+    comparison = _comparison([6, 2], [(0, 0, 1, 0), (0, 5, 1, 0)])
+    shared = sorted(p.passages for p in story_points(comparison) if p.carried == 2)
+    assert shared == [((0,), (0,)), ((5,), (0,))]
+
+
+def test_a_lede_told_in_two_adjacent_sentences_is_one_point() -> None:
+    comparison = _comparison([3, 4], [(0, 0, 1, 0), (0, 0, 1, 1)])
+    assert [p.passages for p in story_points(comparison) if p.carried == 2] == [((0,), (0, 1))]
+
+
+def test_a_point_holds_at_most_max_run_sentences_of_one_article() -> None:
+    links = [(0, 0, 1, t) for t in range(MAX_RUN + 1)]  # A0 linked to four adjacent sentences of B
+    points = story_points(_comparison([2, MAX_RUN + 2], links))
+    assert max(len(p.passages[1]) for p in points) == MAX_RUN
 
 
 def test_a_point_one_article_does_not_tell_follows_the_point_before_it() -> None:
@@ -105,7 +123,7 @@ links = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(sizes=st.lists(st.integers(1, 6), min_size=2, max_size=3), chosen=links, reading=st.integers(0, 2))
-def test_every_sentence_is_in_one_point_and_the_order_follows_the_chosen_article(
+def test_every_sentence_is_in_a_point_of_short_runs_and_the_order_follows_the_chosen_article(
     sizes: list[int], chosen: list[tuple[int, int, int, int]], reading: int
 ) -> None:
     valid = [
@@ -113,8 +131,14 @@ def test_every_sentence_is_in_one_point_and_the_order_follows_the_chosen_article
     ]
     comparison = _comparison(sizes, valid)
     points = story_points(comparison)
-    told = [(i, s) for p in points for i, passage in enumerate(p.passages) for s in passage]
-    assert sorted(told) == [(i, s) for i, size in enumerate(sizes) for s in range(size)]  # each exactly once
+    told = {(i, s) for p in points for i, passage in enumerate(p.passages) for s in passage}
+    assert sorted(told) == [(i, s) for i, size in enumerate(sizes) for s in range(size)]  # each at least once
+    linked = {(a, s) for a, s, _, _ in valid} | {(b, t) for _, _, b, t in valid}
+    for point in points:
+        for passage in point.passages:  # one short run of adjacent sentences per article
+            assert not passage or (passage[-1] - passage[0] + 1 == len(passage) <= MAX_RUN)
+        if point.carried == 1:  # told by one outlet only: none of its sentences has a counterpart
+            assert not any((i, s) in linked for i, passage in enumerate(point.passages) for s in passage)
     reading = reading % len(sizes)
     firsts = [p.first(reading) for p in in_reading_order(points, reading) if p.first(reading) is not None]
     assert firsts == sorted(firsts)

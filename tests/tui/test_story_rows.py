@@ -60,3 +60,17 @@ def test_headlines_show_the_words_only_they_use_as_marked_pieces() -> None:
     marked_c = [text for text, marked in lines[4].pieces if marked]
     assert marked_c == ["vote", "passes"]
     assert "".join(text for text, _ in lines[4].pieces) == "Bridge vote passes"
+
+
+def test_column_headings_name_every_outlet_the_same_way() -> None:
+    from dataclasses import replace
+
+    from reader.core.records import ArticleMeta
+
+    first, second = fixture_articles(2)
+    with_outlet = replace(first, path="/news/fox.txt", meta=ArticleMeta(outlet="Fox News"))
+    without = replace(second, path="/news/nyt.txt", meta=ArticleMeta())
+    mixed = story_heading((with_outlet, without), 120)
+    assert "A fox.txt" in mixed and "B nyt.txt" in mixed and "Fox News" not in mixed
+    both = story_heading((with_outlet, replace(without, meta=ArticleMeta(outlet="The New York Times"))), 120)
+    assert "A Fox News" in both and "B The New York Times" in both
