@@ -7,7 +7,7 @@ from reader.core.analysis.datelines import dateline_places
 from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import fields
 from reader.core.analysis.parsed import Token
-from reader.core.analysis.votes import personal_title
+from reader.core.analysis.votes import given_name_and_surname, personal_title
 from reader.core.records import ActorKind
 from tests.core.test_actors import parse_of, tokens_of
 from tests.factories import article_of
@@ -170,3 +170,13 @@ def test_an_initial_and_a_surname_are_a_person_whatever_the_label() -> None:
     assert not personal_title(words("A.", "Ranatunga", "Foundation"), 0, 3)
     assert not personal_title(words("A.", "IBM"), 0, 2)
     assert not personal_title(words("General", "Motors"), 0, 2)
+
+
+def test_an_english_given_name_and_a_surname_are_a_person_but_a_team_is_not() -> None:
+    def words(*tagged: tuple[str, str]) -> list[Token]:
+        return [Token(0, len(text), text, text, "PROPN", tag, "dep", 0) for text, tag in tagged]
+
+    assert given_name_and_surname(words(("Claudia", "NNP"), ("Mues", "NNP")), 0, 2)
+    assert not given_name_and_surname(words(("Philadelphia", "NNP"), ("Eagles", "NNPS")), 0, 2)
+    assert not given_name_and_surname(words(("Claudia", "NNP"), ("Bank", "NNP")), 0, 2)
+    assert not given_name_and_surname(words(("Xqz", "NNP"), ("Damaske", "NNP")), 0, 2)

@@ -44,6 +44,7 @@ from reader.core.analysis.votes import (
     adjusted_vote,
     broken_names,
     coordinated_parts,
+    given_name_and_surname,
     has_capital,
     joined_name,
     name_start,
@@ -161,6 +162,8 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
         pieces = _pieces(tokens, entity.first, entity.stop)
         for low, stop in pieces:
             first = name_start(tokens, low, stop)
+            if kind is ActorKind.ORGANISATION and given_name_and_surname(tokens, first, stop):
+                kind = ActorKind.PERSON  # "Tanja Damaske ( Germany )" tagged ORG in a results list
             if kind is not ActorKind.PERSON and personal_title(tokens, first, stop):
                 kind = ActorKind.PERSON  # "Representative Fredette" tagged ORG is a person
             if kind is ActorKind.PERSON:

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from reader.core.analysis.names import fold, is_capitalised, is_title_word, word_set
 from reader.core.analysis.parsed import Entity, Token
+from reader.core.analysis.people import is_given_name
 from reader.core.records import ActorKind
 
 NAME_PARTICLES = word_set("de del della di da van von der den du la le al el bin ibn ben dos das St. st.")
@@ -170,3 +171,19 @@ def score_at(tokens: Sequence[Token], position: int) -> bool:
 
 def _score(text: str) -> bool:
     return text.isdigit() and len(text) <= SCORE_DIGITS
+
+
+def given_name_and_surname(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """Two capitalised words, the first an English given name, the second no institution's and no plural (a
+    team: "Philadelphia Eagles", "Bradford Bulls"): a person."""
+    if stop - first != 2 or tokens[first + 1].tag == "NNPS":
+        return False
+    given, surname = tokens[first].text, tokens[first + 1].text
+    return (
+        given.isalpha()
+        and surname.isalpha()
+        and is_capitalised(given)
+        and surname[1:].islower()
+        and is_given_name(fold(given))
+        and fold(surname) not in INSTITUTION_HEADS
+    )
