@@ -180,3 +180,17 @@ def test_an_english_given_name_and_a_surname_are_a_person_but_a_team_is_not() ->
     assert not given_name_and_surname(words(("Philadelphia", "NNP"), ("Eagles", "NNPS")), 0, 2)
     assert not given_name_and_surname(words(("Claudia", "NNP"), ("Bank", "NNP")), 0, 2)
     assert not given_name_and_surname(words(("Xqz", "NNP"), ("Damaske", "NNP")), 0, 2)
+
+
+def test_competitors_named_with_a_country_in_brackets_are_people() -> None:
+    """The model tags the countries but not the players; two or three capitalised words before a bracketed
+    known place are a person, one word ("Alba", a club) is left alone."""
+    article = article_of(["Goran Ivanisevic ( Croatia ) beat Scott Draper ( Australia ) and Alba ( Germany ) won"])
+    parse = parse_of(article, [[("Croatia", "GPE"), ("Australia", "GPE"), ("Germany", "GPE")]])
+    assert shown(extract_candidates([article], [parse])) == [
+        (0, "Goran Ivanisevic", ActorKind.PERSON),
+        (0, "Croatia", ActorKind.PLACE),
+        (0, "Scott Draper", ActorKind.PERSON),
+        (0, "Australia", ActorKind.PLACE),
+        (0, "Germany", ActorKind.PLACE),
+    ]

@@ -36,6 +36,7 @@ from reader.core.analysis.untagged import (
     in_capitals,
     initialled_people,
     names_in_capitals,
+    people_with_countries,
     state_names,
     teams_in_tables,
     untagged_people,
@@ -108,6 +109,8 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     for candidate in initialled_people(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in names_in_capitals(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in people_with_countries(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in teams_in_tables(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)

@@ -185,6 +185,40 @@ def teams_in_tables(
     return extra
 
 
+def people_with_countries(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Two or three capitalised words the model left untagged before a place in brackets ("Scott Draper (
+    Australia )", "Jansher Khan ( Pakistan )"): results lists name competitors so, voting person. One word
+    before the brackets is as often a team ("Alba ( Germany )"), so it is left alone."""
+    places = {c.key for c in found if c.kind is ActorKind.PLACE}
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            for opening in range(2, len(tokens) - 2):
+                if tokens[opening].text != "(" or tokens[opening + 2].text != ")":
+                    continue
+                if name_key(tokens[opening + 1].text) not in places:
+                    continue
+                first = opening
+                while first > 0 and _team_word(tokens[first - 1].text) and opening - first < MAX_NAME_WORDS:
+                    first -= 1
+                if opening - first < 2 or spans.overlaps(tokens[first].start, tokens[opening - 1].end):
+                    continue
+                start, end = tokens[first].start, tokens[opening - 1].end
+                text = article.text[start:end]
+                extra.append(Candidate(index, sentence.index, start, end, text, ActorKind.PERSON, text))
+    return extra
+
+
+MAX_NAME_WORDS = 3
+"""The longest competitor's name looked for before a bracketed country, in words."""
+
+
 def _team_word(text: str) -> bool:
     return len(text) > 1 and text[0].isupper() and text.replace("'", "").replace("-", "").isalpha()
 
