@@ -22,6 +22,8 @@ from reader.core.load.inputs import load_inputs
 
 L2 = 1.0
 """Ridge penalty on the weights (not the bias), in units of the log-likelihood summed over candidates."""
+SEMANTIC = ("semantic", "semantic_rank")
+"""The signals read off the meaning vectors (`embedding.py`): dropped together to show what they add."""
 THRESHOLDS = tuple(round(0.2 + 0.02 * k, 2) for k in range(31))
 
 
@@ -109,6 +111,9 @@ def leave_one_event_out(events: Sequence[Event]) -> None:
     all_columns = list(range(len(FEATURE_NAMES)))
     counts, cut = held_out(data, all_columns)
     print(counts.line(f"link model, leave-one-event-out (median cut {cut:.2f})"))
+    lexical = [k for k, name in enumerate(FEATURE_NAMES) if name not in SEMANTIC]
+    without, lexical_cut = held_out(data, lexical)
+    print(without.line(f"  the same without {' and '.join(SEMANTIC)} (median cut {lexical_cut:.2f})"))
     print("  what each signal adds (held-out F1 without it, all others refitted):")
     for k, name in enumerate(FEATURE_NAMES):
         without, _ = held_out(data, [c for c in all_columns if c != k])

@@ -6,8 +6,7 @@ analysis run in the main screen's workers, so the first frame never waits for th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib import resources
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,17 +19,29 @@ from reader.screens.main import Aligner, Analyser, MainScreen
 from reader.shown import shown_markup
 
 if TYPE_CHECKING:
+    from reader.core.parse_service import AnalysisService
     from reader.store.session import Session
 
 STYLESHEETS = ("reader.tcss",)
 
 
 def stylesheet(name: str) -> Path:
-    """A stylesheet of the installed `reader.styles` package (the repo's top-level styles/), or of a checkout."""
+    """A stylesheet of the installed `reader.styles` package (the repo's top-level styles/), or of a checkout.
+
+    Found through the import system's spec rather than `importlib.resources`, whose import alone cost ~15 ms of
+    the first frame; the styles are plain files in every supported install (wheel, editable, checkout).
+    """
+    from importlib.util import find_spec
+
     try:
-        return Path(str(resources.files("reader.styles") / name))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "styles" / name
+        spec = find_spec("reader.styles")
+    except (ImportError, ValueError):
+        spec = None
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    for location in locations:
+        if (Path(location) / name).is_file():
+            return Path(location) / name
+    return Path(__file__).resolve().parent.parent / "styles" / name
 
 
 def _align(articles: Sequence[Article]) -> Comparison:
@@ -63,6 +74,7 @@ class ReaderApp(App[int]):
         notices: Sequence[str] = (),
         session: Session | None = None,
         ends_process: bool = False,
+        service: AnalysisService | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -73,10 +85,17 @@ class ReaderApp(App[int]):
         self.aligner = aligner
         self.analyser = analyser
         self.ends_process = ends_process
-        self._ending_process = False
-        self._parse_service_wanted = False
         """The command line's app: under `run()`, spaCy gets its own process and the app's end ends the process
         at once (`reader.lifetime`). Off for tests and harnesses that run the app inside their own process."""
+        self.service = service
+        """The analysis service the command line started before Textual (`reader.core.parse_service`)."""
+        self.early_analyser: Callable[[Sequence[Article], float | None], Comparison | None] | None = None
+        """Actors and claims before the alignment (from the service), for the sidebar; None: after it."""
+        self.idle_service_aligner: Callable[[Sequence[Article]], Comparison] | None = None
+        """The alignment in the service, used when it is idle at the first paint (the analysis came from the
+        warm cache): the app's interpreter then has only the sidebar to build."""
+        self._ending_process = False
+        self._service_wanted = False
 
     def run(self, *args: Any, **kwargs: Any) -> int | None:
         """Run in a real terminal: spaCy gets its own process; when the app ends, the process ends at once.
@@ -87,9 +106,16 @@ class ReaderApp(App[int]):
             return super().run(*args, **kwargs)
         from reader import lifetime
 
+        if self.service is not None:
+            lifetime.adopt(self.service)
         if self.analyser is _analyse and not (self.comparison is not None and self.comparison.analysed):
-            self.analyser = lifetime.analyser_with_service()
-            self._parse_service_wanted = True
+            self.analyser = lifetime.analyser_with_service(self.service)
+            if self.service is not None:
+                self.early_analyser = lifetime.early_analyser(self.service)
+                if self.aligner is _align:
+                    self.idle_service_aligner = lifetime.aligner_with_service(self.service, _align)
+            else:
+                self._service_wanted = True
         self._ending_process = True
         try:
             return super().run(*args, **kwargs)
@@ -111,11 +137,12 @@ class ReaderApp(App[int]):
         return result
 
     def on_ready(self) -> None:
-        """After the first paint: start spaCy's process, so it imports the model while the alignment runs."""
-        if self._parse_service_wanted:
+        """After the first paint, when the command line started no service (a reopened comparison): start one
+        now, so it imports the model while the alignment runs."""
+        if self._service_wanted:
             from reader import lifetime
 
-            lifetime.start_parse_service(self.articles)
+            lifetime.start_analysis_service(self.articles)
 
     def on_mount(self) -> None:
         self.push_screen(
@@ -125,6 +152,8 @@ class ReaderApp(App[int]):
                 analyser=self.analyser,
                 comparison=self.comparison,
                 session=self.session,
+                early_analyser=self.early_analyser,
+                idle_service_aligner=self.idle_service_aligner,
             )
         )
         for notice in self.notices:

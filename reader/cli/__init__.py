@@ -52,16 +52,51 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_app(paths: Sequence[str]) -> int:
-    """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app."""
-    from reader.cli.inputs import app_inputs
-    from reader.core.load.inputs import load_inputs
+    """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app.
 
-    loaded = load_inputs(app_inputs(paths))
+    The analysis service starts before anything else (`reader.cli.service`): it loads the articles on the
+    second core while this process imports Textual, then turns to spaCy. When it cannot start or dies, this
+    process loads the articles itself, with the same messages.
+    """
+    from reader.core.parse_service import AnalysisService, service_enabled
+
+    service = None
+    if service_enabled() and _plain_paths(paths):
+        service = AnalysisService.spawn("reader.cli.service", ("launch", tuple(paths)))
     from reader.app import ReaderApp
 
-    app = ReaderApp(loaded.articles, notices=loaded.warnings, ends_process=True)
+    launched = None
+    if service is not None:
+        try:
+            launched = service.loaded()
+        except ReaderError:
+            service.stop()
+            raise
+        if launched is None:  # the service died: load here
+            service.stop()
+            service = None
+    if launched is not None:
+        articles, warnings = launched.articles, launched.warnings
+    else:
+        from reader.cli.inputs import app_inputs
+        from reader.core.load.inputs import load_inputs
+
+        loaded = load_inputs(app_inputs(paths))
+        articles, warnings = loaded.articles, loaded.warnings
+    app = ReaderApp(articles, notices=warnings, ends_process=True, service=service)
     exit_code = app.run()
     return exit_code if exit_code is not None else (app.return_code or 0)
+
+
+def _plain_paths(arguments: Sequence[str]) -> bool:
+    """Every argument names something that exists: then the service loads them; any other argument is an error
+    that this process reports itself, without starting a process for it."""
+    import os
+
+    try:
+        return bool(arguments) and all(argument not in ("", "-") and os.path.exists(argument) for argument in arguments)
+    except (OSError, ValueError):
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

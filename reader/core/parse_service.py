@@ -1,145 +1,277 @@
-"""spaCy in a process of its own, started after the first paint: the model never runs in the app's interpreter.
+"""spaCy in a process of its own, started at launch: the model never runs in the app's interpreter.
 
-Importing spaCy and loading the model take about 1.5 s of CPU, and the parse holds the interpreter's lock for
-as long as it runs: in the app's process that time is taken from the alignment and the UI, and the interpreter
-cannot quit while a thread is inside spaCy. So the app starts this service right after its first frame (started
-before it, the model's import took CPU from the first paint on a loaded machine): a spawned interpreter that
-receives the articles and parses the ones the analysis cache does not hold yet (`reader.core.analysis.parse`,
-which writes each parse to the cache). The app's analysis then finds every parse in the cache and builds
-actors and claims from the plain records, without ever importing spaCy itself; when the cache holds them all
-already (a warm start) the app does not wait for the service, which answers without importing spaCy either.
+Importing spaCy and loading the model take about 1.3 s of CPU and the parse another half second, all of it
+holding an interpreter's lock. So the command line starts this service before it imports Textual
+(`reader.cli.service`): a child interpreter that loads and segments the articles (handed back to the app,
+which imports Textual meanwhile), then, on the second core, imports spaCy, parses them and builds the actors
+and claims, which come back as the plain records (`FinishedAnalysis`). The app only links the claims across
+articles once its alignment is in. A warm start finds the finished analysis in the cache
+(`reader.core.analysis.cache`): the service then answers without importing spaCy.
 
-The parse records come back through the cache directory, as JSON written by `reader.core.serialize` (the same
-file a later start reads): no second channel to keep in step. When the service fails or the cache cannot be
-written, the in-process analysis parses what is missing itself, so a broken service costs speed, never the
-analysis. `stop()` kills the process at once: nothing it computes is wanted once the user quits.
+The channel is the child's stdin/stdout, carrying length-prefixed pickles of records (the two ends are the same
+program; nothing else writes there: the child's own stdout is pointed at its stderr, which is discarded so the
+terminal the app draws on is never touched). When the service cannot start, fails or dies, the app analyses in
+its own process: a broken service costs speed, never the analysis. `stop()` kills and reaps the process at once.
+
+This module is the app's end and the channel, light on purpose (pickle, subprocess and threading are imported
+by Textual anyway): the parent imports it before anything else. The service's end is `reader.core.service_loop`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
+import pickle
+import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
-from reader.core.records import Article
+if TYPE_CHECKING:
+    from reader.core.records import Article, Comparison
+    from reader.core.warm_cache import FinishedAnalysis
 
-Reply = tuple[str, str]
-"""("parsed", "") when every article's parse is in the cache, ("failed", one-line reason) otherwise."""
+HEADER_BYTES = 8
+"""Each frame is its length (8 bytes, big-endian) and then a pickle."""
 
+PARENT_ENV = "READER_SERVICE_PARENT"
+"""The app's pid, passed to the service so that it can tell when the app is already gone."""
 
-NICENESS = 5
-"""How much lower the service's CPU priority is than the app's (a nice-5 process gets about a third of the CPU
-a nice-0 one gets when both want it). On a quiet machine it runs on the free core anyway; on a loaded one
-(startup measured under a load of 8-10 on two cores) the model's import would otherwise take its full share
-from the first paint. Not more: under other programs' load a niceness of 10 starved the analysis ten times over."""
+SERVICE_ENV = "READER_ANALYSIS_SERVICE"
+"""Set to "0" to analyse in the app's own process (a debugging aid; the service is the default)."""
 
-
-def _serve(connection: Connection) -> None:
-    """The service's main loop (in the child): each request is a tuple of articles; None ends it."""
-    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
-        os.nice(NICENESS)
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):  # the app is gone
-            return
-        if request is None:
-            return
-        try:
-            from reader.core.analysis import cache
-            from reader.core.analysis.parse import parse_articles
-
-            missing = [article for article in request if not cache.entry_path(cache.article_key(article)).is_file()]
-            if missing:  # a warm cache: nothing to read here, the app reads the entries itself
-                parse_articles(missing)
-            reply: Reply = ("parsed", "")
-        except Exception as error:  # reported to the app, which then parses in its own process
-            reply = ("failed", str(error).splitlines()[0] if str(error) else type(error).__name__)
-        try:
-            connection.send(reply)
-        except (BrokenPipeError, OSError):
-            return
+Shas = tuple[str, ...]
+"""Which articles a request is about (their sha256, in order)."""
 
 
-class ParseService:
-    """One spaCy process: `start(articles)` at launch, `wait_parsed(articles)` before the analysis, `stop()`."""
+@dataclass(frozen=True)
+class Launched:
+    """What the launch service loaded: the articles, and one line per file it skipped (like `Loaded`, which is
+    not sent itself: unpickling it would import the loading stage into the app's process)."""
 
-    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+
+
+def write_frame(stream: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(HEADER_BYTES, "big"))
+    stream.write(data)
+    stream.flush()
+
+
+def read_frame(stream: IO[bytes]) -> Any:
+    """The next message; EOFError when the other end is gone (or sent a truncated frame)."""
+    header = stream.read(HEADER_BYTES)
+    if len(header) < HEADER_BYTES:
+        raise EOFError
+    size = int.from_bytes(header, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def shas_of(articles: Sequence[Article]) -> Shas:
+    return tuple(article.sha256 for article in articles)
+
+
+def service_enabled() -> bool:
+    return os.environ.get(SERVICE_ENV, "1") != "0"
+
+
+# -- the app's end --------------------------------------------------------------------------------------------
+
+
+class AnalysisService:
+    """The app's handle on the service: what it loaded, the finished analyses it sent, and `stop()`."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
-        self._connection = connection
-        self._lock = threading.Lock()
-        self._pending: tuple[str, ...] | None = None
-        """sha256 of the articles of the request sent and not answered yet."""
-        self._parsed: set[tuple[str, ...]] = set()
-        self._failure = ""
-        self.launch_articles: tuple[str, ...] = ()
-        """sha256 of the articles it was started for."""
+        self._changed = threading.Condition()
+        self._loaded: Launched | None = None
+        self._load_error: str | None = None
+        self._analyses: dict[Shas, FinishedAnalysis] = {}
+        self._failures: dict[Shas, str] = {}
+        self._asked: set[Shas] = set()
+        self._alignments: dict[Shas, Comparison | None] = {}
+        """Alignments the service was asked for: the comparison, or None when it failed there."""
+        self._ended = False
+        self.failure = ""
+        """Why the last analysis asked for did not come ("" when none failed)."""
+        self._reader = threading.Thread(target=self._read_replies, name="reader-service-replies", daemon=True)
+        self._reader.start()
 
     @classmethod
-    def start(cls, articles: Sequence[Article]) -> ParseService:
-        """Spawn the process and send it the launch articles at once, so parsing starts before the first paint."""
-        context = multiprocessing.get_context("spawn")
-        parent_end, child_end = context.Pipe()
-        process = context.Process(target=_serve, args=(child_end,), name="reader-spacy", daemon=True)
-        # Textual replaces sys.stderr with a capture whose fileno() is -1, which spawn would pass to the child
-        real_stderr = sys.__stderr__
-        with contextlib.redirect_stderr(real_stderr) if real_stderr is not None else contextlib.nullcontext():
-            process.start()
-        child_end.close()
-        service = cls(process, parent_end)
-        service._send(tuple(articles))
-        service.launch_articles = service._pending or ()
+    def spawn(cls, module: str, request: object) -> AnalysisService | None:
+        """Start `python -m module` with the first request already sent; None when no process can be started."""
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH")))),
+            PARENT_ENV: str(os.getpid()),
+        }
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", module],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                close_fds=True,
+            )
+        except OSError:
+            return None
+        service = cls(process)
+        if isinstance(request, tuple) and request and request[0] == "analyse":
+            service._asked.add(shas_of(request[1]))
+        if not service._send(request):
+            return None
         return service
 
+    @classmethod
+    def start(cls, articles: Sequence[Article]) -> AnalysisService | None:
+        """A service for already loaded articles (a reopened comparison): it starts on their analysis at once."""
+        return cls.spawn("reader.core.service_loop", ("analyse", tuple(articles)))
+
     @property
-    def failure(self) -> str:
-        """Why the last request failed ("" when none did)."""
-        return self._failure
+    def pid(self) -> int:
+        return self._process.pid
 
     def is_alive(self) -> bool:
-        return self._process.is_alive()
+        return self._process.poll() is None
 
-    def _send(self, articles: tuple[Article, ...]) -> None:
-        self._connection.send(articles)
-        self._pending = tuple(article.sha256 for article in articles)
+    def _send(self, message: object) -> bool:
+        stdin = self._process.stdin
+        try:
+            assert stdin is not None
+            write_frame(stdin, message)
+        except (OSError, ValueError, pickle.PicklingError):
+            return False
+        return True
 
-    def wait_parsed(self, articles: Sequence[Article], timeout: float | None = None) -> bool:
-        """Block until the service has parsed `articles` into the cache; False when it failed or was stopped.
-
-        Articles other than the launch ones are sent as a new request. Safe to call from worker threads.
-        """
-        wanted = tuple(article.sha256 for article in articles)
-        with self._lock:
-            if wanted in self._parsed:
-                return True
+    def _read_replies(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        while True:
             try:
-                if self._pending != wanted:
-                    if self._pending is not None:
-                        self._receive(timeout)  # answer to an older request: read it, then ask for these
-                    self._send(tuple(articles))
-                return self._receive(timeout)
-            except (EOFError, OSError, TimeoutError) as error:
-                self._failure = self._failure or f"the spaCy process ended ({type(error).__name__})"
-                return False
+                reply = read_frame(stdout)
+            except Exception:  # EOF, a broken pipe, a damaged frame: the service is over
+                reply = None
+            with self._changed:
+                if not self._record(reply):
+                    self._ended = True
+                    self._changed.notify_all()
+                    return
+                self._changed.notify_all()
 
-    def _receive(self, timeout: float | None) -> bool:
-        if not self._connection.poll(timeout):
-            raise TimeoutError
-        status, detail = self._connection.recv()
-        answered, self._pending = self._pending, None
-        if status == "parsed" and answered is not None:
-            self._parsed.add(answered)
-            return True
-        self._failure = detail
-        return False
+    def _record(self, reply: Any) -> bool:
+        """Keep one reply; False when there is none (the service ended)."""
+        if not isinstance(reply, tuple) or not reply:
+            return False
+        kind = reply[0]
+        if kind == "loaded":  # the service goes on to analyse these articles without being asked
+            self._loaded = Launched(articles=reply[1], warnings=reply[2])
+            self._asked.add(shas_of(reply[1]))
+        elif kind == "load-failed":
+            self._load_error = reply[1]
+        elif kind == "analysis":
+            self._analyses[reply[1]] = reply[2]
+        elif kind == "failed":
+            self._failures[reply[1]] = reply[2]
+        elif kind == "aligned":
+            self._alignments[reply[1]] = reply[2]
+        return True
+
+    def loaded(self, timeout: float | None = None) -> Launched | None:
+        """The articles the service loaded; None when it ended first. Raises InputError for a load error."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._loaded or self._load_error is not None or self._ended, timeout)
+            if self._load_error is not None:
+                from reader.core.errors import InputError
+
+                raise InputError(self._load_error)
+            return self._loaded
+
+    def analysis(self, articles: Sequence[Article], timeout: float | None = None) -> FinishedAnalysis | None:
+        """The finished analysis of `articles` (asked for now unless it was already); None when it failed.
+
+        Blocks, so call it from a worker thread. After a None, `failure` says why ("" when it timed out).
+        """
+        wanted = shas_of(articles)
+        with self._changed:
+            if wanted not in self._asked and not self._ended:
+                self._asked.add(wanted)
+                if not self._send(("analyse", tuple(articles))):
+                    self._ended = True
+            self._changed.wait_for(lambda: wanted in self._analyses or wanted in self._failures or self._ended, timeout)
+            found = self._analyses.get(wanted)
+            if found is None:
+                self.failure = self._failures.get(wanted) or ("the analysis process ended" if self._ended else "")
+            return found
+
+    def alignment(self, articles: Sequence[Article], timeout: float | None = None) -> Comparison | None:
+        """The alignment of `articles`, done in the service (when it is idle: a warm start); None when it failed
+        or the service ended, and the caller aligns them itself. Blocks: call it from a worker thread."""
+        wanted = shas_of(articles)
+        with self._changed:
+            if not self._ended and not self._send(("align", tuple(articles))):
+                self._ended = True
+            self._changed.wait_for(lambda: wanted in self._alignments or self._ended, timeout)
+            return self._alignments.pop(wanted, None)
+
+    @property
+    def ended(self) -> bool:
+        """The service is gone (died, killed, or its channel broke): nothing more will come from it."""
+        return self._ended
+
+    def launched_for(self, articles: Sequence[Article]) -> bool:
+        """Whether these articles are the ones the service loaded or was asked about."""
+        wanted = shas_of(articles)
+        loaded = self._loaded
+        return wanted in self._asked or (loaded is not None and shas_of(loaded.articles) == wanted)
 
     def stop(self) -> None:
-        """Kill the process now (no goodbye: it may be in the middle of a parse that nobody wants)."""
-        if self._process.is_alive():
+        """Kill the process now (it may be inside a parse nobody wants any more) and reap it: no zombie."""
+        with contextlib.suppress(OSError):
             self._process.kill()
-        self._process.join(timeout=1.0)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout=2.0)
+        for stream in (self._process.stdin, self._process.stdout):
+            with contextlib.suppress(OSError, ValueError):
+                if stream is not None:
+                    stream.close()
+
+
+def provisional_comparison(articles: Sequence[Article], analysis: FinishedAnalysis) -> Comparison:
+    """The actors and claims as a comparison without alignment, for the sidebar until the alignment is in."""
+    from reader.core.records import Comparison
+
+    return Comparison(
+        articles=tuple(articles),
+        alignments=(),
+        coverage=tuple((0,) * len(article.sentences) for article in articles),
+        actors=analysis.actors,
+        claims=analysis.claims,
+        quoted=analysis.quoted,
+        analysed=True,
+    )
+
+
+def complete_analysis(comparison: Comparison, finished: FinishedAnalysis) -> Comparison:
+    """The aligned comparison with the finished analysis in and its claims linked across articles: what
+    `reader.core.analysis.analyse_comparison` returns (a test holds the two equal)."""
+    import dataclasses
+
+    from reader.core.analysis.linking import link_claims
+
+    with_claims = dataclasses.replace(comparison, actors=finished.actors, claims=finished.claims)
+    return dataclasses.replace(
+        with_claims,
+        claim_links=link_claims(with_claims, finished.claims),
+        quoted=finished.quoted,
+        analysed=True,
+    )

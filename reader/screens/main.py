@@ -24,7 +24,7 @@ from reader.screens.routing import SelectionRouting
 from reader.screens.search_status import SearchAndStatus
 from reader.screens.store_actions import STORE_BINDINGS, StoreActions
 from reader.screens.story_actions import StoryAndClaims
-from reader.screens.work import Aligner, Analyser, BackgroundWork
+from reader.screens.work import Aligner, Analyser, BackgroundWork, EarlyAnalyser
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import Jump, PairView, SearchHit
 from reader.widgets.article_pane import ArticlePane
@@ -91,11 +91,16 @@ class MainScreen(
         analyser: Analyser,
         comparison: Comparison | None = None,
         session: Session | None = None,
+        early_analyser: EarlyAnalyser | None = None,
+        idle_service_aligner: Aligner | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
         self.aligner = aligner
         self.analyser = analyser
+        self.early_analyser = early_analyser
+        self.early_analysis: Comparison | None = None
+        self.idle_service_aligner = idle_service_aligner
         self.comparison = comparison
         self.pair: Pair = (0, 1)
         self.show_boilerplate = False
@@ -126,7 +131,8 @@ class MainScreen(
     def _mount_extras(self) -> None:
         """Mount the footer, the sidebar and the search line after the first paint: the texts come first.
 
-        The footer alone (a dozen keys, each styled) costs about a quarter of the first frame's time.
+        The footer alone (a dozen keys, each styled) costs about a quarter of the first frame's time. A sidebar
+        built when the analysis is already in (a warm start) is built with it, so its lists fill once.
         """
         from reader.widgets.footer import ReaderFooter
         from reader.widgets.search_bar import SearchBar
@@ -136,7 +142,12 @@ class MainScreen(
         search.display = False
         footer = ReaderFooter()
         self.mount(footer)
-        self.query_one("#sidebar-slot").mount(Sidebar(id="sidebar"))
+        analysed = self.comparison if self.comparison is not None and self.comparison.analysed else None
+        shown = analysed or self.early_analysis
+        sidebar = Sidebar(id="sidebar", pending=shown is None)
+        if shown is not None:
+            sidebar.show(shown, *self.pair)
+        self.query_one("#sidebar-slot").mount(sidebar)
         self.mount(search, before=footer)
         self.call_after_refresh(self._sync_sidebar)
 
@@ -166,6 +177,13 @@ class MainScreen(
 
     def _after_first_paint(self) -> None:
         """Start the work that would compete with the first frame: the footer, the sidebar, the alignment."""
+        if self.comparison is None and self.early_analyser is not None:
+            # a warm cache: the service sent the actors and claims before the first paint; else ask a worker
+            self.early_analysis = self.early_analyser(self.articles, 0)
+            if self.early_analysis is None:
+                self.analyse_early()
+            elif self.idle_service_aligner is not None:  # the service is idle: it aligns, this process draws
+                self.aligner = self.idle_service_aligner
         self._mount_extras()
         if self.comparison is None:
             self.align_articles()

@@ -21,3 +21,11 @@ class AnalysisReady(Message):
     """Actors, claims and the who-is-quoted table are in."""
 
     comparison: Comparison
+
+
+@dataclass
+class EarlyAnalysisReady(Message):
+    """Actors, claims and the who-is-quoted table, before the alignment: a comparison without alignments or
+    claim links, for the sidebar only (None: the early analysis failed; the analysis step will say why)."""
+
+    comparison: Comparison | None

@@ -192,11 +192,11 @@ class NotesActions(Screen[None]):
         Called on every relayout (resize, boilerplate, pair): the marks are computed once per change of the
         session (its revision) and article, so a thousand notes cost nothing while reading.
         """
+        session = self.session
+        if session is None:  # no notes before the first comparison: the store stays unimported until then
+            return
         from reader.viewmodel.notes import note_marks
 
-        session = self.session
-        if session is None:
-            return
         if self._note_marks is None:
             self._note_marks = {}
         for side, article in ((Side.LEFT, self.view.left), (Side.RIGHT, self.view.right)):

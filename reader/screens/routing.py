@@ -35,6 +35,7 @@ class SelectionRouting:
     if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
         def pane(self, side: Side) -> ArticlePane: ...
+        def analysis_in_view(self) -> Comparison | None: ...
         def _sync_minimaps(self) -> None: ...
 
     def _next_turn(self, key: str) -> int:
@@ -59,9 +60,10 @@ class SelectionRouting:
         self._sync_minimaps()
 
     def on_actor_list_selected(self, message: ActorList.Selected) -> None:
-        if self.comparison is None:
+        analysed = self.analysis_in_view()
+        if analysed is None:
             return
-        actor = next((a for a in self.comparison.actors if a.id == message.actor_id), None)
+        actor = next((a for a in analysed.actors if a.id == message.actor_id), None)
         if actor is None:
             return
         turn = self._next_turn(f"actor:{actor.id}")
@@ -82,12 +84,13 @@ class SelectionRouting:
                 self.show_spans(side, claim.sentence, claim_spans(claim))
 
     def on_quoted_table_selected(self, message: QuotedTable.Selected) -> None:
-        if self.comparison is None:
+        analysed = self.analysis_in_view()
+        if analysed is None:
             return
         line = message.line
         turn = self._next_turn(f"quoted:{line.actor or line.speaker}")
         for side, article in zip((Side.LEFT, Side.RIGHT), self.pair, strict=True):
-            claims = speaker_claims(self.comparison, line, article)
+            claims = speaker_claims(analysed, line, article)
             if not claims:
                 self.show_spans(side, None, ())
                 continue

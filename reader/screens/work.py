@@ -1,5 +1,9 @@
 """The main screen's background work: alignment, then analysis, in named thread workers; what their results do.
 
+With an early analyser (the command line's analysis service), the actors and claims are asked for at the first
+paint, beside the alignment: they need no alignment, so the sidebar fills as soon as they come (from a warm
+cache, at once); the claim links to the other article follow with the alignment.
+
 A mixin of MainScreen. Each worker calls pure code (the aligner or analyser the app was given) and posts its
 result; the handlers hand the comparison to the view, the sidebar and the session. A worker that fails
 becomes a notification and a line in the status bar (and, for the analysis, an error line in the sidebar's
@@ -16,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from reader.core.records import Article, Comparison
-from reader.screens.messages import AlignmentReady, AnalysisReady
+from reader.screens.messages import AlignmentReady, AnalysisReady, EarlyAnalysisReady
 from reader.shown import shown_markup
 from reader.viewmodel.pair_view import PairView
 
@@ -25,6 +29,9 @@ if TYPE_CHECKING:
 
 Aligner = Callable[[Sequence[Article]], Comparison]
 Analyser = Callable[[Comparison], Comparison]
+EarlyAnalyser = Callable[[Sequence[Article], float | None], Comparison | None]
+"""Actors and claims of the articles before their alignment, as a comparison without alignments, waiting at most
+the timeout given (None: until they come); None when they failed or are not in yet."""
 
 
 class BackgroundWork(Screen[None]):
@@ -34,10 +41,13 @@ class BackgroundWork(Screen[None]):
     comparison: Comparison | None
     aligner: Aligner
     analyser: Analyser
+    early_analyser: EarlyAnalyser | None
+    early_analysis: Comparison | None
     pair: tuple[int, int]
     view: PairView
     show_boilerplate: bool
     analysis_error: str
+    progress: str
 
     if TYPE_CHECKING:  # provided by MainScreen and its other mixins (a stub here would shadow them)
 
@@ -60,6 +70,8 @@ class BackgroundWork(Screen[None]):
             sidebar.show_alignment(self.comparison, *self.pair)  # the Conflicts tab needs no analysis
         if self.comparison is not None and self.comparison.analysed:
             sidebar.show(self.comparison, *self.pair)
+        elif self.early_analysis is not None:
+            sidebar.show(self.early_analysis, *self.pair)
         elif self.analysis_error:
             sidebar.show_pending(f"The analysis failed: {self.analysis_error}", failed=True)
         else:
@@ -70,6 +82,11 @@ class BackgroundWork(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="align", name="alignment")
     def align_articles(self) -> None:
         self.post_message(AlignmentReady(self.aligner(self.articles)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="early-analysis", name="early analysis")
+    def analyse_early(self) -> None:
+        if self.early_analyser is not None:
+            self.post_message(EarlyAnalysisReady(self.early_analyser(self.articles, None)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", name="analysis")
     def analyse(self, comparison: Comparison) -> None:
@@ -84,10 +101,24 @@ class BackgroundWork(Screen[None]):
         if comparison.analysed:
             self._set_progress("")
         else:
-            self._set_progress("finding actors and claims…")
+            self._set_progress("" if self.early_analysis is not None else "finding actors and claims…")
             self.analyse(comparison)
         self._sync_sidebar()
         self.session_comparison(comparison)
+
+    def on_early_analysis_ready(self, message: EarlyAnalysisReady) -> None:
+        if message.comparison is None or (self.comparison is not None and self.comparison.analysed):
+            return
+        self.early_analysis = message.comparison
+        if self.progress == "finding actors and claims…":
+            self._set_progress("")
+        self._sync_sidebar()
+
+    def analysis_in_view(self) -> Comparison | None:
+        """What the sidebar's selections read: the analysed comparison, else the early actors and claims."""
+        if self.comparison is not None and self.comparison.analysed:
+            return self.comparison
+        return self.early_analysis or self.comparison
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.comparison = message.comparison

@@ -41,9 +41,17 @@ FUZZY_MIN_SIMILARITY = 0.8
 CONTEXT_MARGIN = 0.15
 """How much better (0–1) the best occurrence's context must match than the next one's before it is chosen:
 two copies of a passage with near-identical surroundings are a guess, and a guess is orphaned instead.
-Measured on bench/reanchor.py (4,000 notes): with the saved text, 0.05–0.2 give the same result (5 misplaced,
-8 orphaned though intact) and 0.3 orphans 3 more; for the search without it, going from 0.05 to 0.3 saves 13
+Measured on bench/reanchor.py (4,000 notes): with the saved text, 0.05–0.2 give the same result (4 misplaced,
+9 orphaned though intact) and 0.3 orphans 3 more; for the search without it, going from 0.05 to 0.3 saves 13
 misplaced notes for 248 more orphaned ones. 0.15 sits in the flat middle; it is not fitted to a sentence."""
+
+MAP_EVIDENCE_CHARS = 16
+"""When the passage occurs twice in the old text, the edit map is trusted only if the unchanged stretch it
+puts the passage in reaches this far beyond it: a stretch that is just the duplicated line is no evidence,
+since the line diff pairs equal lines first come, first served (a deleted copy was paired with the surviving
+one). Otherwise the surroundings must be more like ours than like the twin's, or the note is orphaned. Any
+value from a few characters to a line's length does the same on bench/reanchor.py; 16 is past a line break
+and a few spaces."""
 
 MAX_OCCURRENCES = 10_000
 
@@ -102,10 +110,15 @@ def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: T
     """Follow the passage through the edit map: intact, edited in place, moved verbatim, or orphaned."""
     exact = quote.exact
     length = len(exact)
+    twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
     image = mapping.image(hint, hint + length)
     if image is not None and text[image : image + length] == exact:
-        return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
-    twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
+        if not twins or mapping.unchanged_reach(hint, hint + length) >= MAP_EVIDENCE_CHARS:
+            return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
+        ours = context_similarity(quote, text, image, image + length)
+        if all(context_similarity(twin, text, image, image + length) < ours for twin in twins):
+            return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
+        return ORPHAN  # the line diff paired our copy with the other one (ties go to the first copy)
 
     def could_be_ours(at: int) -> bool:
         """New text (not a copy that was already there), whose surroundings are not more like a twin's."""

@@ -46,6 +46,17 @@ class TextMap:
             return b0 + (start - a0)
         return None
 
+    def unchanged_reach(self, start: int, end: int) -> int:
+        """How far (in characters) the unchanged stretch holding old `[start, end)` reaches beyond it on its
+        longer side; -1 when the passage is not inside one unchanged stretch."""
+        index = bisect_right(self._old_starts, start) - 1
+        if index < 0:
+            return -1
+        tag, a0, a1, _, _ = self.opcodes[index]
+        if tag != "equal" or not (a0 <= start and end <= a1):
+            return -1
+        return max(start - a0, a1 - end)
+
     def unchanged_in_new(self, start: int, end: int) -> bool:
         """True when new `[start, end)` is old text that stayed (inside one unchanged stretch)."""
         index = bisect_right(self._equal_new_starts, start) - 1

@@ -4,12 +4,18 @@ The tabs are data (`SIDEBAR_TABS`), each a title and a factory of a widget that 
 right)`; a later feature adds a tab by appending to the list. The tabs are there from the start: until the
 analysis arrives, the tabs that show it (Actors, Claims, Quoted) hold a progress bar in place of their list, or
 the error line when the analysis failed, while the Notes tab works as always.
+
+The sidebar mounts after the first paint, and only the open tab's content at once: the others' are mounted a
+frame later (`textual.lazy.Lazy`), and each tab's widget module is imported when its tab is built, so the actors
+show up sooner (the Notes tab alone pulls in the store). A sidebar built once the analysis is in starts without
+the "pending" state: switching it off restyles every widget of the sidebar (~50 ms on the seeds).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import events
@@ -22,11 +28,6 @@ from textual.widgets import Input, OptionList, ProgressBar, Static, TabbedConten
 from textual.widgets.tabbed_content import ContentTabs
 
 from reader.core.records import Comparison
-from reader.widgets.actor_list import ActorList
-from reader.widgets.claim_list import ClaimList
-from reader.widgets.conflict_list import ConflictList
-from reader.widgets.notes_list import NotesList
-from reader.widgets.quoted_table import QuotedTable
 
 
 @runtime_checkable
@@ -49,14 +50,42 @@ class SidebarTab:
     """Filled as soon as the comparison is aligned, before the analysis (the Conflicts tab)."""
 
 
+def _actor_list() -> Widget:
+    from reader.widgets.actor_list import ActorList
+
+    return ActorList(id="actor-list")
+
+
+def _claim_list() -> Widget:
+    from reader.widgets.claim_list import ClaimList
+
+    return ClaimList(id="claim-list")
+
+
+def _quoted_table() -> Widget:
+    from reader.widgets.quoted_table import QuotedTable
+
+    return QuotedTable(id="quoted-table")
+
+
+def _notes_list() -> Widget:
+    from reader.widgets.notes_list import NotesList
+
+    return NotesList(id="notes-list")
+
+
+def _conflict_list() -> Widget:
+    from reader.widgets.conflict_list import ConflictList
+
+    return ConflictList(id="conflict-list")
+
+
 SIDEBAR_TABS: list[SidebarTab] = [
-    SidebarTab("Actors", "actors", lambda: ActorList(id="actor-list")),
-    SidebarTab("Claims", "claims", lambda: ClaimList(id="claim-list")),
-    SidebarTab("Quoted", "quoted", lambda: QuotedTable(id="quoted-table")),
-    SidebarTab("Notes", "notes", lambda: NotesList(id="notes-list"), needs_analysis=False),
-    SidebarTab(
-        "Conflicts", "conflicts", lambda: ConflictList(id="conflict-list"), needs_analysis=False, reads_alignment=True
-    ),
+    SidebarTab("Actors", "actors", _actor_list),
+    SidebarTab("Claims", "claims", _claim_list),
+    SidebarTab("Quoted", "quoted", _quoted_table),
+    SidebarTab("Notes", "notes", _notes_list, needs_analysis=False),
+    SidebarTab("Conflicts", "conflicts", _conflict_list, needs_analysis=False, reads_alignment=True),
 ]
 
 
@@ -68,6 +97,39 @@ the main screen (typing "Hezb" in the Actors list once opened Export on its "e")
 WALK_KEYS: dict[str, str] = {"conflict-list": "cC", "claim-list": "aA"}
 """A list's own walk keys: in the Conflicts list c/C walk the conflicts, in the Claims list a/A the claims (the
 same keys as in the panes, acting on the list's own entries)."""
+
+
+class LaterContent(Widget):
+    """Stands in a tab until a frame after the sidebar's mount, then builds and mounts the tab's content in its
+    place (like `textual.lazy.Lazy`, but the widgets, and the modules they come from, are made only then)."""
+
+    DEFAULT_CSS = "LaterContent { display: none; }"
+
+    def __init__(self, build: Callable[[], list[Widget]], then: Callable[[], None]) -> None:
+        super().__init__()
+        self._build = build
+        self._then = then
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._replace)
+
+    async def _replace(self) -> None:
+        parent = self.parent
+        if not isinstance(parent, Widget):
+            return
+        await parent.mount_all(self._build(), after=self)
+        await self.remove()
+        self._then()
+
+
+class PendingText(Static):
+    """The line above an analysis tab's progress bar; one mounted late (a lazy tab) catches up on mounting."""
+
+    def on_mount(self) -> None:
+        for sidebar in self.ancestors:
+            if isinstance(sidebar, Sidebar):
+                sidebar.call_later(sidebar._fill_pending)
+                return
 
 
 class Sidebar(Vertical):
@@ -84,8 +146,10 @@ class Sidebar(Vertical):
     class Leave(Message):
         """Escape in the sidebar: the screen puts the focus back on the active pane."""
 
-    def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="-pending")
+    def __init__(
+        self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None, pending: bool = True
+    ) -> None:
+        super().__init__(id=id, classes="-pending" if pending else "")
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
         self.shown: tuple[Comparison, int, int] | None = None
@@ -94,16 +158,26 @@ class Sidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
-            for tab in self.tabs:
-                widget = tab.make()
-                self.contents[tab.id] = widget
+            for position, tab in enumerate(self.tabs):
                 with TabPane(tab.title, id=f"tab-{tab.id}"):
-                    if tab.needs_analysis:
-                        widget.add_class("analysis-view")
-                        with Vertical(classes="tab-pending"):
-                            yield Static(self.pending_message, classes="tab-pending-text", markup=False)
-                            yield ProgressBar(total=None, show_eta=False, show_percentage=False, classes="tab-progress")
-                    yield widget
+                    if position == 0:  # the open tab at once; the others a frame later
+                        yield from self._tab_content(tab)
+                    else:
+                        yield LaterContent(partial(self._tab_content, tab), partial(self._fill_tab, tab))
+
+    def _tab_content(self, tab: SidebarTab) -> list[Widget]:
+        """A tab's widget (registered in `contents`, given what the sidebar shows now) and its progress line."""
+        widget = tab.make()
+        self.contents[tab.id] = widget
+        if not tab.needs_analysis:
+            return [widget]
+        widget.add_class("analysis-view")
+        pending = Vertical(
+            PendingText(self.pending_message, classes="tab-pending-text", markup=False),
+            ProgressBar(total=None, show_eta=False, show_percentage=False, classes="tab-progress"),
+            classes="tab-pending",
+        )
+        return [pending, widget]
 
     def on_mount(self) -> None:
         """The analysis may have arrived (or failed) while the tabs were being built: show it now.
@@ -119,6 +193,7 @@ class Sidebar(Vertical):
         """In the analysis tabs: the message with a progress bar (running) or, when it failed, the message alone."""
         self.set_class(True, "-pending")
         self.set_class(failed, "-failed")
+        self.shown = None  # what comes next is shown, even the comparison shown before
         self.pending_message = message
         self._fill_pending()
 
@@ -130,12 +205,25 @@ class Sidebar(Vertical):
             bar.display = not self.has_class("-failed")
 
     def show(self, comparison: Comparison, left: int, right: int) -> None:
-        """Fill every tab from an analysed comparison."""
+        """Fill every tab from an analysed comparison (again only when it or the pair changed: a fill of the
+        lists costs tens of milliseconds)."""
+        if self.shown is not None and self.shown[0] is comparison and self.shown[1:] == (left, right):
+            return
         self.set_class(False, "-pending")
         self.set_class(False, "-failed")
         self.shown = (comparison, left, right)
         if self.is_mounted:
             self._fill()
+
+    def _fill_tab(self, tab: SidebarTab) -> None:
+        """A tab mounted late: what the sidebar shows now."""
+        for tab_id, widget in self.contents.items():
+            if tab_id != tab.id or not isinstance(widget, ShowsComparison):
+                continue
+            if tab.reads_alignment and self.aligned is not None:
+                widget.show(*self.aligned)
+            if self.shown is not None:
+                widget.show(*self.shown)
 
     def _fill(self) -> None:
         if self.shown is None:

@@ -109,16 +109,13 @@ def test_a_name_between_two_titles_qualifies_the_second() -> None:
 
 def test_pieces_of_a_name_cut_by_brackets_stay_people() -> None:
     """A lone person word with no title and no English given name is taken for a brand ("Twitter"), unless
-    it is a piece of a name the brackets cut in two ("(strongman Tahmasp) Qorbani")."""
+    it is a piece of a name the brackets cut in two ("(strongman Tahmasp) Qorbani"): the pieces are one person
+    with the whole name."""
     article = article_of(["Posts on Twitter said (local strongman Tahmasp) Qorbani would win."])
     parse = parse_of(article, [[("Twitter", "PERSON"), ("Tahmasp", "PERSON"), ("Qorbani", "PERSON")]])
     actors = cluster_candidates([article], extract_candidates([article], [parse]))
     kinds = {actor.name: actor.kind for actor in actors}
-    assert kinds == {
-        "Twitter": ActorKind.ORGANISATION,
-        "Tahmasp": ActorKind.PERSON,
-        "Qorbani": ActorKind.PERSON,
-    }
+    assert kinds == {"Twitter": ActorKind.ORGANISATION, "Tahmasp Qorbani": ActorKind.PERSON}
 
 
 def candidate(article: int, start: int, text: str, kind: ActorKind | None, titled: str = "") -> Candidate:

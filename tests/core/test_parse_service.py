@@ -1,61 +1,171 @@
-"""spaCy's own process: it fills the analysis cache, so the app's analysis never imports spaCy itself."""
+"""The analysis service: a child process that loads the articles, then hands back their actors and claims.
+
+Each test that starts a real service is marked slow only when the service must import spaCy; loading and the warm
+path need no model.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from reader.core.analysis import cache
+from reader.core import warm_cache
+from reader.core.errors import InputError
 from reader.core.load.inputs import load_inputs
-from reader.core.parse_service import ParseService
+from reader.core.parse_service import AnalysisService, complete_analysis, provisional_comparison
+from reader.core.records import Article
+from reader.core.service_loop import finished_analysis
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
-pytestmark = pytest.mark.slow
 
-APP_SIDE = """
-import sys
-from reader import lifetime
-from reader.core.load.inputs import load_inputs
-from reader.core.pipeline import align_articles
-
-articles = load_inputs([sys.argv[1]]).articles
-analyse = lifetime.analyser_with_service()
-comparison = analyse(align_articles(articles))
-lifetime.stop_helpers()
-print(len(comparison.actors) > 0, len(comparison.claims) > 0, "spacy" in sys.modules)
-"""
+def seed_articles() -> tuple[Article, ...]:
+    return load_inputs([SEEDS]).articles
 
 
-def test_the_service_parses_into_the_cache_and_answers_again_without_work() -> None:
-    articles = load_inputs([str(SEEDS)]).articles
-    keys = [cache.article_key(article) for article in articles]
-    assert cache.load_many(keys) == {}
-    service = ParseService.start(articles)
+def _gone(service: AnalysisService) -> bool:
+    """Stopped and reaped: no process, not even a zombie."""
+    return not service.is_alive() and service._process.returncode is not None
+
+
+def test_the_launch_service_loads_what_this_process_would_load() -> None:
+    service = AnalysisService.spawn("reader.cli.service", ("launch", (str(SEEDS),)))
+    assert service is not None
     try:
-        assert service.wait_parsed(articles, timeout=120), service.failure
-        assert sorted(cache.load_many(keys)) == sorted(keys)
-        assert service.wait_parsed(articles, timeout=0), "an answered request is not asked again"
-        assert service.wait_parsed(articles[:1], timeout=120), "other articles are a new request"
+        loaded = service.loaded(timeout=60)
+        assert loaded is not None
+        assert loaded.articles == seed_articles()
     finally:
         service.stop()
-    assert not service.is_alive()
+    assert _gone(service)
 
 
-def test_a_stopped_service_reports_failure_instead_of_blocking() -> None:
-    articles = load_inputs([str(SEEDS)]).articles
-    service = ParseService.start(articles)
+def test_a_load_error_comes_back_as_the_same_one_line_error(tmp_path: Path) -> None:
+    empty = tmp_path / "binary.txt"
+    empty.write_bytes(b"\x00\x01\x02" * 100)
+    other = tmp_path / "b.txt"
+    other.write_text("The storm hit the coast on Monday.\n", encoding="utf-8")
+    with pytest.raises(InputError) as here:
+        from reader.cli.inputs import app_inputs
+
+        load_inputs(app_inputs([str(empty), str(other)]))
+    service = AnalysisService.spawn("reader.cli.service", ("launch", (str(empty), str(other))))
+    assert service is not None
+    try:
+        with pytest.raises(InputError) as there:
+            service.loaded(timeout=60)
+    finally:
+        service.stop()
+    assert str(there.value) == str(here.value)
+
+
+def test_a_warm_cache_answers_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = seed_articles()
+    actor = warm_cache.FinishedAnalysis(key=warm_cache.analysis_key(articles), actors=(), claims=(), quoted=())
+    assert warm_cache.store_analysis(actor)
+
+    import reader.core.analysis.parse as parse
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm cache must not parse")
+
+    monkeypatch.setattr(parse, "parse_articles", no_parse)
+    assert finished_analysis(articles) == actor
+
+
+def test_the_warm_key_changes_with_the_text_the_order_and_the_engine(tmp_path: Path) -> None:
+    first, second = seed_articles()
+    edited = load_inputs([first.text.replace("Netanyahu", "Netanjahu", 1), second.text]).articles
+    keys = {
+        warm_cache.analysis_key((first, second)),
+        warm_cache.analysis_key((second, first)),
+        warm_cache.analysis_key(edited),
+    }
+    assert len(keys) == 3
+    before = warm_cache.engine_version()
+    warm_cache.engine_version.cache_clear()
+    assert warm_cache.engine_version() == before, "the same code, the same version"
+
+
+def test_any_change_to_the_analysis_code_is_a_new_engine_version(tmp_path: Path) -> None:
+    """The engine version hashes the source: an edited analysis module (here in a copy of the package) misses."""
+    copy = tmp_path / "reader"
+    subprocess.run(["cp", "-r", str(ROOT / "reader"), str(copy)], check=True)
+    code = "from reader.core import warm_cache; print(warm_cache.engine_version())"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+
+    def version() -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+        )
+        return result.stdout.strip()
+
+    original = version()
+    claims = copy / "core" / "analysis" / "claims.py"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert version() != original
+
+
+def test_provisional_comparison_carries_the_analysis_without_alignments() -> None:
+    articles = seed_articles()
+    finished = warm_cache.FinishedAnalysis(key="k", actors=(), claims=(), quoted=())
+    shown = provisional_comparison(articles, finished)
+    assert shown.analysed and shown.alignments == () and shown.claim_links == ()
+    assert [len(row) for row in shown.coverage] == [len(article.sentences) for article in articles]
+
+
+def test_a_service_without_spacy_reports_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy broken in the service's interpreter: the answer is a one-line failure, not a dead process."""
+    (tmp_path / "spacy.py").write_text("raise ImportError('spaCy is broken here')\n", encoding="utf-8")
+    articles = load_inputs(["The minister said on Monday that talks would go on.", "Talks go on, he said."]).articles
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    service = AnalysisService.start(articles)
+    assert service is not None
+    try:
+        assert service.analysis(articles, timeout=60) is None
+        assert service.failure.startswith("spaCy cannot be imported (spaCy is broken here)")
+        assert "\n" not in service.failure
+        assert not service.ended, "a reported failure leaves the service running"
+    finally:
+        service.stop()
+    assert _gone(service)
+
+
+def test_a_stopped_service_answers_none_at_once() -> None:
+    articles = seed_articles()
+    service = AnalysisService.start(articles)
+    assert service is not None
     service.stop()
-    assert service.wait_parsed(articles, timeout=5) is False
-    assert "ended" in service.failure
+    assert service.analysis(articles, timeout=10) is None
+    assert service.ended and _gone(service)
 
 
-def test_the_app_side_builds_actors_and_claims_without_importing_spacy(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", APP_SIDE, str(SEEDS)], capture_output=True, text=True, timeout=300, check=False
-    )
-    assert result.stdout.split() == ["True", "True", "False"], result.stderr
+@pytest.mark.slow
+def test_the_service_gives_what_the_in_process_analysis_gives() -> None:
+    """Same records either way (determinism), and the second service answers from the warm cache."""
+    from reader.core.analysis import analyse_comparison
+    from reader.core.pipeline import align_articles
+
+    articles = seed_articles()
+    aligned = align_articles(articles)
+    service = AnalysisService.start(articles)
+    assert service is not None
+    try:
+        finished = service.analysis(articles, timeout=300)
+        assert finished is not None, service.failure
+    finally:
+        service.stop()
+    expected = analyse_comparison(aligned, use_cache=False)
+    assert complete_analysis(aligned, finished) == expected
+    assert warm_cache.load_analysis(warm_cache.analysis_key(articles)) == finished
+    again = AnalysisService.start(articles)
+    assert again is not None
+    try:
+        assert again.analysis(articles, timeout=60) == finished
+    finally:
+        again.stop()

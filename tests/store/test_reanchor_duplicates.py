@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.store.anchoring import AnchorMethod, anchor
@@ -52,6 +52,13 @@ edits = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
+@example(  # the line diff paired the deleted copy with the surviving one: the note went to the other copy
+    order=list(range(10)),
+    twin_at=(4, 6),
+    noted_copy=0,
+    changes=[("reword", 8, 0), ("reword", 18, 0)],
+    delete_noted=True,
+)
 @given(
     order=st.permutations(range(len(FILLER))),
     twin_at=st.tuples(st.integers(0, 9), st.integers(0, 9)).filter(lambda pair: abs(pair[0] - pair[1]) >= 2),

@@ -66,6 +66,13 @@ def message_log() -> MessageLog:
     return MessageLog()
 
 
+def extras_pending(screen: MainScreen) -> bool:
+    """Some sidebar tab still waits to be built (they are built a frame after the sidebar)."""
+    from reader.widgets.sidebar import LaterContent
+
+    return bool(screen.query(LaterContent))
+
+
 async def settle(pilot: Pilot[int]) -> MainScreen:
     """Wait (without sleeping) until the workers have started and finished and the sidebar is filled.
 
@@ -82,7 +89,8 @@ async def settle(pilot: Pilot[int]) -> MainScreen:
         done = screen.comparison is not None and (screen.comparison.analysed or bool(screen.analysis_error))
         sidebar = screen.sidebar()
         filled = sidebar is not None and sidebar.is_mounted and not sidebar.has_class("-pending")
-        if done and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
+        built = screen.search_bar() is not None and not extras_pending(screen)
+        if done and built and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
             break
     await pilot.pause()
     assert isinstance(screen, MainScreen)

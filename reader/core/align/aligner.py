@@ -34,8 +34,11 @@ from reader.core.align.scoring import PairScore, Rarity, classify, merge, score_
 from reader.core.align.wordiff import placed_tokens, word_diff
 from reader.core.records import Article, BlockKind, Match, PairAlignment, SentenceClass
 
-GROUP_SEED = 0.5
-"""Each part of a 1-to-2 group must reach this share of the link threshold on its own."""
+GROUP_SEED = 0.35
+"""Each part of a 1-to-2 group must reach this share of the link threshold on its own. Lowered from 0.5 with the
+semantic link model (threshold 0.32, was 0.28): a sentence told in two by the other side dilutes each part's own
+evidence (the seeds' "Speaking after the meeting" part sits at 0.125). Cross-outlet dev F1: 0.5 0.613, 0.4 0.616,
+0.35 0.613 (flat); 0.35 keeps that group."""
 GROUP_PART_CONTAINMENT = 0.15
 """Each part of a group must share this much (containment) with the single sentence."""
 GROUP_MARGIN = 0.15

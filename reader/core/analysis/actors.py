@@ -22,7 +22,7 @@ from reader.core.analysis.candidate import Candidate
 from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import fold, place_alias, slug
 from reader.core.analysis.parsed import ParsedArticle
-from reader.core.analysis.people import is_given_name, person_groups
+from reader.core.analysis.people import is_given_name, person_groups, spelling_skeleton, spelling_variants
 from reader.core.records import Actor, ActorKind, Article, Mention
 
 KIND_PRIORITY = (ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE, ActorKind.GROUP)
@@ -53,6 +53,10 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
     majority = {key: _majority(counter) for key, counter in votes.items()}
     people = _person_groups(candidates, majority)
     short_names = _short_name_index(people)
+    surnames = _surname_index(people)
+    spelled = _spelling_index(
+        surnames, {key for key, kind in majority.items() if kind is ActorKind.PERSON and " " not in key}
+    )
     nearest = _NearestPerson(candidates, people)
     clusters: dict[str, _Cluster] = {}
     countries = {(c.article, c.key) for c in candidates if majority.get(c.key) is ActorKind.PLACE}
@@ -61,8 +65,9 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
         if candidate.country is not None and (candidate.article, candidate.country) in countries:
             key = candidate.country  # "the Islamic Republic" where the article names Iran
         group = people.get(key)
-        if group is None and " " not in key and key in short_names and _may_join_person(votes.get(key)):
-            group = nearest.choose(candidate, short_names[key])
+        if group is None and " " not in key and _may_join_person(votes.get(key)):
+            named = short_names.get(key) or spelled.get(key)
+            group = nearest.choose(candidate, named) if named else None
         cluster_key = f"person:{group}" if group is not None else f"name:{key}"
         cluster = clusters.setdefault(cluster_key, _Cluster(group or key, [], group is not None))
         cluster.members.append(candidate)
@@ -90,6 +95,30 @@ def _short_name_index(people: dict[str, str]) -> dict[str, list[str]]:
         index[words[-1]].add(group)
         index[words[0]].add(group)
     return {word: sorted(groups) for word, groups in index.items()}
+
+
+def _surname_index(people: dict[str, str]) -> dict[str, list[str]]:
+    """Last words of person names to the person groups they end."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, group in people.items():
+        index[key.split()[-1]].add(group)
+    return {word: sorted(groups) for word, groups in index.items()}
+
+
+def _spelling_index(surnames: dict[str, list[str]], words: set[str]) -> dict[str, list[str]]:
+    """Single words the model calls people that are another spelling of a person's surname ("Qadhafi" where
+    an outlet wrote "Moammar Gadhafi") to the person groups whose surname they spell; looked up by skeleton, so
+    near-linear. Only people's surnames: "Morocco" and "Marco" share a skeleton, a country and a given name."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for word in surnames:
+        by_skeleton[spelling_skeleton(word)].append(word)
+    index: dict[str, list[str]] = {}
+    for word in sorted(words - surnames.keys()):
+        known = [other for other in by_skeleton.get(spelling_skeleton(word), []) if spelling_variants(word, other)]
+        groups = sorted({group for other in known for group in surnames[other]})
+        if groups:
+            index[word] = groups
+    return index
 
 
 def _may_join_person(counter: Counter[ActorKind] | None) -> bool:
@@ -155,7 +184,7 @@ def _actors_from(
         )
         counts = [0] * len(articles)
         for c in members:
-            counts[c.article] += 1
+            counts[c.article] += not c.full_name or c.full_name.endswith(c.text)  # a cut name counts once
         spellings = {text for c in members for text in (c.text, c.titled) if text != name}
         alias_list = sorted(spellings, key=lambda t: (fold(t), t))
         drafts.append((name, kind, tuple(alias_list), mentions, tuple(counts)))
@@ -201,5 +230,7 @@ def _display_name(key: str, members: Sequence[Candidate]) -> str:
     alias = place_alias(key)
     if alias:
         return alias
-    spellings = Counter(c.text for c in members if c.key == key) or Counter(c.text for c in members)
+    spellings = Counter(c.full_name or c.text for c in members if c.key == key) or Counter(
+        c.full_name or c.text for c in members
+    )
     return max(spellings, key=lambda text: (not text.isupper(), spellings[text], len(text), text))

@@ -31,12 +31,14 @@ class Candidate:
     """The name with the title written before it ("U.S. President Donald Trump"), or the name itself."""
     name_piece: bool = False
     """The model's person span is one piece of a name cut by brackets or quotes ("Moammar) Gadhafi")."""
+    full_name: str = ""
+    """The whole name a piece belongs to ("Moammar Gadhafi"), when it is a piece: its key is that name's."""
 
     @cached_property
     def key(self) -> str:
         """The folded name, with well-known abbreviations mapped to one form ("U.S." and "US" meet); computed
         once per candidate (the clustering reads it many times)."""
-        key = name_key(self.text)
+        key = name_key(self.full_name or self.text)
         alias = place_alias(key)
         return fold(alias) if alias else key
 

@@ -13,7 +13,6 @@ A cue is a verb from a lexicon of speech and cognition verbs, found by lemma, ne
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.lexicon import (
@@ -27,8 +26,11 @@ from reader.core.analysis.lexicon import (
     TOPIC_VERBS,
     CueKind,
     cue_kind,
+    speaks_for_itself,
+    verb_lemma,
 )
 from reader.core.analysis.parsed import ParsedSentence, Token
+from reader.core.analysis.tree import QUOTE_MARKS, Tree
 
 CALL_PREPOSITIONS = frozenset({"for", "on"})
 NAMING_COMPLEMENTS = ("oprd", "ccomp", "xcomp", "attr", "dobj", "npadvmod", "acomp")
@@ -44,7 +46,6 @@ NON_CONTENT_MARKS = frozenset(
 )
 """Subordinate clauses that add background to a statement rather than belong to it."""
 SUBJECTS = ("nsubj", "csubj")
-QUOTE_MARKS = '"“”«»„'
 INHERITING = ("conj", "xcomp", "advcl", "pcomp", "prep")
 """Relations along which a cue takes the subject of the verb it hangs off: "… but warned", "began by saying"."""
 
@@ -63,52 +64,6 @@ class Attribution:
     borrows: bool = False
     """The sentence holds no content for the cue: it is the quotation just before or after it ("“…?” she said.",
     "He said: “…”"), which the claim builder looks up in the article."""
-
-
-class Tree:
-    """Children lists and subtrees over a parsed sentence."""
-
-    def __init__(self, sentence: ParsedSentence) -> None:
-        self.tokens: Sequence[Token] = sentence.tokens
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for index, token in enumerate(self.tokens):
-            if token.head != index:
-                self.children[token.head].append(index)
-        self.quoted = _inside_quotes(self.tokens)
-        """Whether each token lies between quotation marks within the sentence."""
-
-    def kids(self, index: int, *deps: str) -> list[int]:
-        return [c for c in self.children[index] if not deps or self.tokens[c].dep in deps]
-
-    def subtree(self, index: int) -> list[int]:
-        found = [index]
-        stack = [index]
-        while stack:
-            for child in self.children[stack.pop()]:
-                found.append(child)
-                stack.append(child)
-        return sorted(found)
-
-
-def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
-    inside = False
-    flags = []
-    for token in tokens:
-        text = token.text
-        if text in OPEN_MARKS or (text in STRAIGHT_MARKS and not inside):
-            flags.append(False)
-            inside = True
-        elif text in CLOSE_MARKS or (text in STRAIGHT_MARKS and inside):
-            flags.append(False)
-            inside = False
-        else:
-            flags.append(inside)
-    return flags
-
-
-OPEN_MARKS = frozenset({"“", "«", "„", "``"})
-CLOSE_MARKS = frozenset({"”", "»", "''"})
-STRAIGHT_MARKS = frozenset({'"'})
 
 
 def find_attributions(sentence: ParsedSentence) -> list[Attribution]:
@@ -162,7 +117,7 @@ def _according_to(tree: Tree, index: int) -> Attribution | None:
 
 def _verb_cue(tree: Tree, index: int) -> Attribution | None:
     token = tree.tokens[index]
-    lemma = token.lemma.casefold()
+    lemma = verb_lemma(token.lemma, token.text)
     if token.tag == "VBN" and not tree.kids(index, "aux", "auxpass") and token.dep not in ("conj", "ROOT"):
         return None  # adjectival participle: "Hezbollah's reported efforts"
     if token.dep == "xcomp" and tree.tokens[token.head].lemma.casefold() in NO_COMMENT_VERBS:
@@ -171,6 +126,8 @@ def _verb_cue(tree: Tree, index: int) -> Attribution | None:
         return _no_comment(tree, index, lemma)
     if lemma == "call":
         return None if _is_passive(tree, index) else _call_cue(tree, index)
+    if lemma == "put":
+        return _as_put_it(tree, index)
     cue, kind = _phrasal(tree, index, lemma)
     if kind is None:
         if lemma in CONTINUING:
@@ -285,6 +242,16 @@ def _call_cue(tree: Tree, index: int) -> Attribution | None:
     return None
 
 
+def _as_put_it(tree: Tree, index: int) -> Attribution | None:
+    """ "…, as a Homeland Security memo put it": the clause the idiom hangs on is what its subject said."""
+    it = next((c for c in tree.kids(index, "dobj") if tree.tokens[c].text.casefold() == "it"), None)
+    if it is None or _mark_of(tree, index) != "as" or tree.tokens[index].dep != "advcl":
+        return None
+    own = set(tree.subtree(index))
+    content = tuple(i for i in tree.subtree(tree.tokens[index].head) if i not in own)
+    return _with_speaker(tree, index, (index, it), "put it", content)
+
+
 def _content(tree: Tree, index: int, kind: CueKind) -> tuple[int, ...]:
     """Token indices of what the cue at `index` reports."""
     clauses = tree.kids(index, "ccomp")
@@ -332,6 +299,8 @@ def _with_speaker(
     subject = _subject_of(tree, index)
     if subject is None:
         return None  # a claim with no source in its sentence is more often no attribution (PolNeAR dev)
+    if not speaks_for_itself(tree.tokens[subject].lemma, tree.tokens[subject].pos, cue_lemma):
+        return None  # "the talks highlighted …": an event is no source
     first, stop = _phrase_range(tree, subject, index)
     direct = subject < index and tree.tokens[subject].dep in SUBJECTS
     stray = {i for i in tree.subtree(subject) if i > index and i not in cue} if direct else set()

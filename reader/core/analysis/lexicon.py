@@ -36,7 +36,7 @@ SPEECH_OBJECT = word_set(
     question mention reference highlight detail outline tout hail applaud welcome blame mock rebuke decry dispute
     challenge discuss express endorse oppose encourage liken label dub repeat tweet post thank apologize apologise
     charge ridicule lambast lambaste chide scold fault knock assail berate tweak counter quip note point offer
-    respond reply
+    respond reply view rule publish back
     """
 )
 """Speech acts whose object can carry the statement."""
@@ -61,6 +61,8 @@ EVIDENCE = word_set(
     """
 )
 """What a poll, a report or a study found: content is a clause."""
+EVIDENCE_OBJECT = word_set("show reveal")
+"""Evidence verbs whose object is the finding ("polls show a close contest", "the emails reveal a pattern")."""
 INTENT = word_set(
     """
     plan intend expect hope agree vow pledge promise threaten refuse
@@ -77,7 +79,7 @@ STATEMENT_NOUNS = word_set(
 """Nouns that report a statement when a source owns them ("Trump's claim that …", "the senator's call for …")."""
 PARTICLES = frozenset({("point", "out"), ("lay", "out"), ("weigh", "in"), ("speak", "out"), ("spell", "out")})
 """Phrasal reporting verbs: the particle is part of the cue ("pointed out that …")."""
-PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.CLAUSE, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
+PHRASAL_KINDS = {"lay": CueKind.OBJECT, "weigh": CueKind.OBJECT, "speak": CueKind.OBJECT, "spell": CueKind.OBJECT}
 TOPIC_VERBS = word_set("speak talk")
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
 """"spoke of his mother", "talked about taxes": the preposition is part of the cue, its object the content."""
@@ -88,10 +90,54 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 
 def cue_kind(lemma: str) -> CueKind | None:
     """The kind of the verb as a cue, or None when it is not one."""
-    if lemma in SPEECH_OBJECT:
+    if lemma in SPEECH_OBJECT or lemma in EVIDENCE_OBJECT:
         return CueKind.OBJECT
     if lemma in INTENT:
         return CueKind.INTENT
     if lemma in SPEECH_CLAUSE or lemma in COGNITION or lemma in EVIDENCE:
         return CueKind.CLAUSE
     return None
+
+
+def stance_only(lemma: str) -> bool:
+    """Whether a cue lemma reports a belief, intention or finding and never a speech act ("plan", "believe",
+    "show"; not "suggest" or "vow", which are also said)."""
+    return lemma in STANCES and lemma not in SPEECH_OBJECT and lemma not in SPEECH_CLAUSE
+
+
+STANCES = COGNITION | INTENT | EVIDENCE
+
+
+LEMMA_SLIPS = {"hop": "hope"}
+"""Lemmas the small model gives reporting verbs wrongly ("hopes" → "hop"), mapped to the verb's lemma."""
+
+
+def verb_lemma(lemma: str, text: str) -> str:
+    """The lemma of a verb token, with the model's known slips on reporting verbs mended when the written
+    form confirms them ("hopes" and "hoped" are "hope"; "hopped" stays "hop")."""
+    lemma = lemma.casefold()
+    fixed = LEMMA_SLIPS.get(lemma)
+    return fixed if fixed is not None and text.casefold().startswith(fixed) else lemma
+
+
+EVENT_NOUNS = word_set(
+    """
+    talk talks meeting discussion summit conference session negotiation visit debate hearing event rally
+    ceremony exchange dialogue encounter gathering trip tour
+    """
+)
+"""Events that happen, not sources that speak: "the talks highlighted growing tensions" reports the talks'
+subject, not a statement by them. Evidence verbs still take them ("the hearing revealed …")."""
+
+
+def speaks_for_itself(head_lemma: str, head_pos: str, cue_lemma: str) -> bool:
+    """Whether a subject can be the source of a cue: a person, organisation, pronoun or role can say anything;
+    an event only shows or reveals."""
+    if head_pos != "NOUN" or head_lemma.casefold() not in EVENT_NOUNS:
+        return True
+    return cue_lemma.split(" ", 1)[0] in EVIDENCE
+
+
+TOPIC_CUES = word_set("discuss talk speak highlight mention detail outline reference address")
+"""Cues whose content is a topic rather than a statement ("discussed a second strike"): in a headline they
+name the event the story reports ("Netanyahu Discusses Second Strike on Iran"), which the body then attributes."""

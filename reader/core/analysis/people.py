@@ -61,6 +61,53 @@ def same_given_name(a: str, b: str) -> bool:
     return a[:SHARED_PREFIX] == b[:SHARED_PREFIX] and bool(first & second)
 
 
+SURNAME_PREFIXES = ("al-", "el-", "al ", "el ")
+"""Arabic article before a surname, written or left out by outlets ("al-Qaddafi", "Gadhafi")."""
+MIN_VARIANT_LETTERS = 5
+"""Surnames shorter than this are too alike by chance ("Chen", "Chan") to be read as one name's spellings."""
+MIN_SKELETON = 2
+"""Consonants a skeleton needs to say anything ("mr" of "Muammar" does, with the given-name check beside it)."""
+_SOUND_CLASSES = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "j": "y", "w": "v", "p": "b"})
+
+
+def spelling_skeleton(word: str) -> str:
+    """A rough sound form of a romanised name: the Arabic article dropped, letters of one sound class made one
+    ("q"/"g"/"k"), "h" after a consonant and every vowel dropped, doubled letters made single. Outlets'
+    transliterations of one name meet ("Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi" → "kdf"; "Muammar",
+    "Moammar" → "mmr" → "mr")."""
+    word = word.casefold().replace("'", "").replace("’", "")
+    for prefix in SURNAME_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            word = word[len(prefix) :]
+    letters = [ch for ch in word.translate(_SOUND_CLASSES) if ch.isalpha()]
+    kept: list[str] = []
+    for index, ch in enumerate(letters):
+        if ch in "aeiouy" or (ch == "h" and index > 0 and letters[index - 1] not in "aeiouy"):
+            continue
+        if not kept or kept[-1] != ch:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two folded words are spellings of one name: equal, or (both at least MIN_VARIANT_LETTERS letters
+    without the Arabic article, starting alike in sound) with the same skeleton of at least two consonants."""
+    if a == b:
+        return True
+    bare_a, bare_b = _bare(a), _bare(b)
+    if min(len(bare_a), len(bare_b)) < MIN_VARIANT_LETTERS:
+        return False
+    skeleton = spelling_skeleton(a)
+    return len(skeleton) >= MIN_SKELETON and skeleton == spelling_skeleton(b)
+
+
+def _bare(word: str) -> str:
+    for prefix in SURNAME_PREFIXES:
+        if word.startswith(prefix):
+            return word[len(prefix) :]
+    return word
+
+
 def person_groups(keys: Iterable[str], frequency: Mapping[str, int]) -> dict[str, str]:
     """Each multi-word person key to its group's key: the fullest name of the group (most words, most used)."""
     ordered = sorted(set(keys))
@@ -90,6 +137,7 @@ def person_groups(keys: Iterable[str], frequency: Mapping[str, int]) -> dict[str
                 ):
                     join(key, other)
         _join_tails(members, join)
+    _join_transliterations(by_surname, join)
     components: dict[str, list[str]] = defaultdict(list)
     for key in ordered:
         components[root(key)].append(key)
@@ -111,3 +159,27 @@ def _join_tails(members: list[tuple[str, list[str]]], join: Callable[[str, str],
         }
         if len(longer) == 1:
             join(key, longer.pop())
+
+
+def _join_transliterations(
+    by_surname: Mapping[str, list[tuple[str, list[str]]]], join: Callable[[str, str], None]
+) -> None:
+    """Full names whose surnames are two spellings of one romanised name join when their given names are one
+    name too ("Muammar al-Qaddafi", "Moammar Gadhafi"); a different given name keeps two people apart ("Ali
+    Hassan", "Omar Hasan"). Surnames are bucketed by skeleton, so only look-alikes are compared."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for surname in sorted(by_surname):
+        by_skeleton[spelling_skeleton(surname)].append(surname)
+    for surnames in by_skeleton.values():
+        for index, surname in enumerate(surnames):
+            for other_surname in surnames[index + 1 :]:
+                if not spelling_variants(surname, other_surname):
+                    continue
+                for key, words in by_surname[surname]:
+                    for other, other_words in by_surname[other_surname]:
+                        if len(words) == len(other_words) == 2 and _same_first_name(words[0], other_words[0]):
+                            join(key, other)
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    return same_given_name(a, b) or spelling_variants(a, b)

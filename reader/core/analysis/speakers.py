@@ -29,6 +29,9 @@ PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "he": (ActorKind.PERSON,),
     "she": (ActorKind.PERSON,),
     "it": (ActorKind.ORGANISATION,),
+    "his": (ActorKind.PERSON,),
+    "her": (ActorKind.PERSON,),
+    "its": (ActorKind.ORGANISATION,),
 }
 DROPPED_SPEAKER_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "case"})
 KEY_CUT_DEPS = frozenset({"conj", "cc", "prep", "acl", "relcl", "appos", "punct"})
@@ -85,16 +88,24 @@ class MentionIndex:
         named = [found for found in self.titles.get(key, ()) if self.first_seen.get(found[0], offset) < offset]
         return named[0] if len(named) == 1 else None
 
+    def last_span_before(
+        self, offset: int, kinds: tuple[ActorKind, ...], since: int = 0
+    ) -> tuple[int, int, str, str] | None:
+        """(start, end, actor id, name) of the nearest mention of one of `kinds` that ends before `offset` (and
+        starts at or after `since`)."""
+        position = bisect.bisect_left(self.starts, offset) - 1
+        while position >= 0 and self.rows[position][0] >= since:
+            start, end, actor_id, name, kind = self.rows[position]
+            if kind in kinds and end <= offset:
+                return start, end, actor_id, name
+            position -= 1
+        return None
+
     def last_before(self, offset: int, kinds: tuple[ActorKind, ...], since: int = 0) -> tuple[str, str] | None:
         """(actor id, name) of the nearest mention of one of `kinds` that ends before `offset` (and starts at or
         after `since`)."""
-        position = bisect.bisect_left(self.starts, offset) - 1
-        while position >= 0 and self.rows[position][0] >= since:
-            _start, end, actor_id, name, kind = self.rows[position]
-            if kind in kinds and end <= offset:
-                return actor_id, name
-            position -= 1
-        return None
+        found = self.last_span_before(offset, kinds, since)
+        return (found[2], found[3]) if found else None
 
 
 def _titles_of(alias: str) -> list[str]:
@@ -110,7 +121,29 @@ def _titles_of(alias: str) -> list[str]:
         title.append(word)
     if not title:
         return []
+    title = [TITLE_SPELLED_OUT.get(word.replace(".", ""), word.replace(".", "")) for word in title]
     return sorted({" ".join(title), title[-1]})
+
+
+TITLE_SPELLED_OUT = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "capt": "captain",
+    "prof": "professor",
+    "pres": "president",
+    "sec": "secretary",
+}
+"""Abbreviated titles before a name ("Gov. Paul LePage") and the word a later mention uses ("the governor")."""
+OFFICE_TITLES = frozenset(TITLE_SPELLED_OUT.values())
+"""Offices one person holds in a story's setting: "the Republican governor" is the governor named before, with
+whatever adjective; "the Republican leader" may be any of several leaders, so it needs its full title."""
 
 
 def resolve(
@@ -127,12 +160,16 @@ def resolve(
         found = mentions.at(owner.start) if owner is not None else None  # "Mr. Perry's statement"
     if found is None and tokens[first].text.casefold() == "the" and head_token.pos in ("NOUN", "PROPN"):
         found = mentions.by_title(speaker_key(tokens, first, stop, head), head_token.start)
+        if found is None and fold(head_token.text) in OFFICE_TITLES:
+            found = mentions.by_title(fold(head_token.text), head_token.start)  # "the Republican governor"
     if found is not None:
         return Resolved(found[1], found[0], found[0])
     label = written
     opener = tokens[first]
-    if opener.pos in ("DET", "NUM", "NOUN", "PRON") and opener.text != "I" and not opener.text.isupper():
-        label = written[:1].lower() + written[1:]
+    named = any(is_capitalised(t.text) for t in tokens[first + 1 : stop] if t.text.isalpha())
+    common = opener.pos in ("DET", "NUM", "PRON") or (opener.pos == "NOUN" and not named)
+    if common and opener.text != "I" and not opener.text.isupper():
+        label = written[:1].lower() + written[1:]  # "Officials said" → "officials"; "Democracy for America" stays
     return Resolved(label, None, speaker_key(tokens, first, stop, head))
 
 

@@ -18,7 +18,8 @@ from reader.core.analysis.names import (
     name_key,
     split_hyphenated,
 )
-from reader.core.analysis.parsed import ParsedArticle
+from reader.core.analysis.parsed import ParsedArticle, Token
+from reader.core.analysis.votes import results_table, score_at
 from reader.core.records import ActorKind, Article
 
 EDGE_PUNCT = set("\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·")
@@ -112,6 +113,114 @@ def untagged_people(
                     continue
                 extra.append(Candidate(index, sentence.index, token.start, token.end, token.text, None, token.text))
     return extra
+
+
+def names_in_capitals(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Known names inside all-capitals lines ("SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH"): the model
+    tags little in capitals, but a word run whose key is a name found cleanly elsewhere in the comparison is
+    that name (longest run first, up to CAPS_RUN words). No vote: the kind comes from the other mentions."""
+    known = {c.key for c in found if c.kind is not None and len(c.key) > 2}
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not in_capitals(tokens):
+                continue
+            position = 0
+            while position < len(tokens):
+                for size in range(min(CAPS_RUN, len(tokens) - position), 0, -1):
+                    first, last = tokens[position], tokens[position + size - 1]
+                    text = article.text[first.start : last.end]
+                    if not (first.text[:1].isalpha() and last.text[-1:].isalnum()) or name_key(text) not in known:
+                        continue
+                    if spans.overlaps(first.start, last.end):
+                        continue
+                    extra.append(Candidate(index, sentence.index, first.start, last.end, text, None, text))
+                    position += size - 1
+                    break
+                position += 1
+    return extra
+
+
+CAPS_RUN = 4
+"""The longest name looked for in capitals, in words ("NEW YORK YANKEES")."""
+CAPS_SHARE = 0.9
+"""A line is in capitals when at least this share of its letters are upper case."""
+
+
+def in_capitals(tokens: Sequence[Token]) -> bool:
+    """Whether a stretch of text is written in capitals (a wire headline, a table heading)."""
+    letters = [ch for token in tokens for ch in token.text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
+
+
+def teams_in_tables(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Capitalised words the model left untagged right before a score in a line of results or standings
+    ("Bournemouth 1 Peterborough 2"): teams, voting organisation. People in tables are named with initials or
+    beside lower-case scorecard words ("c Healy b Warne 50"), which the table test and the earlier finders
+    leave out."""
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS or not results_table(tokens):
+                continue
+            for stop in range(1, len(tokens)):
+                if not score_at(tokens, stop):
+                    continue
+                first = stop
+                while first > 0 and _team_word(tokens[first - 1].text) and stop - first < CAPS_RUN:
+                    first -= 1
+                if first == stop or spans.overlaps(tokens[first].start, tokens[stop - 1].end):
+                    continue
+                start, end = tokens[first].start, tokens[stop - 1].end
+                text = article.text[start:end]
+                extra.append(Candidate(index, sentence.index, start, end, text, ActorKind.ORGANISATION, text))
+    return extra
+
+
+def people_with_countries(
+    articles: Sequence[Article], parsed: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Two or three capitalised words the model left untagged before a place in brackets ("Scott Draper (
+    Australia )", "Jansher Khan ( Pakistan )"): results lists name competitors so, voting person. One word
+    before the brackets is as often a team ("Alba ( Germany )"), so it is left alone."""
+    places = {c.key for c in found if c.kind is ActorKind.PLACE}
+    extra: list[Candidate] = []
+    for index, (article, parse) in enumerate(zip(articles, parsed, strict=True)):
+        spans = SpanIndex([(c.start, c.end) for c in found if c.article == index])
+        for sentence in parse.sentences:
+            tokens = sentence.tokens
+            if article.sentences[sentence.index].kind in SKIPPED_KINDS:
+                continue
+            for opening in range(2, len(tokens) - 2):
+                if tokens[opening].text != "(" or tokens[opening + 2].text != ")":
+                    continue
+                if name_key(tokens[opening + 1].text) not in places:
+                    continue
+                first = opening
+                while first > 0 and _team_word(tokens[first - 1].text) and opening - first < MAX_NAME_WORDS:
+                    first -= 1
+                if opening - first < 2 or spans.overlaps(tokens[first].start, tokens[opening - 1].end):
+                    continue
+                start, end = tokens[first].start, tokens[opening - 1].end
+                text = article.text[start:end]
+                extra.append(Candidate(index, sentence.index, start, end, text, ActorKind.PERSON, text))
+    return extra
+
+
+MAX_NAME_WORDS = 3
+"""The longest competitor's name looked for before a bracketed country, in words."""
+
+
+def _team_word(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and text.replace("'", "").replace("-", "").isalpha()
 
 
 class SpanIndex:

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from reader.core.analysis.names import fold, is_capitalised, is_title_word, word_set
 from reader.core.analysis.parsed import Entity, Token
+from reader.core.analysis.people import is_given_name
 from reader.core.records import ActorKind
 
 NAME_PARTICLES = word_set("de del della di da van von der den du la le al el bin ibn ben dos das St. st.")
@@ -64,6 +65,29 @@ def adjusted_vote(kind: ActorKind, tokens: Sequence[Token], first: int, stop: in
     return kind
 
 
+PERSONAL_TITLES = word_set(
+    """
+    mr mrs ms dr sen rep gov senator representative governor congressman congresswoman mayor
+    """
+)
+"""Titles only a person bears: a span opening with one is a person's name whatever the model's label
+("Representative Fredette"). Not "General" ("General Motors"), "Prince" ("Prince Edward Island") or "State"."""
+
+
+def personal_title(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """Whether the span is a person's name by its shape whatever the model's label: a personal title followed
+    by a capitalised name that is no institution's ("Representative Fredette"), or an initial and a surname
+    ("A. Ranatunga"), as no other kind of name is written."""
+    if stop - first < 2 or not is_capitalised(tokens[first + 1].text):
+        return False
+    if fold(tokens[stop - 1].text) in INSTITUTION_HEADS:
+        return False
+    opener = tokens[first].text
+    initial = stop - first == 2 and len(opener) == 2 and opener[0].isupper() and opener[1] == "."
+    surname = tokens[first + 1].text
+    return fold(opener).replace(".", "") in PERSONAL_TITLES or (initial and surname[1:].islower())
+
+
 def qualifies_title(tokens: Sequence[Token], stop: int) -> bool:
     """Whether a capitalised title follows the span ("Minnesota Gov.", "Apple CEO"): the span then names the
     place or body the title belongs to, never the person who holds it."""
@@ -82,12 +106,84 @@ def coordinated_parts(tokens: Sequence[Token], first: int, stop: int) -> list[tu
     return [(low, high) for low, high in parts if high > low]
 
 
-def broken_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> set[int]:
+def broken_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> dict[int, tuple[int, int] | None]:
     """First tokens of the person entities that touch another person entity across brackets or quotation marks
-    only: the pieces of one person's name ("Moammar) Gadhafi"), each a person whatever word it is."""
+    only: the pieces of one person's name ("Moammar) Gadhafi"), each a person whatever word it is. Each maps to
+    the token range both pieces span when a closing mark alone parts them ("(strongman Muammar) al-Qaddafi"):
+    an opening bracket between them opens an aside instead ("Patricia Djate ( France )"), so no whole name."""
     people = sorted((e.first, e.stop) for e in entities if e.label == "PERSON")
-    pieces: set[int] = set()
-    for (first, stop), (after, _end) in pairwise(people):
-        if all(tokens[i].text in NAME_BREAKS for i in range(stop, after)):
-            pieces.update((first, after))
+    pieces: dict[int, tuple[int, int] | None] = {}
+    for (first, stop), (after, end) in pairwise(people):
+        between = [tokens[i].text for i in range(stop, after)]
+        if all(text in NAME_BREAKS for text in between):
+            whole = None if any(text in OPENING_BRACKETS for text in between) else (first, end)
+            earlier = pieces.get(first)
+            if whole is not None and earlier is not None:
+                whole = (earlier[0], end)
+            pieces.setdefault(first, whole)
+            if whole is not None:
+                pieces[first] = whole
+            pieces[after] = whole
     return pieces
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+
+
+def joined_name(text: str, tokens: Sequence[Token], low: int, high: int) -> str:
+    """The whole name the pieces in tokens [low, high) spell, without the brackets or quotes between them and
+    without the context or title words before it ("Libyan strongman Muammar) al-Qaddafi" → "Muammar
+    al-Qaddafi")."""
+    first = low
+    while first < high - 1 and (
+        tokens[first].text in NAME_BREAKS or not _starts_name(tokens[first].text) or is_title_word(tokens[first].text)
+    ):
+        first += 1
+    runs: list[list[Token]] = [[]]
+    for token in tokens[first:high]:
+        if token.text in NAME_BREAKS:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return " ".join(text[run[0].start : run[-1].end] for run in runs if run)
+
+
+SCORE_DIGITS = 3
+"""A score or a count in a results table is a short integer ("3", "71"), unlike a year or an amount."""
+PROSE_SHARE = 0.2
+"""A line whose words are at most this share lower case is a table, not prose."""
+
+
+def results_table(tokens: Sequence[Token]) -> bool:
+    """Whether a line reads as results or standings ("Doncaster 3 Darlington 2", "CHICAGO 71 64 .526 10"): two
+    scores or more and hardly a lower-case word. Prose never does."""
+    if sum(_score(t.text) for t in tokens) < 2:
+        return False
+    words = [t.text for t in tokens if t.text.isalpha()]
+    return sum(word.islower() for word in words) <= PROSE_SHARE * len(words)
+
+
+def score_at(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a score stands at `position`: in a results table the name before it is a team, an organisation
+    (a place name there is a club, "Doncaster 3"); a person's vote is left alone (a scorecard's "H. Morris 69")."""
+    return position < len(tokens) and _score(tokens[position].text)
+
+
+def _score(text: str) -> bool:
+    return text.isdigit() and len(text) <= SCORE_DIGITS
+
+
+def given_name_and_surname(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """Two capitalised words, the first an English given name, the second no institution's and no plural (a
+    team: "Philadelphia Eagles", "Bradford Bulls"): a person."""
+    if stop - first != 2 or tokens[first + 1].tag == "NNPS":
+        return False
+    given, surname = tokens[first].text, tokens[first + 1].text
+    return (
+        given.isalpha()
+        and surname.isalpha()
+        and is_capitalised(given)
+        and surname[1:].islower()
+        and is_given_name(fold(given))
+        and fold(surname) not in INSTITUTION_HEADS
+    )

@@ -1,0 +1,162 @@
+"""The analysis service's end (`reader.core.parse_service` is the app's): the loop that answers the app's requests.
+
+It answers ("analyse", articles) with their finished analysis (the warm cache, else spaCy and the actors and
+claims, at a lower CPU priority) and ("align", articles) with their alignment (asked only when it is idle), each
+as plain records over the pickle channel. `python -m reader.core.service_loop` runs it for articles the app
+sends; `reader.cli.service` runs it after loading the command line's articles itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
+
+from reader.core.parse_service import PARENT_ENV, Shas, read_frame, shas_of, write_frame
+from reader.core.records import Article
+
+if TYPE_CHECKING:
+    from reader.core.warm_cache import FinishedAnalysis
+
+NICENESS = 5
+"""How much lower the service's CPU priority is than the app's once it turns to spaCy (a nice-5 process gets
+about a third of the CPU a nice-0 one gets when both want one core). On a quiet machine it runs on the free
+core anyway; on a loaded one the model's import would otherwise take its full share from the first paint and
+the alignment. Not more: under other programs' load a niceness of 10 starved the analysis ten times over. The
+loading step before it runs at the app's priority: the first paint waits for it."""
+
+TIMINGS_ENV = "READER_SERVICE_TIMINGS"
+"""A file the service appends its phases to (one JSON line each: phase and `time.monotonic()`), for
+bench/startup.py's breakdown; unset, nothing is written."""
+
+
+def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
+    """The actors, claims and who-is-quoted table of `articles`: from the cache, else parsed and built here.
+
+    The same steps as `reader.core.analysis.analyse_comparison` before its claim linking (a test holds the two
+    equal), so the service and the in-process analysis give the same records.
+    """
+    from reader.core import warm_cache
+
+    key = warm_cache.analysis_key(articles)
+    found = warm_cache.load_analysis(key)
+    if found is not None:
+        return found
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(NICENESS)
+    from reader.core.analysis.actors import build_actors
+    from reader.core.analysis.claims import extract_claims
+    from reader.core.analysis.parse import allow_split_parse, parse_articles
+    from reader.core.analysis.quoted import who_is_quoted
+
+    allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
+    if not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles):
+        with contextlib.suppress(Exception):  # a failure is get_nlp's to report, in one line
+            import spacy  # noqa: F401  (imported here only to time it apart from the model)
+        phase("spaCy imported")
+        from reader.core.analysis.nlp import get_nlp
+
+        get_nlp()
+        phase("model loaded")
+    parsed = parse_articles(articles)
+    phase("parsed")
+    actors = build_actors(articles, parsed)
+    claims = extract_claims(articles, parsed, actors)
+    finished = warm_cache.FinishedAnalysis(
+        key=key, actors=actors, claims=claims, quoted=who_is_quoted(claims, len(articles))
+    )
+    warm_cache.store_analysis(finished)
+    return finished
+
+
+def phase(name: str) -> None:
+    """Note that the service reached `name` now (only when TIMINGS_ENV names a file; never fails)."""
+    where = os.environ.get(TIMINGS_ENV)
+    if not where:
+        return
+    import json
+    import time
+
+    with contextlib.suppress(OSError), open(where, "a", encoding="utf-8") as stream:
+        stream.write(json.dumps({"phase": name, "at": time.monotonic()}) + "\n")
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None = None) -> None:
+    """The service's loop: analyse `first`, then each ("analyse", articles) request, until the app is gone."""
+    pending: tuple[str, tuple[Article, ...]] | None = ("analyse", tuple(first)) if first is not None else None
+    while True:
+        if pending is None:
+            try:
+                request = read_frame(stdin)
+            except (EOFError, OSError, pickle.UnpicklingError):
+                return
+            if not (isinstance(request, tuple) and len(request) == 2 and request[0] in ("analyse", "align")):
+                continue
+            pending = (request[0], tuple(request[1]))
+        (kind, articles), pending = pending, None
+        reply = _aligned(articles) if kind == "align" else _analysed(articles)
+        try:
+            write_frame(stdout, reply)
+        except OSError:
+            return
+        phase(f"{kind} sent")
+
+
+def _analysed(articles: tuple[Article, ...]) -> tuple[str, Shas, object]:
+    try:
+        return ("analysis", shas_of(articles), finished_analysis(articles))
+    except Exception as error:  # reported to the app as one line; it shows it in the sidebar
+        return ("failed", shas_of(articles), _one_line(error))
+
+
+def _aligned(articles: tuple[Article, ...]) -> tuple[str, Shas, object]:
+    """The alignment, by the app's own pipeline; None on any failure (the app then aligns, and reports)."""
+    try:
+        from reader.core.pipeline import align_articles
+
+        return ("aligned", shas_of(articles), align_articles(articles))
+    except Exception:
+        return ("aligned", shas_of(articles), None)
+
+
+def die_with_parent(expected_parent: int | None = None) -> None:
+    """Linux: the kernel kills this process when its parent dies, even by kill -9 (elsewhere, the closed pipe
+    ends it at its next read or write). `expected_parent`: the pid the parent had; if it is already gone (the
+    process was re-parented before this call), leave now."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+        ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL)
+        if expected_parent is not None and os.getppid() != expected_parent:
+            os._exit(0)
+
+
+def channel() -> tuple[IO[bytes], IO[bytes]]:
+    """The child's ends of the channel; from here on, a stray print goes to stderr (discarded), never the pipe."""
+    parent = os.environ.get(PARENT_ENV, "")
+    die_with_parent(int(parent) if parent.isdigit() else None)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr
+    return stdin, stdout
+
+
+def main() -> None:
+    """`python -m reader.core.service_loop`: a service for articles the app sends."""
+    stdin, stdout = channel()
+    serve(stdin, stdout)
+
+
+if __name__ == "__main__":
+    main()
