@@ -1,21 +1,31 @@
 """Pairs of a folder aligned in parallel, one worker process per available core, the result in pair order.
 
-Alignment is pure Python and holds the GIL, so threads would not help; a pool of processes does. Workers are
-started with "spawn" (a fresh interpreter that imports only the aligner): forking the app's process, which runs
-Textual's threads, could copy a held lock into the child. The articles go to each worker once (the pool's
-initializer); then each task is a pair of indices, and `Pool.map` returns the alignments in the order of the
-pairs asked for, so the output is the same whatever the scheduling and whatever the number of cores.
+Alignment is pure Python and holds the GIL, so threads would not help; a pool of processes does. How workers
+start decides whether the pool pays on a 2-core machine:
 
-A small comparison (the usual two to five articles) is aligned in this process: starting a worker costs about
-0.3 s, more than aligning a few news articles; so is any comparison when the machine has no idle core. Every
-pool this module starts is registered so that `terminate_workers()` can kill it at once when the user quits
-mid-alignment.
+- "fork" (Linux, and only while this process runs a single thread: the CLI, scripts, benches): a worker is a
+  copy of this process, so it starts in milliseconds with the aligner imported, its word caches warm and the
+  articles already in memory; nothing is sent but the pair indices, and only the alignments come back.
+- "forkserver" (Linux or macOS when other threads run, as in the app, where Textual's threads could hold a lock
+  that a forked copy would never see released): workers are forked from a clean server process that has
+  imported the aligner once; the articles go to each worker once (the pool's initializer).
+- "spawn" elsewhere (Windows): a fresh interpreter per worker, the articles sent once per worker.
+
+The pairs go out in chunks (a few per worker, so a slow pair does not leave a core idle at the end), and
+`Pool.map` returns the alignments in the order of the pairs asked for, so the output is the same whatever the
+scheduling, the start method and the number of cores (tests/core/test_parallel.py holds each method to it).
+
+A small comparison (the usual two to five articles) is aligned in this process (`MIN_PARALLEL_WORK`); so is
+any comparison when the machine has no idle core. Every pool this module starts is registered so that
+`terminate_workers()` can kill it at once when the user quits mid-alignment.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from multiprocessing.pool import Pool
@@ -24,8 +34,15 @@ from reader.core.records import Article, PairAlignment
 
 MIN_PARALLEL_WORK = 3_000
 """Sentences summed over the pairs (each pair counts both its articles) below which the pairs are aligned in
-this process. Fitted on bench/scale.py: a pair of two 300-sentence articles takes about 0.35 s, starting a
-spawned worker 0.3-0.5 s, so a pool pays off from about five such pairs."""
+this process when workers must be spawned or served: a pair of two 300-sentence articles takes about 0.35 s,
+starting such a worker 0.3-0.5 s (it imports the aligner), so that pool pays off from about five such pairs."""
+MIN_FORKED_WORK = 1_200
+"""The same threshold for forked workers, which start in a few milliseconds with everything imported: from
+two pairs of 300-sentence articles (about 0.7 s of work) the second core saves more than the fork and the
+transfer of the alignments back cost (bench/scale.py prints one process against the pool)."""
+CHUNKS_PER_WORKER = 4
+"""Pairs are handed out in about this many chunks per worker: fewer round trips than one pair at a time, and
+still small enough that the workers finish close together."""
 
 _articles: tuple[Article, ...] = ()
 _live_pools: set[Pool] = set()
@@ -59,16 +76,30 @@ def idle_cores(cores: int, load: float | None = None) -> int:
     return max(1, min(cores, int(cores - load + 0.5)))
 
 
+def start_method() -> str:
+    """How workers start here: "fork" on Linux while this is the only thread, else "forkserver", else "spawn"."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        return "forkserver"
+    return "spawn"
+
+
 def worker_count(
     articles: Sequence[Article],
     pairs: Sequence[tuple[int, int]],
     cores: int | None = None,
     load: float | None = None,
+    method: str | None = None,
 ) -> int:
     """How many processes to align with: 1 (this process) for small jobs, else one per idle core, at most one a
-    pair. `load` is the machine's load average (read from the system when None)."""
+    pair. `load` is the machine's load average (read from the system when None); `method` the start method
+    (`start_method()` when None), which sets how much work a pool needs to pay off."""
     cores = available_cores() if cores is None else cores
-    if cores < 2 or len(pairs) < 2 or pair_work(articles, pairs) < MIN_PARALLEL_WORK:
+    method = start_method() if method is None else method
+    least = MIN_FORKED_WORK if method == "fork" else MIN_PARALLEL_WORK
+    if cores < 2 or len(pairs) < 2 or pair_work(articles, pairs) < least:
         return 1
     return min(idle_cores(cores, load), len(pairs))
 
@@ -86,25 +117,40 @@ def _align_one(pair: tuple[int, int]) -> PairAlignment:
 
 
 def align_pairs(
-    articles: Sequence[Article], pairs: Sequence[tuple[int, int]], workers: int | None = None
+    articles: Sequence[Article],
+    pairs: Sequence[tuple[int, int]],
+    workers: int | None = None,
+    *,
+    method: str | None = None,
 ) -> tuple[PairAlignment, ...]:
-    """The alignment of each pair, in the order of `pairs`; in `workers` processes (default: `worker_count`)."""
+    """The alignment of each pair, in the order of `pairs`; in `workers` processes (default: `worker_count`),
+    started by `method` (default: `start_method()`; a test names each one)."""
     frozen = tuple(articles)
-    count = worker_count(frozen, pairs) if workers is None else workers
+    method = start_method() if method is None else method
+    count = worker_count(frozen, pairs, method=method) if workers is None else min(workers, len(pairs))
     if count <= 1:
         from reader.core.align import align_pair
 
         return tuple(align_pair(frozen[i], frozen[j], i, j) for i, j in pairs)
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(processes=count, initializer=_set_articles, initargs=(frozen,))
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        _set_articles(frozen)  # inherited by the forked workers: nothing to send
+        pool = context.Pool(processes=count)
+    else:
+        if method == "forkserver":
+            context.set_forkserver_preload(["reader.core.align"])
+        pool = context.Pool(processes=count, initializer=_set_articles, initargs=(frozen,))
     with _pools_lock:
         _live_pools.add(pool)
     try:
-        return tuple(pool.map(_align_one, pairs, chunksize=1))
+        chunk = max(1, math.ceil(len(pairs) / (count * CHUNKS_PER_WORKER)))
+        return tuple(pool.map(_align_one, pairs, chunksize=chunk))
     finally:
         pool.terminate()
         with _pools_lock:
             _live_pools.discard(pool)
+        if method == "fork":
+            _set_articles(())
 
 
 def terminate_workers() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,3 +191,26 @@ def test_swapping_sides_gives_the_mirror(a: Article, b: Article) -> None:
     mirror-exact there. Boilerplate, where repeats happen in practice, never takes part in matching.
     """
     assert align_pair(b, a, 1, 0) == swap_alignment(align_pair(a, b))
+
+
+def test_the_collector_is_paused_while_aligning_and_restored_after() -> None:
+
+    from reader.core.align.aligner import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner pause ending does not switch it back on
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), collector_paused():
+        _ = 1 / 0
+    assert gc.isenabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from reader.core.analysis.linking import (
     carried_by,
@@ -164,3 +165,23 @@ def test_a_reporting_verb_of_another_force_is_flagged_apart_from_its_wording() -
     assert flags_between(said, told) == (ClaimFlag.CUE_DIFFERS,)
     assert flags_between(said, conceded) == (ClaimFlag.CUE_DIFFERS, ClaimFlag.VERB_FORCE_DIFFERS)
     assert flags_between(conceded, claimed) == (ClaimFlag.CUE_DIFFERS, ClaimFlag.VERB_FORCE_DIFFERS)
+
+
+def test_each_claims_content_words_are_read_once_however_many_matches_hold_it(monkeypatch: MonkeyPatch) -> None:
+    import reader.core.analysis.linking as linking
+
+    reads: list[str] = []
+    original = linking._content_words
+
+    def counted(claim: Claim) -> set[str]:
+        reads.append(claim.id)
+        return original(claim)
+
+    monkeypatch.setattr(linking, "_content_words", counted)
+    # Every sentence of A aligned to every sentence of B (repeated passages): 16 candidate pairs of 8 claims.
+    left = [claim(f"a{k}", 0, k, f"storm closed the harbour number {k}", speaker=f"s{k}") for k in range(4)]
+    right = [claim(f"b{k}", 1, k, f"storm closed the harbour number {k}", speaker=f"t{k}") for k in range(4)]
+    pair = pair_of([((i,), (j,)) for i in range(4) for j in range(4)])
+    links = link_pair(pair, left, right)
+    assert len(links) == 4
+    assert sorted(reads) == sorted(c.id for c in (*left, *right))

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import sys
+import threading
 from pathlib import Path
 
+import pytest
+
 from reader.core.load.inputs import load_inputs
-from reader.core.parallel import MIN_PARALLEL_WORK, align_pairs, worker_count
+from reader.core.parallel import MIN_FORKED_WORK, MIN_PARALLEL_WORK, align_pairs, start_method, worker_count
 from reader.core.pipeline import align_articles
 from reader.core.serialize import dumps
 from tests.factories import article_of
@@ -60,3 +65,38 @@ def test_only_idle_cores_get_workers() -> None:
     assert worker_count(large, pairs, cores=4, load=1.0) == 3
     assert worker_count(large, pairs, cores=2, load=1.8) == 1, "a busy machine aligns in this process"
     assert worker_count(large, pairs, cores=2, load=9.0) == 1
+
+
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_every_start_method_gives_the_comparison_of_one_process(method: str) -> None:
+    articles = load_inputs(STORIES).articles
+    pairs = [(i, j) for i in range(len(articles)) for j in range(i + 1, len(articles))]
+    serial = align_pairs(articles, pairs, workers=1)
+    assert align_pairs(articles, pairs, workers=2, method=method) == serial
+    assert any(pair.matches for pair in serial), "the stories share passages: a real alignment"
+
+
+def test_forked_pools_leave_no_articles_behind() -> None:
+    from reader.core import parallel
+
+    articles = load_inputs(STORIES).articles
+    align_pairs(articles, [(0, 1), (2, 3)], workers=2, method="fork")
+    assert parallel._articles == ()
+
+
+def test_fork_only_while_this_process_runs_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is the Linux start method")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert start_method() == "forkserver", "a forked copy could inherit a lock another thread holds"
+
+
+def test_forked_workers_pay_off_on_less_work_than_spawned_ones() -> None:
+    sentences = [f"Sentence {k}." for k in range(MIN_FORKED_WORK // 4 + 1)]
+    middle = [article_of(sentences, label) for label in "ABC"]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    assert MIN_FORKED_WORK < MIN_PARALLEL_WORK
+    assert worker_count(middle, pairs, cores=2, load=0.0, method="fork") == 2
+    assert worker_count(middle, pairs, cores=2, load=0.0, method="spawn") == 1

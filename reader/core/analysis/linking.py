@@ -3,6 +3,9 @@
 Two claims of different articles are candidates when one of the aligned matches holds a sentence of each. When
 an aligned passage carries several claims on a side (a reported statement inside "…, Axios reports"), pairs are
 chosen one to one, best first: same speaker, same cue, then the most content words in common.
+
+The work is linear in the aligned matches: claims are indexed by sentence, and each claim's content words are
+computed once per article pair (`_ContentWords`), not once for every candidate pair it is in.
 """
 
 from __future__ import annotations
@@ -49,8 +52,9 @@ def link_pair(pair: PairAlignment, left: Sequence[Claim], right: Sequence[Claim]
         for claim_a in lefts.values():
             for claim_b in rights.values():
                 candidates[(claim_a.id, claim_b.id)] = (claim_a, claim_b)
-    plausible = [ab for ab in candidates.values() if _same_statement(*ab)]
-    ranked = sorted(plausible, key=lambda ab: (-_affinity(*ab), ab[0].id, ab[1].id))
+    words = _ContentWords()
+    plausible = [ab for ab in candidates.values() if _same_statement(ab[0], ab[1], words)]
+    ranked = sorted(plausible, key=lambda ab: (-_affinity(ab[0], ab[1], words), ab[0].id, ab[1].id))
     used: set[str] = set()
     links: list[ClaimLink] = []
     for claim_a, claim_b in ranked:
@@ -74,20 +78,35 @@ def _by_sentence(claims: Sequence[Claim]) -> dict[int, list[Claim]]:
     return index
 
 
-def _same_statement(a: Claim, b: Claim) -> bool:
+class _ContentWords:
+    """Each claim's content words, computed on first use. bench/scale.py at 2,500 / 5,000 / 10,000 sentences a
+    side: recomputing them for every candidate pair (twice: plausibility, then affinity) made 26,000 / 80,000 /
+    222,000 calls, 95 % of the claim linking's time, for 3,800 / 7,500 / 15,100 claims."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, frozenset[str]] = {}
+
+    def __call__(self, claim: Claim) -> frozenset[str]:
+        found = self._found.get(claim.id)
+        if found is None:
+            found = self._found[claim.id] = frozenset(_content_words(claim))
+        return found
+
+
+def _same_statement(a: Claim, b: Claim, words: _ContentWords) -> bool:
     """Co-aligned claims are one statement when the same speaker makes them, or when their contents share at
     least MIN_SHARED content words making at least MIN_OVERLAP of the shorter one ("Axios reports …" is not "Netanyahu
     emphasized …" just because both sit in one aligned passage)."""
     if a.speaker_key and a.speaker_key == b.speaker_key:
         return True
-    words_a, words_b = _content_words(a), _content_words(b)
+    words_a, words_b = words(a), words(b)
     shared = len(words_a & words_b)
     return shared >= MIN_SHARED and shared / max(1, min(len(words_a), len(words_b))) >= MIN_OVERLAP
 
 
-def _affinity(a: Claim, b: Claim) -> float:
+def _affinity(a: Claim, b: Claim, words: _ContentWords) -> float:
     """How likely two co-aligned claims are the same statement: content overlap, plus speaker and cue agreement."""
-    words_a, words_b = _content_words(a), _content_words(b)
+    words_a, words_b = words(a), words(b)
     overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
     return overlap + 0.5 * (a.speaker_key == b.speaker_key) + 0.25 * (a.cue_lemma == b.cue_lemma)
 
