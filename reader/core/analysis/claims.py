@@ -190,12 +190,7 @@ def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
                 None,
             )
             if outer is not None:
-                claim = dataclasses.replace(
-                    claim,
-                    speaker_label=outer.speaker_label,
-                    speaker_actor=outer.speaker_actor,
-                    speaker_key=outer.speaker_key,
-                )
+                claim = _spoken_by(claim, outer)
         resolved.append(claim)
     return resolved
 
@@ -224,14 +219,16 @@ def _reported_pronouns(claims: list[Claim]) -> list[Claim]:
             )
             person = outer is not None and (outer.speaker_actor or "").startswith(f"{ActorKind.PERSON.value}-")
             if outer is not None and (person or written == "they"):
-                claim = dataclasses.replace(
-                    claim,
-                    speaker_label=outer.speaker_label,
-                    speaker_actor=outer.speaker_actor,
-                    speaker_key=outer.speaker_key,
-                )
+                claim = _spoken_by(claim, outer)
         resolved.append(claim)
     return resolved
+
+
+def _spoken_by(claim: Claim, outer: Claim) -> Claim:
+    """`claim` with the speaker of the claim that reports it."""
+    return dataclasses.replace(
+        claim, speaker_label=outer.speaker_label, speaker_actor=outer.speaker_actor, speaker_key=outer.speaker_key
+    )
 
 
 REPORTED_PRONOUNS = frozenset({"he", "she", "they"})

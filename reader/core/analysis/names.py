@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from reader.core.analysis.parsed import Token
 
@@ -159,18 +159,23 @@ def headline_cased(tokens: Sequence[Token], named: Collection[int] = ()) -> bool
     return any(index not in named for index, _word in words)
 
 
-def segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges between field separators ("/", "|"), so a dateline prefix is judged apart from the prose."""
+def _ranges_between(tokens: Sequence[Token], is_break: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The non-empty token ranges between the tokens whose text `is_break`."""
     ranges: list[tuple[int, int]] = []
     start = 0
     for index, token in enumerate(tokens):
-        if token.text in SEGMENT_BREAKS:
+        if is_break(token.text):
             if index > start:
                 ranges.append((start, index))
             start = index + 1
     if start < len(tokens):
         ranges.append((start, len(tokens)))
     return ranges
+
+
+def segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges between field separators ("/", "|"), so a dateline prefix is judged apart from the prose."""
+    return _ranges_between(tokens, lambda text: text in SEGMENT_BREAKS)
 
 
 LIST_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]"})
@@ -180,17 +185,13 @@ LIST_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]"})
 def fields(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges between field separators, list marks and figures: a list of names or a results table is
     judged item by item, so its capitalised names are not read as one headline-cased stretch."""
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for index, token in enumerate(tokens):
-        text = token.text
-        if text in SEGMENT_BREAKS or text in LIST_BREAKS or (any(ch.isdigit() for ch in text) and not text.isalpha()):
-            if index > start:
-                ranges.append((start, index))
-            start = index + 1
-    if start < len(tokens):
-        ranges.append((start, len(tokens)))
-    return ranges
+
+    def is_break(text: str) -> bool:
+        return (
+            text in SEGMENT_BREAKS or text in LIST_BREAKS or (any(ch.isdigit() for ch in text) and not text.isalpha())
+        )
+
+    return _ranges_between(tokens, is_break)
 
 
 def split_hyphenated(text: str) -> list[tuple[int, str]]:
