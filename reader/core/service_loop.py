@@ -51,6 +51,7 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
     from reader.core.analysis.claims import extract_claims
     from reader.core.analysis.parse import allow_split_parse, parse_articles
     from reader.core.analysis.quoted import who_is_quoted
+    from reader.core.collector import collector_paused
 
     allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
     if not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles):
@@ -61,10 +62,11 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
 
         get_nlp()
         phase("model loaded")
-    parsed = parse_articles(articles)
-    phase("parsed")
-    actors = build_actors(articles, parsed)
-    claims = extract_claims(articles, parsed, actors)
+    with collector_paused():  # as in reader.core.analysis._analyse
+        parsed = parse_articles(articles)
+        phase("parsed")
+        actors = build_actors(articles, parsed)
+        claims = extract_claims(articles, parsed, actors)
     finished = warm_cache.FinishedAnalysis(
         key=key, actors=actors, claims=claims, quoted=who_is_quoted(claims, len(articles))
     )

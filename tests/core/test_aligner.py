@@ -195,7 +195,7 @@ def test_swapping_sides_gives_the_mirror(a: Article, b: Article) -> None:
 
 def test_the_collector_is_paused_while_aligning_and_restored_after() -> None:
 
-    from reader.core.align.aligner import collector_paused
+    from reader.core.collector import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

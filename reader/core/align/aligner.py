@@ -17,11 +17,8 @@ A sentence's class is the best kind among its links (VERBATIM, then PARAPHRASE, 
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.align.candidates import candidate_pairs
@@ -32,6 +29,7 @@ from reader.core.align.normalise import NormalisedSentence, normalise
 from reader.core.align.order import in_order
 from reader.core.align.scoring import PairScore, Rarity, classify, merge, score_pair
 from reader.core.align.wordiff import placed_tokens, word_diff
+from reader.core.collector import collector_paused
 from reader.core.records import Article, BlockKind, Match, PairAlignment, SentenceClass
 
 GROUP_SEED = 0.35
@@ -51,35 +49,6 @@ KIND_RANK = {SentenceClass.VERBATIM: 0, SentenceClass.PARAPHRASE: 1, SentenceCla
 """A sentence in several links takes the best kind among them."""
 CHAIN_SCALE = 1000
 """Confidences are turned into integer chain weights at this resolution (exact sums, the same either way)."""
-
-_pause_lock = threading.Lock()
-_pause_depth = 0
-_collector_was_enabled = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while aligning, back to its former state afterwards.
-
-    The aligner allocates millions of small acyclic objects (tokens, vectors, candidates) that plain reference
-    counting frees; each time the allocations pass the collector's threshold it walks the young objects, and
-    every so often all of them. bench/align.py: 25-30 % of the alignment's CPU time at 1,000 to 8,000 sentences
-    a side went to those walks, which find nothing to free. Nested and concurrent uses (threads) share one
-    depth count, so the collector comes back on only when the last alignment ends, and only if it was on.
-    """
-    global _pause_depth, _collector_was_enabled
-    with _pause_lock:
-        if _pause_depth == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _pause_depth += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pause_depth -= 1
-            if _pause_depth == 0 and _collector_was_enabled:
-                gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from reader.core.analysis.claims import extract_claims
 from reader.core.analysis.linking import carried_by, counterparts, link_claims, single_source_claims
 from reader.core.analysis.parse import parse_articles
 from reader.core.analysis.quoted import who_is_quoted
+from reader.core.collector import collector_paused
 from reader.core.records import Actor, Article, Claim, Comparison, QuotedRow
 
 
@@ -42,9 +43,10 @@ class _Analysis:
 
 
 def _analyse(articles: Sequence[Article], *, use_cache: bool = True) -> _Analysis:
-    parsed = parse_articles(articles, use_cache=use_cache)
-    actors = build_actors(articles, parsed)
-    return _Analysis(actors=actors, claims=extract_claims(articles, parsed, actors))
+    with collector_paused():  # records for every token: the collector's walks would find nothing to free
+        parsed = parse_articles(articles, use_cache=use_cache)
+        actors = build_actors(articles, parsed)
+        return _Analysis(actors=actors, claims=extract_claims(articles, parsed, actors))
 
 
 def analyse_comparison(comparison: Comparison, *, use_cache: bool = True) -> Comparison:
