@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from itertools import combinations
 
+from reader.core.collector import collector_paused
 from reader.core.details import with_conflicts
 from reader.core.load.inputs import load_inputs
 from reader.core.parallel import align_pairs
@@ -25,9 +26,10 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
     A `str` that names an existing file or folder is read from disk; any other `str` containing whitespace is
     taken as article text. Raises `InputError` with a one-line message for unusable input.
     """
-    loaded = load_inputs(inputs)
-    comparison = align_articles(loaded.articles)
-    return add_analysis(comparison) if analyse else comparison
+    with collector_paused():  # every stage allocates small acyclic records (reader.core.collector)
+        loaded = load_inputs(inputs)
+        comparison = align_articles(loaded.articles)
+        return add_analysis(comparison) if analyse else comparison
 
 
 def align_articles(articles: Sequence[Article], *, workers: int | None = None) -> Comparison:
