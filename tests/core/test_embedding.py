@@ -185,3 +185,27 @@ def test_meaning_ranks_count_the_nearer_candidates_on_either_side() -> None:
     from reader.core.align.features import _meaning_ranks
 
     assert _meaning_ranks([(0, 0, 0.5), (0, 1, 0.7), (1, 1, 0.2), (1, 2, 0.2)]) == [2, 1, 2, 1]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"abcXYZ09 .,;'\"-()\t\n\x07",
+                "\u201c",
+                "\u201d",
+                "\u2019",
+                "\u2014",
+                "\u2026",
+                "\u00a0",
+                "\u00e9",
+                "\u0301",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_the_fast_path_for_ascii_letters_gives_the_general_paths_words(text: str) -> None:
+    from reader.core.align.embedding import _general_words
+
+    assert words_of(text) == _general_words(text)

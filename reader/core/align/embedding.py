@@ -95,10 +95,22 @@ _ASCII_WORDS = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _letters_are_ascii(text: str) -> bool:
+    """Every character beyond ASCII is punctuation or a space (curly quotes, dashes, ellipses, no-break spaces):
+    the general path would only space such characters out, which the regular expression does too."""
+    for char in set(text):
+        if ord(char) > 127:
+            category = unicodedata.category(char)
+            if category[0] != "P" and category != "Zs":
+                return False
+    return True
+
+
 def words_of(text: str) -> list[str]:
     """Whitespace-separated words with every punctuation character a word of its own (BERT's pre-tokeniser).
-    ASCII text (most news) takes a regular expression that gives the same words as the general path."""
-    if text.isascii():
+    Text whose letters are all ASCII (most news, curly quotes and dashes included) takes a regular expression
+    that gives the same words as the general path, several times faster."""
+    if text.isascii() or _letters_are_ascii(text):
         return _ASCII_WORDS.findall(_ASCII_CONTROL.sub("", text).lower())
     return _general_words(text)
 
