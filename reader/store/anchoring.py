@@ -110,10 +110,13 @@ def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: T
     """Follow the passage through the edit map: intact, edited in place, moved verbatim, or orphaned."""
     exact = quote.exact
     length = len(exact)
-    twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
     image = mapping.image(hint, hint + length)
-    if image is not None and text[image : image + length] == exact:
-        if not twins or mapping.unchanged_reach(hint, hint + length) >= MAP_EVIDENCE_CHARS:
+    intact = image is not None and text[image : image + length] == exact
+    if intact and image is not None and mapping.unchanged_reach(hint, hint + length) >= MAP_EVIDENCE_CHARS:
+        return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)  # the usual case: no twin search
+    twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
+    if intact and image is not None:
+        if not twins:
             return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
         ours = context_similarity(quote, text, image, image + length)
         if all(context_similarity(twin, text, image, image + length) < ours for twin in twins):
