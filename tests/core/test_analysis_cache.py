@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.analysis import cache, parse
 from reader.core.analysis.parsed import Entity, ParsedArticle, ParsedSentence, Token
 from reader.core.records import BlockKind
+from reader.core.serialize import dumps, loads
 from tests.factories import article_of
 
 
@@ -84,3 +87,33 @@ def test_an_unwritable_cache_costs_only_speed(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("READER_CACHE_DIR", str(blocker))
     assert cache.store(parsed_for("k")) is False
     assert cache.load("k") is None
+
+
+_texts = st.text(max_size=12)
+_tokens = st.builds(
+    Token,
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=_texts,
+    lemma=_texts,
+    pos=_texts,
+    tag=_texts,
+    dep=_texts,
+    head=st.integers(0, 500),
+)
+_entities = st.builds(Entity, first=st.integers(0, 500), stop=st.integers(0, 500), label=_texts)
+_sentences = st.builds(
+    ParsedSentence,
+    index=st.integers(0, 10**4),
+    tokens=st.lists(_tokens, max_size=5).map(tuple),
+    entities=st.lists(_entities, max_size=3).map(tuple),
+)
+
+
+@given(key=_texts, sentences=st.lists(_sentences, max_size=4).map(tuple))
+def test_entry_text_is_exactly_the_generic_serialisation(key: str, sentences: tuple[ParsedSentence, ...]) -> None:
+    """The cache's own encoder writes what `serialize.dumps` would, character for character (curly quotes, any
+    Unicode, every field): old entries stay readable and a field added to the records fails here."""
+    parsed = ParsedArticle(key=key, sentences=sentences)
+    assert cache.entry_text(parsed) == dumps(parsed)
+    assert loads(ParsedArticle, cache.entry_text(parsed)) == parsed
