@@ -125,3 +125,49 @@ def test_a_quote_over_two_sentences_is_one_direct_claim_resolved_from_she(claims
 def test_adjectival_participles_are_not_cues(claims: list[Claim]) -> None:
     assert not [claim for claim in claims if claim.sentence == 9]
     assert [claim.sentence for claim in claims] == sorted(claim.sentence for claim in claims)
+
+
+_QUOTE_TEXT = st.text(alphabet=st.sampled_from(list('ab “”«»„" \n\t\u00a0\u2003.,')), max_size=60)
+
+
+@given(_QUOTE_TEXT, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=4), st.data())
+def test_quoted_share_counts_exactly_the_non_space_characters_inside_quotes(
+    text: str, raw_spans: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    """The share, counted by str methods in C, is the definition counted one character at a time: non-space
+    characters inside a span over non-space characters other than quotation marks."""
+    spans: list[tuple[int, int]] = []
+    for low, high in sorted((min(a, b), max(a, b)) for a, b in raw_spans):
+        if not spans or low >= spans[-1][1]:
+            spans.append((low, high))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    marks = '“«„”»"'
+    total = sum(1 for ch in text[start:end] if not ch.isspace() and ch not in marks)
+    inside = sum(1 for k in range(start, end) if not text[k].isspace() and any(low <= k < high for low, high in spans))
+    assert quoted_share(spans, start, end, text) == (inside / total if total else 0.0)
+
+
+@given(st.lists(_QUOTE_TEXT, min_size=1, max_size=4))
+def test_quote_spans_pair_the_marks_as_a_walk_over_every_character_does(paragraphs: list[str]) -> None:
+    article = article_of([p.strip() or "x" for p in paragraphs])
+    expected: list[tuple[int, int]] = []
+    previous_open = False
+    for block in article.blocks:
+        opened: int | None = None
+        reopens = article.text[block.start : block.end].lstrip()[:1] in '“«„"'
+        first_of_block = len(expected)
+        for offset in range(block.start, block.end):
+            char = article.text[offset]
+            if opened is None and char in '“«„"':
+                opened = offset + 1
+            elif opened is not None and char in '”»"':
+                expected.append((opened, offset))
+                opened = None
+        if opened is not None:
+            expected.append((opened, block.end))
+        if reopens and previous_open and len(expected) > first_of_block:
+            earlier = expected[first_of_block - 1]
+            expected[first_of_block - 1 : first_of_block + 1] = [(earlier[0], expected[first_of_block][1])]
+        previous_open = opened is not None
+    assert quote_spans(article) == tuple(span for span in expected if span[1] > span[0])

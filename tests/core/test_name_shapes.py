@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.core.analysis.candidate import Candidate
 from reader.core.analysis.datelines import dateline_places
 from reader.core.analysis.mentions import extract_candidates
 from reader.core.analysis.names import fields
 from reader.core.analysis.parsed import Token
+from reader.core.analysis.untagged import CAPS_SHARE, in_capitals
 from reader.core.analysis.votes import given_name_and_surname, personal_title
 from reader.core.records import ActorKind
 from tests.core.test_actors import parse_of, tokens_of
@@ -194,3 +198,13 @@ def test_competitors_named_with_a_country_in_brackets_are_people() -> None:
         (0, "Australia", ActorKind.PLACE),
         (0, "Germany", ActorKind.PLACE),
     ]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aAbBéÉ1 .-\u2160\u00aaß")), max_size=6), max_size=8))
+def test_in_capitals_is_the_share_of_upper_case_letters(texts: list[str]) -> None:
+    """Counted by str methods in C, the same as letter by letter: at least four letters, CAPS_SHARE of them upper
+    case (a Roman numeral "Ⅰ" is upper case but no letter, so it counts for neither)."""
+    tokens = [Token(0, len(text), text, text, "X", "X", "dep", 0) for text in texts]
+    letters = [ch for text in texts for ch in text if ch.isalpha()]
+    expected = len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
+    assert in_capitals(tokens) is expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from reader.core.analysis.parsed import Token
 
@@ -80,8 +81,12 @@ _QUOTES_AND_PUNCT = "\"'“”‘’«»()[]{}<>,.;:!?—–-/|*•·"
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212-]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used to compare names."""
+    """Case- and accent-insensitive form used to compare names.
+
+    Cached: the extractors fold every token's text several times (title words, known people, cue words): on the
+    seeds about 2,200 calls over a few hundred distinct words, 13 % of the analysis after the parse."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
