@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.details.conflicts import find_conflicts
+from reader.core.details.quotes import MIN_SHARED_RUN, quotations
+from reader.core.details.quotes import _quoted as quoted_words
 from reader.core.details.values import DateValue, Quantity, judge_values
 from reader.core.pipeline import align_articles
 from reader.core.records import Article, ArticleMeta, Comparison, Conflict, DetailKind, DetailStatus
@@ -274,3 +276,27 @@ def test_a_date_that_names_an_event_is_not_this_storys_date() -> None:
     assert values([a.replace("the Sept. 11 attacks", "the attacks on Sept. 13")], [b], "2011-09-14") == [
         ("date", "Sept. 13", "Wednesday")
     ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list('ab “”«»„" .,’')), min_size=1, max_size=50).filter(str.strip),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_quotations_pair_the_marks_as_a_walk_over_every_character_does(paragraphs: list[str]) -> None:
+    """Found by a regular expression over the marks alone, the quotations are those of a walk over each
+    character of each text block: opened by “ " « „, closed by ” " »."""
+    article = article_of([p.strip() for p in paragraphs])
+    expected = []
+    for block in article.blocks:
+        start = None
+        for index in range(block.start, block.end):
+            char = article.text[index]
+            if start is None and char in '“"«„':
+                start = index + 1
+            elif start is not None and char in '”"»':
+                expected.append(quoted_words(article.text, start, index))
+                start = None
+    assert quotations(article) == [q for q in expected if len(q.words) >= MIN_SHARED_RUN]

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.details.facts import Fact, content_keys, sentence_facts
 from reader.core.details.people import FirstName, fold_text
@@ -67,8 +68,10 @@ def article_facts(article: Article) -> list[PlacedFact]:
     return placed
 
 
+@lru_cache(maxsize=16384)
 def content_stems(text: str) -> frozenset[str]:
-    """Stems of a sentence's content words, the measure of whether two unlinked sentences tell one point."""
+    """Stems of a sentence's content words, the measure of whether two unlinked sentences tell one point
+    (cached, as the tokens are: the event's word weights read every sentence of every article)."""
     return content_keys(tokens_of(text))
 
 

@@ -26,6 +26,7 @@ MAX_REPLACED = 2
 """Most words a substitution may replace on each side; more is a different sentence, not a changed word."""
 _OPEN, _CLOSE = '“"«„', '”"»'
 _WORD = re.compile(r"[\w'’]+")
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +44,13 @@ def quotations(article: Article) -> list[Quoted]:
     for block in article.blocks:
         if block.kind is BlockKind.BOILERPLATE:
             continue
-        text = article.text[block.start : block.end]
         start = None
-        for index, char in enumerate(text):
+        for mark in _MARKS.finditer(article.text, block.start, block.end):  # only the marks, not every character
+            char, index = mark.group(), mark.start()
             if start is None and char in _OPEN:
                 start = index + 1
             elif start is not None and char in _CLOSE:
-                found.append(_quoted(article.text, block.start + start, block.start + index))
+                found.append(_quoted(article.text, start, index))
                 start = None
     return [q for q in found if len(q.words) >= MIN_SHARED_RUN]
 
