@@ -29,7 +29,7 @@ from reader.core.align.linkmodel import LINK_MODEL, LinkModel
 from reader.core.align.normalise import NormalisedSentence, normalise
 from reader.core.align.order import in_order
 from reader.core.align.scoring import PairScore, Rarity, classify, merge, score_pair
-from reader.core.align.wordiff import placed_tokens, word_diff
+from reader.core.align.wordiff import PlacedToken, placed_tokens, word_diff
 from reader.core.collector import collector_paused
 from reader.core.records import Article, BlockKind, Match, PairAlignment, SentenceClass
 
@@ -216,9 +216,14 @@ def _align_pair(a: Article, b: Article, a_index: int, b_index: int, model: LinkM
     matches: list[Match] = []
     classes_a = [SentenceClass.BOILERPLATE if s is None else SentenceClass.UNIQUE for s in a_sentences]
     classes_b = [SentenceClass.BOILERPLATE if s is None else SentenceClass.UNIQUE for s in b_sentences]
+    a_placed: dict[tuple[int, ...], list[PlacedToken]] = {}  # one sentence is often in several links
+    b_placed: dict[tuple[int, ...], list[PlacedToken]] = {}
     for link, keep_order in link_pairs(a_sentences, b_sentences, model):
-        a_tokens = placed_tokens(a, link.a, a_sentences)
-        b_tokens = placed_tokens(b, link.b, b_sentences)
+        if link.a not in a_placed:
+            a_placed[link.a] = placed_tokens(a, link.a, a_sentences)
+        if link.b not in b_placed:
+            b_placed[link.b] = placed_tokens(b, link.b, b_sentences)
+        a_tokens, b_tokens = a_placed[link.a], b_placed[link.b]
         runs, a_only, b_only = word_diff(a_tokens, b_tokens, a.text, b.text)
         kind = link.kind if link.kind is not SentenceClass.UNIQUE else SentenceClass.PARTIAL
         matches.append(
