@@ -177,6 +177,9 @@ class MainScreen(
 
     def _after_first_paint(self) -> None:
         """Start the work that would compete with the first frame: the footer, the sidebar, the alignment."""
+        from reader.core.collector import end_startup_pause
+
+        end_startup_pause()  # the command line paused the collector until now
         if self.comparison is None and self.early_analyser is not None:
             # a warm cache: the service sent the actors and claims before the first paint; else ask a worker
             self.early_analysis = self.early_analyser(self.articles, 0)
