@@ -55,10 +55,11 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
 
     allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
     if not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles):
+        from reader.core.analysis.nlp import get_nlp, import_spacy
+
         with contextlib.suppress(Exception):  # a failure is get_nlp's to report, in one line
-            import spacy  # noqa: F401  (imported here only to time it apart from the model)
+            import_spacy()  # here only to time it apart from the model
         phase("spaCy imported")
-        from reader.core.analysis.nlp import get_nlp
 
         get_nlp()
         phase("model loaded")

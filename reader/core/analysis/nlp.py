@@ -7,7 +7,11 @@ analysis cache, comes from package metadata and so needs no spaCy import either 
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reader.core.warm_cache import ANALYSIS_FORMAT, MODEL_NAME, MODEL_PACKAGE, pipeline_version
@@ -24,7 +28,7 @@ def get_nlp() -> Any:
         with _load_lock:
             if _nlp is None:
                 try:
-                    import spacy
+                    spacy = import_spacy()
                 except Exception as error:  # missing, or broken (a bad install raises anything at import)
                     from reader.core.errors import ReaderError
 
@@ -43,6 +47,56 @@ def get_nlp() -> Any:
     return _nlp
 
 
+SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+"""The modules of spaCy's own command line, which `import spacy` loads only to offer `spacy.info`."""
+
+
+def import_spacy() -> types.ModuleType:
+    """`import spacy`, without the import of spaCy's command line (`python -m spacy …`).
+
+    spaCy's `__init__` imports `spacy.cli.info`, and so the whole command line: weasel, typer, requests, httpx,
+    jinja2 and every subcommand, none of which loading a model or parsing uses. That was ~0.2 s of CPU of the
+    ~0.6 s import (three runs each way, measured as process time) and ~0.3 s of wall time on a quiet machine,
+    all of it before the first actor can be shown. Stand-ins take the two modules' places during the import
+    only; afterwards `import spacy.cli` loads the real command line, and `spacy.info` calls it.
+    """
+    if "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    with _stand_ins_for_spacy_cli():
+        import spacy
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, importing spaCy's command line on first use."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+@contextmanager
+def _stand_ins_for_spacy_cli() -> Iterator[None]:
+    package = types.ModuleType(SPACY_CLI[0])
+    package.__path__ = []  # a package, so that `spacy.cli.info` resolves to the stand-in below
+    info = types.ModuleType(SPACY_CLI[1])
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    placed = [
+        name
+        for name, module in zip(SPACY_CLI, (package, info), strict=True)
+        if sys.modules.setdefault(name, module) is module
+    ]
+    try:
+        yield
+    finally:
+        for name in placed:
+            sys.modules.pop(name, None)
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is package:
+            del spacy.cli  # the real package is imported (and set here) by the next `import spacy.cli`
+
+
 def run_lock() -> threading.Lock:
     """Held while the pipeline runs: spaCy does not promise that one `Language` can serve two threads at once."""
     return _run_lock
@@ -53,4 +107,13 @@ def is_loaded() -> bool:
     return _nlp is not None
 
 
-__all__ = ["ANALYSIS_FORMAT", "MODEL_NAME", "MODEL_PACKAGE", "get_nlp", "is_loaded", "pipeline_version", "run_lock"]
+__all__ = [
+    "ANALYSIS_FORMAT",
+    "MODEL_NAME",
+    "MODEL_PACKAGE",
+    "get_nlp",
+    "import_spacy",
+    "is_loaded",
+    "pipeline_version",
+    "run_lock",
+]

@@ -1,0 +1,43 @@
+"""spaCy is imported without its command line, which loading a model and parsing never use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytest.importorskip("spacy")
+
+CHECK = textwrap.dedent(
+    """
+    import sys
+    from reader.core.analysis.nlp import import_spacy
+    spacy = import_spacy()
+    assert "spacy.cli" not in sys.modules, "the command line was imported"
+    assert "weasel" not in sys.modules and "typer" not in sys.modules, "the command line's dependencies were imported"
+    assert not hasattr(spacy, "cli"), "no stand-in is left on the package"
+    assert import_spacy() is spacy
+    doc = spacy.blank("en")("The minister said the talks would go on.")
+    assert [token.text for token in doc][:3] == ["The", "minister", "said"]
+    import spacy.cli
+    assert hasattr(spacy.cli, "download"), "the real command line still imports on demand"
+    assert spacy.info.__module__ == "reader.core.analysis.nlp"
+    print("ok")
+    """
+)
+
+
+def test_spacy_imports_without_its_command_line_and_the_command_line_still_imports_after() -> None:
+    result = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok"
+
+
+def test_a_pipeline_loaded_after_the_import_without_the_command_line_parses() -> None:
+    from reader.core.analysis.nlp import get_nlp
+
+    doc = get_nlp()("Benjamin Netanyahu said on Friday that the talks would go on.")
+    assert [entity.text for entity in doc.ents][:1] == ["Benjamin Netanyahu"]
+    assert any(token.dep_ == "nsubj" for token in doc)
