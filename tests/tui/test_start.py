@@ -76,6 +76,31 @@ async def test_a_failed_early_analysis_leaves_the_analysis_step_to_report() -> N
         assert screen.comparison is not None and screen.comparison.analysed
 
 
+async def test_a_tab_opened_before_it_is_built_is_built_at_once_with_its_list_focused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.widgets.sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "LATER_TABS_DELAY", 60.0)  # the user is quicker than the timer
+    app = fixture_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        sidebar = None
+        for _ in range(100):
+            await pilot.pause()
+            sidebar = screen.sidebar()
+            if sidebar is not None and sidebar.is_mounted:
+                break
+        assert sidebar is not None
+        assert list(sidebar.query(LaterContent)), "the other tabs wait for the timer"
+        assert "claims" not in sidebar.contents
+        await pilot.press("2")
+        await pilot.pause()
+        assert "claims" in sidebar.contents
+        assert pilot.app.focused is not None and pilot.app.focused.id == "claim-list"
+
+
 async def test_only_the_open_tab_is_built_at_once_and_every_tab_follows() -> None:
     app = fixture_app()
     async with app.run_test(size=(140, 40)) as pilot:
