@@ -7,8 +7,9 @@ the error line when the analysis failed, while the Notes tab works as always.
 
 The sidebar mounts after the first paint, and only the open tab's content at once: the others' are mounted
 shortly after (`LaterContent`, `LATER_TABS_DELAY`), and each tab's widget module is imported when its tab is
-built, so the actors show up sooner (the Notes tab alone pulls in the store). A sidebar built once the analysis is in starts without
-the "pending" state: switching it off restyles every widget of the sidebar (~50 ms on the seeds).
+built, so the actors show up sooner (the Notes tab alone pulls in the store). A sidebar built once the
+analysis is in starts without the "pending" state: switching it off restyles every widget of the sidebar (~50
+ms on the seeds).
 """
 
 from __future__ import annotations

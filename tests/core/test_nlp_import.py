@@ -41,3 +41,15 @@ def test_a_pipeline_loaded_after_the_import_without_the_command_line_parses() ->
     doc = get_nlp()("Benjamin Netanyahu said on Friday that the talks would go on.")
     assert [entity.text for entity in doc.ents][:1] == ["Benjamin Netanyahu"]
     assert any(token.dep_ == "nsubj" for token in doc)
+
+
+def test_the_tokenizer_built_from_the_model_alone_is_the_tokenizer_of_a_default_load() -> None:
+    from reader.core.analysis.nlp import MODEL_NAME, get_nlp, import_spacy
+
+    spacy = import_spacy()
+    ours = get_nlp().tokenizer
+    default = spacy.load(MODEL_NAME, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
+    assert ours.to_bytes() == default.tokenizer.to_bytes()
+    text = "U.S. officials can't say whether Gov. LePage's $1.5-million plan (a \"deal\") works—yet."
+    assert [token.text for token in ours(text)] == [token.text for token in default.tokenizer(text)]
+    assert len(ours.rules) > 1000, "the model's special cases are loaded"
