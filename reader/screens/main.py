@@ -127,6 +127,7 @@ class MainScreen(
                         yield ArticlePane(side, id=f"{name}-pane")
                         yield Minimap(side, id=f"{name}-map")
             yield Vertical(id="sidebar-slot")
+        yield Vertical(id="footer-slot")
 
     def _mount_extras(self) -> None:
         """Mount the footer, the sidebar and the search line after the first paint: the texts come first.
@@ -141,14 +142,14 @@ class MainScreen(
         search = SearchBar(id="search-bar")
         search.display = False
         footer = ReaderFooter()
-        self.mount(footer)
+        self.query_one("#footer-slot").mount(footer)  # its row is kept from the first frame: the panes keep their size
         analysed = self.comparison if self.comparison is not None and self.comparison.analysed else None
         shown = analysed or self.early_analysis
         sidebar = Sidebar(id="sidebar", pending=shown is None)
         if shown is not None:
             sidebar.show(shown, *self.pair)
         self.query_one("#sidebar-slot").mount(sidebar)
-        self.mount(search, before=footer)
+        self.mount(search)
         self.call_after_refresh(self._sync_sidebar)
 
     def sidebar(self) -> Sidebar | None:

@@ -210,3 +210,20 @@ def test_the_command_line_loads_in_the_service_and_quitting_ends_it(tmp_path: Pa
     assert lines["articles"] == "2"
     pid = int(lines["service"])
     assert not Path(f"/proc/{pid}").exists(), "the service outlived the app (or is a zombie)"
+
+
+async def test_the_panes_keep_their_size_when_the_footer_and_sidebar_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.screens.main as main_module
+
+    monkeypatch.setattr(main_module, "FIRST_FRAME_GRACE", 60.0)  # hold the extras back until asked
+    app = fixture_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.sidebar() is None, "the first frame has neither the sidebar nor the footer"
+        first = {side: screen.pane(side).size for side in (Side.LEFT, Side.RIGHT)}
+        screen._after_first_paint()
+        await settle(pilot)
+        assert screen.sidebar() is not None
+        assert {side: screen.pane(side).size for side in (Side.LEFT, Side.RIGHT)} == first
