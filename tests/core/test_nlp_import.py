@@ -53,3 +53,23 @@ def test_the_tokenizer_built_from_the_model_alone_is_the_tokenizer_of_a_default_
     text = "U.S. officials can't say whether Gov. LePage's $1.5-million plan (a \"deal\") works—yet."
     assert [token.text for token in ours(text)] == [token.text for token in default.tokenizer(text)]
     assert len(ours.rules) > 1000, "the model's special cases are loaded"
+
+
+def test_the_entry_points_by_group_answer_as_the_snapshot_does() -> None:
+    from importlib.metadata import entry_points
+
+    from reader.core.analysis.nlp import EntryPointsByGroup, import_spacy
+
+    import_spacy()
+    import catalogue
+
+    assert isinstance(catalogue.AVAILABLE_ENTRY_POINTS, EntryPointsByGroup), "spaCy's registries read the index"
+    snapshot = entry_points()
+    indexed = EntryPointsByGroup(snapshot)
+    groups = sorted(snapshot.groups)
+    assert "console_scripts" in groups or groups, "the environment has entry points to compare"
+    for group in [*groups, "spacy_factories", "no such group"]:
+        assert list(indexed.select(group=group)) == list(snapshot.select(group=group))
+    some = next(iter(snapshot.select(group=groups[0])))
+    assert list(indexed.select(group=groups[0], name=some.name)) == [some], "other selections go to the snapshot"
+    assert indexed.groups == snapshot.groups
