@@ -39,15 +39,18 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
     """The actors, claims and who-is-quoted table of `articles`: from the cache, else parsed and built here.
 
     The same steps as `reader.core.analysis.analyse_comparison` before its claim linking (a test holds the two
-    equal), so the service and the in-process analysis give the same records. The cache writes (the parses and
-    the finished analysis, each fsynced: 5-30 ms apiece here) are appended to `later` when it is given, for the
-    loop to run once the reply is sent; without it they are made here.
+    equal), so the service and the in-process analysis give the same records. `later`, when given, receives the
+    work for after the reply, which the loop runs once the reply is sent: the cache writes (the parses and the
+    finished analysis, each fsynced: 5-30 ms apiece here), or, for an analysis served from the cache, the
+    aligner's warm-up (`warm_the_aligner`). Without it the writes are made here.
     """
     from reader.core import warm_cache
 
     key = warm_cache.analysis_key(articles)
     found = warm_cache.load_analysis(key)
     if found is not None:
+        if later is not None:
+            later.append(warm_the_aligner)
         return found
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
         os.nice(NICENESS)
@@ -85,6 +88,22 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
     else:
         later.extend(writes)
     return finished
+
+
+def warm_the_aligner() -> None:
+    """Import the alignment stage and load its word table, while the service has nothing to do.
+
+    After a warm start's analysis (from the cache, ~60 ms in) the service is idle until the app, at its first
+    paint, asks it for the alignment (`reader.lifetime.aligner_with_service`); the request then paid the
+    stage's imports and the table's load (~0.2-0.3 s of CPU) before aligning. Done here, on the core the app
+    does not use, the request costs the alignment alone. Never fails: the request reports its own trouble.
+    """
+    with contextlib.suppress(Exception):
+        from reader.core.align.embedding import shipped
+        from reader.core.pipeline import align_articles  # noqa: F401  (imported for its modules)
+
+        shipped()
+    phase("aligner warmed")
 
 
 def phase(name: str) -> None:

@@ -77,6 +77,11 @@ def test_a_warm_cache_answers_without_parsing(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(parse, "parse_articles", no_parse)
     assert finished_analysis(articles) == actor
+    later: list[object] = []
+    assert finished_analysis(articles, later) == actor  # type: ignore[arg-type]
+    from reader.core.service_loop import warm_the_aligner
+
+    assert later == [warm_the_aligner], "idle after a warm answer: the service readies the aligner, writes nothing"
 
 
 def test_the_warm_key_changes_with_the_text_the_order_and_the_engine(tmp_path: Path) -> None:
