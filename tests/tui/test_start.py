@@ -167,6 +167,8 @@ def test_the_first_frame_imports_nothing_heavy(tmp_path: Path) -> None:
     assert heavy == [], result.stderr
     sidebar = [name for name in imported if name.startswith("reader.widgets.")]
     assert "reader.widgets.sidebar" not in sidebar, "the sidebar mounts after the first paint"
+    later = {"reader.viewmodel.sidebar_rows", "reader.viewmodel.conflicts", "reader.widgets.footer"}
+    assert later.isdisjoint(imported), "the sidebar's rows, the conflict rows and the footer come after the paint"
 
 
 COMMAND_LINE = """
