@@ -49,7 +49,8 @@ def test_the_tokenizer_built_from_the_model_alone_is_the_tokenizer_of_a_default_
     spacy = import_spacy()
     ours = get_nlp().tokenizer
     default = spacy.load(MODEL_NAME, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
-    assert ours.to_bytes() == default.tokenizer.to_bytes()
+    # the vocabulary is left out: the process's pipeline has added the strings of every text it has parsed
+    assert ours.to_bytes(exclude=["vocab"]) == default.tokenizer.to_bytes(exclude=["vocab"])
     text = "U.S. officials can't say whether Gov. LePage's $1.5-million plan (a \"deal\") works—yet."
     assert [token.text for token in ours(text)] == [token.text for token in default.tokenizer(text)]
     assert len(ours.rules) > 1000, "the model's special cases are loaded"
