@@ -228,6 +228,19 @@ them, so a cosine (and a whole matrix of them) is the same bits whichever articl
 cosine."""
 
 
+@lru_cache(maxsize=65536)
+def word_grid(word: str) -> Vector:
+    """The unit vector of one word (its known pieces' rows summed), rounded to multiples of 1/GRID and scaled
+    by GRID (integers): zeros for a word of no known piece. For soft word matching (`paraphrase.py`): the dot
+    products of two such rows are exact integers, so a similarity table is the same bits either way round. The
+    row is read-only (it is cached and shared)."""
+    import numpy as np
+
+    row = np.round(shipped().vector(word) * GRID)
+    row.setflags(write=False)
+    return row
+
+
 class SentenceVectors:
     """The centred meaning vectors of the sentences of two articles, and of adjacent sentences read as one.
 
