@@ -40,6 +40,10 @@ DATA = DEV_DATA
 WINDOW = 40
 """Neighbouring pairs whose sentences form the rarity context (40 pairs = 80 sentences)."""
 
+LEXICAL_BEFORE = 31
+"""The signals of the paraphrase model before `paraphrase.detail_signals` (its first 31 inputs): fitted and
+scored beside the full model, in the same run, to show what the detail signals add."""
+
 Pair = tuple[int, str, str]
 PARAPHRASE_KINDS = (SentenceClass.VERBATIM, SentenceClass.PARAPHRASE)
 
@@ -184,8 +188,18 @@ def lexical_model(
         logit = lexical_logit(features[k], weights[:-1], weights[-1])
         return measures[k].score >= MATCH_THRESHOLD and logit >= 0.0
 
+    def decide_before(k: int, weights: Sequence[float]) -> bool:
+        logit = lexical_logit(features[k][:LEXICAL_BEFORE], weights[:-1], weights[-1])
+        return measures[k].score >= MATCH_THRESHOLD and logit >= 0.0
+
     print(f"  lexical paraphrase model ({len(features[0])} signals), two-fold:")
     for fold, (train, test) in enumerate((halves, halves[::-1]), start=1):
+        before = fit_logistic([features[k][:LEXICAL_BEFORE] for k in train], [gold[k] for k in train], steps=12)
+        report(
+            f"fold {fold}: before the detail signals ({LEXICAL_BEFORE})",
+            [decide_before(k, before) for k in test],
+            [gold[k] for k in test],
+        )
         weights = fit_logistic([features[k] for k in train], [gold[k] for k in train], steps=12)
         report(f"fold {fold}: lexical model", [decide(k, weights) for k in test], [gold[k] for k in test])
     weights = fit_logistic(features, gold, steps=12)

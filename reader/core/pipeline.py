@@ -41,7 +41,8 @@ def align_articles(articles: Sequence[Article], *, workers: int | None = None) -
     indices = list(combinations(range(len(articles)), 2))
     pairs = align_pairs(articles, indices, workers)
     comparison = Comparison(articles=tuple(articles), alignments=pairs, coverage=coverage_of(articles, pairs))
-    return with_conflicts(comparison)
+    with collector_paused():  # the details of every linked pair: as allocation-heavy as the alignment
+        return with_conflicts(comparison)
 
 
 def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> tuple[tuple[int, ...], ...]:

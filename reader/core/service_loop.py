@@ -12,13 +12,15 @@ import contextlib
 import os
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from reader.core.parse_service import PARENT_ENV, Shas, read_frame, shas_of, write_frame
 from reader.core.records import Article
 
 if TYPE_CHECKING:
+    from reader.core.analysis.parsed import ParsedArticle
     from reader.core.warm_cache import FinishedAnalysis
 
 NICENESS = 5
@@ -33,21 +35,27 @@ TIMINGS_ENV = "READER_SERVICE_TIMINGS"
 bench/startup.py's breakdown; unset, nothing is written."""
 
 
-def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
+def finished_analysis(articles: Sequence[Article], later: list[Callable[[], object]] | None = None) -> FinishedAnalysis:
     """The actors, claims and who-is-quoted table of `articles`: from the cache, else parsed and built here.
 
     The same steps as `reader.core.analysis.analyse_comparison` before its claim linking (a test holds the two
-    equal), so the service and the in-process analysis give the same records.
+    equal), so the service and the in-process analysis give the same records. `later`, when given, receives the
+    work for after the reply, which the loop runs once the reply is sent: the cache writes (the parses and the
+    finished analysis, each fsynced: 5-30 ms apiece here), or, for an analysis served from the cache, the
+    aligner's warm-up (`warm_the_aligner`). Without it the writes are made here.
     """
     from reader.core import warm_cache
 
     key = warm_cache.analysis_key(articles)
     found = warm_cache.load_analysis(key)
     if found is not None:
+        if later is not None:
+            later.append(warm_the_aligner)
         return found
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
         os.nice(NICENESS)
     from reader.core.analysis.actors import build_actors
+    from reader.core.analysis.cache import store as store_parse
     from reader.core.analysis.claims import extract_claims
     from reader.core.analysis.parse import allow_split_parse, parse_articles
     from reader.core.analysis.quoted import who_is_quoted
@@ -55,23 +63,47 @@ def finished_analysis(articles: Sequence[Article]) -> FinishedAnalysis:
 
     allow_split_parse()  # this process exists to parse: the app waits for it, the second core is its own
     if not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles):
+        from reader.core.analysis.nlp import get_nlp, import_spacy
+
         with contextlib.suppress(Exception):  # a failure is get_nlp's to report, in one line
-            import spacy  # noqa: F401  (imported here only to time it apart from the model)
+            import_spacy()  # here only to time it apart from the model
         phase("spaCy imported")
-        from reader.core.analysis.nlp import get_nlp
 
         get_nlp()
         phase("model loaded")
+    unwritten: list[ParsedArticle] = []
     with collector_paused():  # as in reader.core.analysis._analyse
-        parsed = parse_articles(articles)
+        parsed = parse_articles(articles, unwritten=unwritten)
         phase("parsed")
         actors = build_actors(articles, parsed)
         claims = extract_claims(articles, parsed, actors)
     finished = warm_cache.FinishedAnalysis(
         key=key, actors=actors, claims=claims, quoted=who_is_quoted(claims, len(articles))
     )
-    warm_cache.store_analysis(finished)
+    writes: list[Callable[[], object]] = [partial(store_parse, entry) for entry in unwritten]
+    writes.append(partial(warm_cache.store_analysis, finished))
+    if later is None:
+        for write in writes:
+            write()
+    else:
+        later.extend(writes)
     return finished
+
+
+def warm_the_aligner() -> None:
+    """Import the alignment stage and load its word table, while the service has nothing to do.
+
+    After a warm start's analysis (from the cache, ~60 ms in) the service is idle until the app, at its first
+    paint, asks it for the alignment (`reader.lifetime.aligner_with_service`); the request then paid the
+    stage's imports and the table's load (~0.2-0.3 s of CPU) before aligning. Done here, on the core the app
+    does not use, the request costs the alignment alone. Never fails: the request reports its own trouble.
+    """
+    with contextlib.suppress(Exception):
+        from reader.core.align.embedding import shipped
+        from reader.core.pipeline import align_articles  # noqa: F401  (imported for its modules)
+
+        shipped()
+    phase("aligner warmed")
 
 
 def phase(name: str) -> None:
@@ -104,17 +136,21 @@ def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None =
                 continue
             pending = (request[0], tuple(request[1]))
         (kind, articles), pending = pending, None
-        reply = _aligned(articles) if kind == "align" else _analysed(articles)
+        later: list[Callable[[], object]] = []
+        reply = _aligned(articles) if kind == "align" else _analysed(articles, later)
         try:
             write_frame(stdout, reply)
         except OSError:
             return
         phase(f"{kind} sent")
+        for write in later:  # the cache, for the next start: after the reply, which the app is waiting for
+            with contextlib.suppress(Exception):
+                write()
 
 
-def _analysed(articles: tuple[Article, ...]) -> tuple[str, Shas, object]:
+def _analysed(articles: tuple[Article, ...], later: list[Callable[[], object]]) -> tuple[str, Shas, object]:
     try:
-        return ("analysis", shas_of(articles), finished_analysis(articles))
+        return ("analysis", shas_of(articles), finished_analysis(articles, later))
     except Exception as error:  # reported to the app as one line; it shows it in the sidebar
         return ("failed", shas_of(articles), _one_line(error))
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.records import Comparison
 from reader.viewmodel.bands import Side
-from reader.viewmodel.conflicts import ConflictRow, conflict_rows, step_conflict
 from reader.viewmodel.pair_view import PairView
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from reader.core.records import TextSpan
+    from reader.viewmodel.conflicts import ConflictRow
     from reader.widgets.article_pane import ArticlePane
     from reader.widgets.conflict_list import ConflictList
     from reader.widgets.sidebar import Sidebar
@@ -44,6 +44,8 @@ class ConflictWalk:
         that way (the caller says so)."""
         if self.comparison is None:
             return False
+        from reader.viewmodel.conflicts import conflict_rows, step_conflict  # on first use: not before the first paint
+
         rows = conflict_rows(self.comparison, *self.pair)
         index = step_conflict(rows, int(self.active), self.pane(self.active).cursor, forward)
         if index is None:

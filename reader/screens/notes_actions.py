@@ -18,9 +18,8 @@ from textual.screen import Screen
 from reader.core.errors import ReaderError
 from reader.shown import shown_markup
 from reader.viewmodel.bands import Side
-from reader.viewmodel.sidebar_rows import claim_rows, snippet
 
-# The dialog, the sidebar lists and the store load on first use, not before the first paint.
+# The dialog, the sidebar lists and rows and the store load on first use, not before the first paint.
 if TYPE_CHECKING:
     from reader.core.records import Comparison
     from reader.store.annotations import Annotation
@@ -79,6 +78,7 @@ class NotesActions(Screen[None]):
         """The selection the focus points at; the active pane's cursor when the focus is elsewhere or on a list
         with nothing highlighted (an empty Notes tab), so `m` always has something sensible to annotate."""
         from reader.viewmodel.notes import note_rows, passage_subject
+        from reader.viewmodel.sidebar_rows import snippet
         from reader.widgets.actor_list import ActorList
         from reader.widgets.claim_list import ClaimList
         from reader.widgets.notes_list import NotesList
@@ -232,6 +232,7 @@ class NotesActions(Screen[None]):
     def on_notes_list_selected(self, message: NotesList.Selected) -> None:
         """Enter on a note: show its passage (switching the pair if needed), actor or claim."""
         from reader.viewmodel.notes import sentence_of
+        from reader.viewmodel.sidebar_rows import claim_rows
         from reader.widgets.actor_list import ActorList
         from reader.widgets.claim_list import ClaimList
 
@@ -278,6 +279,8 @@ class NotesActions(Screen[None]):
         return Side.LEFT if article == first else Side.RIGHT
 
     def _explain_orphan(self, annotation: Annotation) -> None:
+        from reader.viewmodel.sidebar_rows import snippet
+
         if annotation.passage is not None:
             quote = snippet(annotation.passage.quote.exact, 120)
             what = f"Its passage was not found after the article changed. Saved quote: “{quote}”"

@@ -13,7 +13,6 @@ from reader.core.records import Comparison, TextSpan
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import centre
-from reader.viewmodel.sidebar_rows import claim_spans, nth_mention, speaker_claims
 from reader.widgets.article_pane import ArticlePane
 
 if TYPE_CHECKING:  # the sidebar's widgets load after the first paint; only their message types are named here
@@ -66,6 +65,8 @@ class SelectionRouting:
         actor = next((a for a in analysed.actors if a.id == message.actor_id), None)
         if actor is None:
             return
+        from reader.viewmodel.sidebar_rows import nth_mention  # the sidebar's rows load after the first paint
+
         turn = self._next_turn(f"actor:{actor.id}")
         for side, article in zip((Side.LEFT, Side.RIGHT), self.pair, strict=True):
             mention = nth_mention(actor, article, turn)
@@ -75,6 +76,8 @@ class SelectionRouting:
                 self.show_spans(side, mention.sentence, (TextSpan(mention.start, mention.end, mention.text),))
 
     def on_claim_list_selected(self, message: ClaimList.Selected) -> None:
+        from reader.viewmodel.sidebar_rows import claim_spans
+
         row = message.row
         self._next_turn(f"claim:{row.key}")
         for side, claim in ((Side.LEFT, row.left), (Side.RIGHT, row.right)):
@@ -87,6 +90,8 @@ class SelectionRouting:
         analysed = self.analysis_in_view()
         if analysed is None:
             return
+        from reader.viewmodel.sidebar_rows import claim_spans, speaker_claims
+
         line = message.line
         turn = self._next_turn(f"quoted:{line.actor or line.speaker}")
         for side, article in zip((Side.LEFT, Side.RIGHT), self.pair, strict=True):

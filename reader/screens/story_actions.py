@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from reader.core.records import Claim, Comparison
 from reader.viewmodel.bands import Side
-from reader.viewmodel.sidebar_rows import claim_spans
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -102,6 +101,8 @@ class StoryAndClaims:
         else:
             earlier = [c for c in claims if c.sentence < here]
             claim = earlier[-1] if earlier else claims[-1]
+        from reader.viewmodel.sidebar_rows import claim_spans  # the sidebar's rows load after the first paint
+
         self.show_spans(self.active, claim.sentence, claim_spans(claim))
         self.move_cursor(self.active, claim.sentence)
         self._highlight_claim(claim)

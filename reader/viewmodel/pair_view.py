@@ -302,10 +302,12 @@ def _pair_conflicts(
     comparison: Comparison | None, left: int, right: int
 ) -> tuple[tuple[set[int], set[tuple[int, int]]], tuple[set[int], set[tuple[int, int]]]]:
     """For each side: the sentences in one of the pair's conflicts and the spans of their values."""
+    sides: tuple[tuple[set[int], set[tuple[int, int]]], ...] = ((set(), set()), (set(), set()))
+    if comparison is None or not comparison.conflicts:  # the first frame: nothing aligned, nothing to import
+        return sides[0], sides[1]
     from reader.viewmodel.conflicts import oriented
 
-    sides: tuple[tuple[set[int], set[tuple[int, int]]], ...] = ((set(), set()), (set(), set()))
-    for conflict in comparison.conflicts if comparison is not None else ():
+    for conflict in comparison.conflicts:
         placed = oriented(conflict, left, right)
         if placed is None:
             continue

@@ -5,10 +5,11 @@ right)`; a later feature adds a tab by appending to the list. The tabs are there
 analysis arrives, the tabs that show it (Actors, Claims, Quoted) hold a progress bar in place of their list, or
 the error line when the analysis failed, while the Notes tab works as always.
 
-The sidebar mounts after the first paint, and only the open tab's content at once: the others' are mounted a
-frame later (`textual.lazy.Lazy`), and each tab's widget module is imported when its tab is built, so the actors
-show up sooner (the Notes tab alone pulls in the store). A sidebar built once the analysis is in starts without
-the "pending" state: switching it off restyles every widget of the sidebar (~50 ms on the seeds).
+The sidebar mounts after the first paint, and only the open tab's content at once: the others' are mounted
+shortly after (`LaterContent`, `LATER_TABS_DELAY`), and each tab's widget module is imported when its tab is
+built, so the actors show up sooner (the Notes tab alone pulls in the store). A sidebar built once the
+analysis is in starts without the "pending" state: switching it off restyles every widget of the sidebar (~50
+ms on the seeds).
 """
 
 from __future__ import annotations
@@ -99,9 +100,16 @@ WALK_KEYS: dict[str, str] = {"conflict-list": "cC", "claim-list": "aA"}
 same keys as in the panes, acting on the list's own entries)."""
 
 
+LATER_TABS_DELAY = 0.2
+"""Seconds after the open tab's first frame before the other tabs are built. Built a frame later (before), their
+widgets and modules (the Notes tab pulls in the store) held the frame with the actors back: in tmux, a warm
+start showed the actors ~390 ms after the first paint, ~100 ms of it building tabs nobody had opened yet
+(bench/startup.py, seeds, five runs). Opening a tab before then builds it at once (`Sidebar.activate`)."""
+
+
 class LaterContent(Widget):
-    """Stands in a tab until a frame after the sidebar's mount, then builds and mounts the tab's content in its
-    place (like `textual.lazy.Lazy`, but the widgets, and the modules they come from, are made only then)."""
+    """Stands in a tab until shortly after the sidebar's first frame, then builds and mounts the tab's content in
+    its place (like `textual.lazy.Lazy`, but the widgets, and the modules they come from, are made only then)."""
 
     DEFAULT_CSS = "LaterContent { display: none; }"
 
@@ -109,14 +117,17 @@ class LaterContent(Widget):
         super().__init__()
         self._build = build
         self._then = then
+        self._built = False
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._replace)
+        self.call_after_refresh(self.set_timer, LATER_TABS_DELAY, self.build_now)
 
-    async def _replace(self) -> None:
+    async def build_now(self) -> None:
+        """Mount the tab's content in this placeholder's place (once; later calls do nothing)."""
         parent = self.parent
-        if not isinstance(parent, Widget):
+        if self._built or not isinstance(parent, Widget):
             return
+        self._built = True
         await parent.mount_all(self._build(), after=self)
         await self.remove()
         self._then()
@@ -160,7 +171,7 @@ class Sidebar(Vertical):
         with TabbedContent(id="sidebar-tabs"):
             for position, tab in enumerate(self.tabs):
                 with TabPane(tab.title, id=f"tab-{tab.id}"):
-                    if position == 0:  # the open tab at once; the others a frame later
+                    if position == 0:  # the open tab at once; the others shortly after
                         yield from self._tab_content(tab)
                     else:
                         yield LaterContent(partial(self._tab_content, tab), partial(self._fill_tab, tab))
@@ -275,6 +286,19 @@ class Sidebar(Vertical):
         (pressing 1-4 means "let me pick an actor / a claim"); Tab or shift+Tab goes back to the panes."""
         tabs = self.query_one("#sidebar-tabs", TabbedContent)
         tabs.active = f"tab-{tab_id}"
-        lists = tabs.query_one(f"#tab-{tab_id}").query(OptionList)
+        pane = tabs.query_one(f"#tab-{tab_id}")
+        later = pane.query(LaterContent)
+        if later:  # asked for before it was built: build it now, then focus its list
+            self.call_later(self._build_and_focus, later.first(), pane)
+            return
+        self._focus_list(pane)
+
+    async def _build_and_focus(self, later: LaterContent, pane: Widget) -> None:
+        await later.build_now()
+        self._focus_list(pane)
+
+    @staticmethod
+    def _focus_list(pane: Widget) -> None:
+        lists = pane.query(OptionList)
         if lists:
             lists.first().focus()

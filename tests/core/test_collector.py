@@ -31,3 +31,40 @@ def test_the_analysis_runs_with_the_collector_paused_and_restores_it(monkeypatch
     assert seen == [False, False]
     assert gc.isenabled()
     assert result.actors == () and result.claims == ()
+
+
+def test_the_startup_pause_holds_until_released_and_a_stage_between_does_not_end_it() -> None:
+    from reader.core.collector import collector_paused, end_startup_pause, pause_for_startup
+
+    assert gc.isenabled()
+    frozen_before = gc.get_freeze_count()
+    try:
+        pause_for_startup()
+        pause_for_startup()  # a second call holds nothing more
+        assert not gc.isenabled()
+        with collector_paused():  # an alignment that starts before the first paint
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the stage's end must not switch the collector on during the startup pause"
+        end_startup_pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen_before, "what start-up built is moved out of the collector's walks"
+        end_startup_pause()  # once only: a second release does not unbalance the count
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_the_startup_pause_keeps_a_collector_that_was_off_off() -> None:
+    from reader.core.collector import end_startup_pause, pause_for_startup
+
+    gc.disable()
+    try:
+        pause_for_startup()
+        end_startup_pause()
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -178,6 +178,19 @@ def test_an_article_that_also_states_the_other_value_is_not_in_conflict() -> Non
     assert values([VOTE_A, a], [VOTE_B]) == []
 
 
+def test_the_other_value_stated_about_another_point_does_not_settle_a_conflict() -> None:
+    elsewhere = "Farm ministers met in Brussels on Wednesday to review grain subsidies."
+    assert values([VOTE_A, elsewhere], [VOTE_B]) == [("date", "Tuesday", "Wednesday")]
+
+
+def test_the_other_first_name_anywhere_in_the_text_settles_a_name_conflict() -> None:
+    a = "Rep. Loretta Sanchez won the contest for vice chair of the caucus, defeating Barbara Lee."
+    b = "Rep. Linda Sanchez won the contest for vice chair of the caucus, defeating Barbara Lee."
+    later = "Her sister, Linda Sanchez, congratulated her."
+    assert values([a, later], [b]) == []
+    assert values([a, later.replace("Linda", "Maria")], [b]) == [("name", "Loretta Sanchez", "Linda Sanchez")]
+
+
 def test_unrelated_sentences_with_different_days_are_not_compared() -> None:
     assert values([VOTE_A], ["Farm ministers met in Brussels on Wednesday to review grain subsidies."]) == []
 

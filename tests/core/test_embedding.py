@@ -22,6 +22,7 @@ from reader.core.align.embedding import (
     cosine,
     shipped,
     similarity,
+    word_grid,
     words_of,
 )
 from reader.core.align.features import FEATURE_NAMES
@@ -131,6 +132,15 @@ def test_centred_vectors_lie_on_the_grid_so_sums_are_exact() -> None:
     vectors = SentenceVectors(([Text(SENTENCES[0]), Text(SENTENCES[2])], [Text(SENTENCES[1])]))
     grid = vectors.grids[0]
     assert np.array_equal(grid, np.round(grid)) and np.abs(grid).max() <= GRID
+
+
+def test_word_rows_lie_on_the_grid_are_read_only_and_near_for_related_words() -> None:
+    row = word_grid("angry")
+    assert np.array_equal(row, np.round(row)) and np.abs(row).max() <= GRID
+    assert not row.flags.writeable
+    assert abs(float(np.dot(row, row)) / GRID**2 - 1.0) < 1e-3
+    assert float(np.dot(row, word_grid("furious"))) > float(np.dot(row, word_grid("wooden")))
+    assert not word_grid("").any()
 
 
 def test_a_missing_sentence_has_no_meaning_vector() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,11 @@ def test_a_warm_cache_answers_without_parsing(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(parse, "parse_articles", no_parse)
     assert finished_analysis(articles) == actor
+    later: list[object] = []
+    assert finished_analysis(articles, later) == actor  # type: ignore[arg-type]
+    from reader.core.service_loop import warm_the_aligner
+
+    assert later == [warm_the_aligner], "idle after a warm answer: the service readies the aligner, writes nothing"
 
 
 def test_the_warm_key_changes_with_the_text_the_order_and_the_engine(tmp_path: Path) -> None:
@@ -155,17 +161,73 @@ def test_the_service_gives_what_the_in_process_analysis_gives() -> None:
     aligned = align_articles(articles)
     service = AnalysisService.start(articles)
     assert service is not None
+    stored = None
     try:
         finished = service.analysis(articles, timeout=300)
         assert finished is not None, service.failure
+        for _ in range(200):  # the service writes the cache just after its reply
+            stored = warm_cache.load_analysis(warm_cache.analysis_key(articles))
+            if stored is not None:
+                break
+            time.sleep(0.05)
     finally:
         service.stop()
     expected = analyse_comparison(aligned, use_cache=False)
     assert complete_analysis(aligned, finished) == expected
-    assert warm_cache.load_analysis(warm_cache.analysis_key(articles)) == finished
+    assert stored == finished
     again = AnalysisService.start(articles)
     assert again is not None
     try:
         assert again.analysis(articles, timeout=60) == finished
     finally:
         again.stop()
+
+
+def test_the_service_writes_the_cache_only_after_its_reply_and_then_all_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.analysis.parse as parse
+    from reader.core.analysis import cache as parse_cache
+    from tests.factories import article_of
+
+    monkeypatch.setattr(parse, "_split_across_processes", False)  # finished_analysis allows it: undone after
+
+    articles = (
+        article_of(["The minister said on Monday that the talks would go on."], "A"),
+        article_of(["Talks will continue, the minister said."], "B"),
+    )
+    later: list[object] = []
+    finished = finished_analysis(articles, later)  # type: ignore[arg-type]
+    keys = [parse_cache.article_key(article) for article in articles]
+    assert warm_cache.load_analysis(finished.key) is None, "nothing is written before the reply"
+    assert parse_cache.load_many(keys) == {}
+    assert len(later) == 3, "two parses and the finished analysis"
+    for write in later:
+        write()  # type: ignore[operator]
+    assert warm_cache.load_analysis(finished.key) == finished
+    assert set(parse_cache.load_many(keys)) == set(keys)
+    assert finished_analysis(articles) == finished, "the next start is served from what was written"
+
+
+def test_the_loop_sends_the_reply_before_it_writes_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import reader.core.service_loop as loop
+    from reader.core.parse_service import write_frame
+
+    events: list[str] = []
+
+    def fake_finished(articles: object, later: list[object] | None = None) -> str:
+        assert later is not None
+        later.append(lambda: events.append("cache written"))
+        return "finished"
+
+    class Replies(io.BytesIO):
+        def write(self, data: object) -> int:
+            events.append("reply")
+            return super().write(data)  # type: ignore[arg-type]
+
+    requests = io.BytesIO()
+    write_frame(requests, ("analyse", ()))
+    requests.seek(0)
+    monkeypatch.setattr(loop, "finished_analysis", fake_finished)
+    loop.serve(requests, Replies())
+    assert events[0] == "reply" and events[-1] == "cache written"

@@ -76,6 +76,31 @@ async def test_a_failed_early_analysis_leaves_the_analysis_step_to_report() -> N
         assert screen.comparison is not None and screen.comparison.analysed
 
 
+async def test_a_tab_opened_before_it_is_built_is_built_at_once_with_its_list_focused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.widgets.sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "LATER_TABS_DELAY", 60.0)  # the user is quicker than the timer
+    app = fixture_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        sidebar = None
+        for _ in range(100):
+            await pilot.pause()
+            sidebar = screen.sidebar()
+            if sidebar is not None and sidebar.is_mounted:
+                break
+        assert sidebar is not None
+        assert list(sidebar.query(LaterContent)), "the other tabs wait for the timer"
+        assert "claims" not in sidebar.contents
+        await pilot.press("2")
+        await pilot.pause()
+        assert "claims" in sidebar.contents
+        assert pilot.app.focused is not None and pilot.app.focused.id == "claim-list"
+
+
 async def test_only_the_open_tab_is_built_at_once_and_every_tab_follows() -> None:
     app = fixture_app()
     async with app.run_test(size=(140, 40)) as pilot:
@@ -142,6 +167,8 @@ def test_the_first_frame_imports_nothing_heavy(tmp_path: Path) -> None:
     assert heavy == [], result.stderr
     sidebar = [name for name in imported if name.startswith("reader.widgets.")]
     assert "reader.widgets.sidebar" not in sidebar, "the sidebar mounts after the first paint"
+    later = {"reader.viewmodel.sidebar_rows", "reader.viewmodel.conflicts", "reader.widgets.footer"}
+    assert later.isdisjoint(imported), "the sidebar's rows, the conflict rows and the footer come after the paint"
 
 
 COMMAND_LINE = """
@@ -185,3 +212,20 @@ def test_the_command_line_loads_in_the_service_and_quitting_ends_it(tmp_path: Pa
     assert lines["articles"] == "2"
     pid = int(lines["service"])
     assert not Path(f"/proc/{pid}").exists(), "the service outlived the app (or is a zombie)"
+
+
+async def test_the_panes_keep_their_size_when_the_footer_and_sidebar_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.screens.main as main_module
+
+    monkeypatch.setattr(main_module, "FIRST_FRAME_GRACE", 60.0)  # hold the extras back until asked
+    app = fixture_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.sidebar() is None, "the first frame has neither the sidebar nor the footer"
+        first = {side: screen.pane(side).size for side in (Side.LEFT, Side.RIGHT)}
+        screen._after_first_paint()
+        await settle(pilot)
+        assert screen.sidebar() is not None
+        assert {side: screen.pane(side).size for side in (Side.LEFT, Side.RIGHT)} == first

@@ -39,8 +39,13 @@ def allow_split_parse() -> None:
     _split_across_processes = True
 
 
-def parse_articles(articles: Sequence[Article], *, use_cache: bool = True) -> tuple[ParsedArticle, ...]:
-    """The parse of every article, from the cache where possible, the rest in one pipeline pass."""
+def parse_articles(
+    articles: Sequence[Article], *, use_cache: bool = True, unwritten: list[ParsedArticle] | None = None
+) -> tuple[ParsedArticle, ...]:
+    """The parse of every article, from the cache where possible, the rest in one pipeline pass.
+
+    Fresh parses are written to the cache, or, when `unwritten` is a list, appended to it for the caller to
+    write later (the service answers first: each write is fsynced)."""
     keys = [cache.article_key(article) for article in articles]
     found = cache.load_many(keys) if use_cache else {}
     todo: dict[str, Article] = {}
@@ -51,7 +56,9 @@ def parse_articles(articles: Sequence[Article], *, use_cache: bool = True) -> tu
         fresh = _run_pipeline(list(todo.items()))
         for parsed in fresh:
             found[parsed.key] = parsed
-            if use_cache:
+            if use_cache and unwritten is not None:
+                unwritten.append(parsed)
+            elif use_cache:
                 cache.store(parsed)
     return tuple(found[key] for key in keys)
 
