@@ -10,12 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from reader.core.collector import collector_paused
 from reader.core.details import with_conflicts
 from reader.core.load.inputs import load_inputs
 from reader.core.parallel import align_pairs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
+
+if TYPE_CHECKING:
+    from reader.core.analysis.parsed import ParsedArticle
+    from reader.core.forked import ForkedWork
 
 Input = str | os.PathLike[str]
 
@@ -28,8 +33,43 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
     """
     with collector_paused():  # every stage allocates small acyclic records (reader.core.collector)
         loaded = load_inputs(inputs)
+        parsing = parse_beside(loaded.articles) if analyse else None
         comparison = align_articles(loaded.articles)
-        return add_analysis(comparison) if analyse else comparison
+        if not analyse:
+            return comparison
+        return add_analysis(comparison, parsed=parsing.result() if parsing is not None else None)
+
+
+PARSE_BESIDE_MIN_CHARACTERS = 4000
+"""Below this much text to parse, `compare` parses after aligning, in its own process: a copy is not worth its
+fork and the records' trip back. The same bar as the service's split parse (`analysis.parse`), fitted there on
+the seeds."""
+
+
+def parse_beside(articles: Sequence[Article]) -> ForkedWork[tuple[ParsedArticle, ...]] | None:
+    """The articles' parse, started in a forked copy of this process when a second core is free, so that the
+    alignment runs meanwhile; None (parse after aligning, here) when it is not worth it or not safe.
+
+    spaCy's parse is most of `compare`'s time with analysis: on the seeds the 68 analysed sentences alone take
+    about 0.95 of spaCy over the full texts, and the alignment, details and claim work ~0.25 more
+    (bench/analysis_time.py). Side by side on two cores the pipeline takes about the parse's time. Only while
+    this process runs one thread (a forked copy of another thread's lock never sees it released: `start_method`),
+    with an idle core by the load average (`idle_cores`), and when something is left to parse (not all cached).
+    The copy writes the parse cache itself; what it sends back is checked, and the parse runs here when it is
+    missing or wrong (`analysis.analyse_comparison`).
+    """
+    from reader.core.analysis import cache
+    from reader.core.analysis.parse import parse_articles
+    from reader.core.forked import run_forked
+    from reader.core.parallel import available_cores, idle_cores, start_method
+
+    if start_method() != "fork" or idle_cores(available_cores()) < 2:
+        return None
+    missing = [article for article in articles if not cache.entry_path(cache.article_key(article)).is_file()]
+    size = sum(len(sentence.text) for article in missing for sentence in cache.analysed_sentences(article))
+    if size < PARSE_BESIDE_MIN_CHARACTERS:
+        return None
+    return run_forked(lambda: parse_articles(articles))
 
 
 def align_articles(articles: Sequence[Article], *, workers: int | None = None) -> Comparison:
@@ -59,11 +99,12 @@ def coverage_of(articles: Sequence[Article], pairs: Sequence[PairAlignment]) -> 
     return tuple(tuple(row) for row in counts)
 
 
-def add_analysis(comparison: Comparison) -> Comparison:
+def add_analysis(comparison: Comparison, *, parsed: Sequence[ParsedArticle] | None = None) -> Comparison:
     """The same comparison with actors, claims, claim links and the who-is-quoted table filled in.
 
     Imports spaCy on first use (about a second); callers that must stay responsive run this in a worker.
+    `parsed`: the articles' parses when the caller has them (see `parse_beside`).
     """
     from reader.core.analysis import analyse_comparison
 
-    return analyse_comparison(comparison)
+    return analyse_comparison(comparison, parsed=parsed)

@@ -8,9 +8,7 @@ spaces, which keeps offsets unchanged and keeps newlines out of entity spans.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 from reader.core.analysis import cache
 from reader.core.analysis.nlp import get_nlp, run_lock
 from reader.core.analysis.parsed import Entity, ParsedArticle, ParsedSentence, Token
+from reader.core.forked import run_forked
 from reader.core.records import Article, Sentence
 
 _CONTROL_SPACE = re.compile(r"[\n\r\t\f\v\u2028\u2029\u0085]")
@@ -93,35 +92,10 @@ def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, P
     while half < len(jobs) and running < size / 2:
         running += len(jobs[half][1].text)
         half += 1
-    parent = os.getpid()
-    try:
-        reading, writing = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return _parse_here(nlp, jobs)
-    if pid == 0:  # the copy: parse the second half, send it, leave without running any cleanup of the parent's
-        code = 0
-        try:
-            from reader.core.service_loop import die_with_parent
-
-            die_with_parent(parent)  # killed with the service, which the app kills on quit
-            os.close(reading)
-            with os.fdopen(writing, "wb") as stream:
-                pickle.dump(_parse_here(nlp, jobs[half:]), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            code = 1
-        os._exit(code)
-    os.close(writing)
+    copy = run_forked(lambda: _parse_here(nlp, jobs[half:]))
     first = _parse_here(nlp, jobs[:half])
-    try:
-        with os.fdopen(reading, "rb") as stream:
-            second: list[tuple[int, ParsedSentence]] = pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        second = []
-    finally:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
-    if len(second) != len(jobs) - half:
+    second = copy.result() if copy is not None else None
+    if second is None or len(second) != len(jobs) - half:
         second = _parse_here(nlp, jobs[half:])
     return first + second
 
