@@ -41,7 +41,7 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
     The same steps as `reader.core.analysis.analyse_comparison` before its claim linking (a test holds the two
     equal), so the service and the in-process analysis give the same records. `later`, when given, receives the
     work for after the reply, which the loop runs once the reply is sent: the cache writes (the parses and the
-    finished analysis, each fsynced: 5-30 ms apiece here), or, for an analysis served from the cache, the
+    finished analysis, each a file written and renamed), or, for an analysis served from the cache, the
     aligner's warm-up (`warm_the_aligner`). Without it the writes are made here.
     """
     from reader.core import warm_cache

@@ -98,7 +98,12 @@ def entry_path(key: str) -> Path:
 
 
 def write_entry(key: str, text: str) -> bool:
-    """Write one entry atomically (temp file in the same dir, fsync, replace); False when it could not."""
+    """Write one entry atomically (temp file in the same dir, then replace); False when it could not.
+
+    No fsync: this is a cache, not the user's data. The rename keeps a reader from ever seeing half an entry;
+    after a power cut an entry may be empty or torn, and every reader of the cache then finds it unreadable,
+    ignores it and parses again. The fsync cost ~3 ms per entry of every cold compare (two per compare of the
+    seeds: 15.6 -> 9.7 ms median of writing both)."""
     root = cache_root()
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -108,8 +113,6 @@ def write_entry(key: str, text: str) -> bool:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
         os.replace(temp_name, entry_path(key))
     except OSError:
         with contextlib.suppress(OSError):

@@ -44,7 +44,7 @@ def parse_articles(
     """The parse of every article, from the cache where possible, the rest in one pipeline pass.
 
     Fresh parses are written to the cache, or, when `unwritten` is a list, appended to it for the caller to
-    write later (the service answers first: each write is fsynced)."""
+    write later (the service answers first, then writes)."""
     keys = [cache.article_key(article) for article in articles]
     found = cache.load_many(keys) if use_cache else {}
     todo: dict[str, Article] = {}
