@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.core.records import Article, Comparison
 from reader.screens.main import MainScreen
@@ -76,6 +77,18 @@ async def test_a_failed_early_analysis_leaves_the_analysis_step_to_report() -> N
         assert screen.comparison is not None and screen.comparison.analysed
 
 
+async def mounted_sidebar(pilot: Pilot[int]) -> Sidebar:
+    """The main screen's sidebar, as soon as it is mounted (after the first paint)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    for _ in range(100):
+        await pilot.pause()
+        sidebar = screen.sidebar()
+        if sidebar is not None and sidebar.is_mounted:
+            return sidebar
+    raise AssertionError("the sidebar never mounted")
+
+
 async def test_a_tab_opened_before_it_is_built_is_built_at_once_with_its_list_focused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -84,15 +97,7 @@ async def test_a_tab_opened_before_it_is_built_is_built_at_once_with_its_list_fo
     monkeypatch.setattr(sidebar_module, "LATER_TABS_DELAY", 60.0)  # the user is quicker than the timer
     app = fixture_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, MainScreen)
-        sidebar = None
-        for _ in range(100):
-            await pilot.pause()
-            sidebar = screen.sidebar()
-            if sidebar is not None and sidebar.is_mounted:
-                break
-        assert sidebar is not None
+        sidebar = await mounted_sidebar(pilot)
         assert list(sidebar.query(LaterContent)), "the other tabs wait for the timer"
         assert "claims" not in sidebar.contents
         await pilot.press("2")
@@ -104,15 +109,7 @@ async def test_a_tab_opened_before_it_is_built_is_built_at_once_with_its_list_fo
 async def test_only_the_open_tab_is_built_at_once_and_every_tab_follows() -> None:
     app = fixture_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, MainScreen)
-        sidebar = None
-        for _ in range(100):
-            await pilot.pause()
-            sidebar = screen.sidebar()
-            if sidebar is not None and sidebar.is_mounted:
-                break
-        assert sidebar is not None
+        sidebar = await mounted_sidebar(pilot)
         if list(sidebar.query(LaterContent)):  # caught between the sidebar's mount and the next frame
             assert list(sidebar.contents) == ["actors"]
         await settle(pilot)
