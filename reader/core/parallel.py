@@ -63,17 +63,35 @@ def pair_work(articles: Sequence[Article], pairs: Sequence[tuple[int, int]]) -> 
 
 
 def idle_cores(cores: int, load: float | None = None) -> int:
-    """Cores not already busy with other programs: the cores minus the one-minute load average, at least 1.
+    """Cores not already busy with other programs: the cores minus their load, at least 1.
 
     bench/scale.py on the shared 2-core machine under a load of 3-4: twelve articles' 66 pairs took 24.5 s in one
-    process and 31.4 s in two, so a pool only pays where a core is actually free.
+    process and 31.4 s in two, so a pool only pays where a core is actually free. `load` is what other programs
+    keep busy; read from the system when None (`others_load`).
     """
     if load is None:
-        try:
-            load = os.getloadavg()[0]
-        except (AttributeError, OSError):  # no load average on this platform
-            load = 0.0
+        load = others_load()
     return max(1, min(cores, int(cores - load + 0.5)))
+
+
+def others_load() -> float:
+    """How many cores other programs keep busy now.
+
+    Linux: the tasks runnable at this moment (/proc/loadavg's fourth field), less this one, which is running
+    as it reads. The one-minute load average counted this process's own work as another program's: after a
+    second of aligning or parsing it read ~1 on an idle 2-core machine, and `compare` then never used the
+    second core (bench/analysis_time.py ran every repeat in one process). Elsewhere: the one-minute average.
+    """
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stream:
+            running = int(stream.read().split()[3].split("/")[0])
+        return float(max(0, running - 1))
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        return 0.0
 
 
 def start_method() -> str:
@@ -94,8 +112,8 @@ def worker_count(
     method: str | None = None,
 ) -> int:
     """How many processes to align with: 1 (this process) for small jobs, else one per idle core, at most one a
-    pair. `load` is the machine's load average (read from the system when None); `method` the start method
-    (`start_method()` when None), which sets how much work a pool needs to pay off."""
+    pair. `load` is the cores other programs keep busy (read from the system when None: `others_load`);
+    `method` the start method (`start_method()` when None), which sets how much work a pool needs to pay off."""
     cores = available_cores() if cores is None else cores
     method = start_method() if method is None else method
     least = MIN_FORKED_WORK if method == "fork" else MIN_PARALLEL_WORK

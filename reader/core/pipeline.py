@@ -19,8 +19,8 @@ from reader.core.parallel import align_pairs
 from reader.core.records import Article, Comparison, PairAlignment, SentenceClass
 
 if TYPE_CHECKING:
+    from reader.core.analysis.parse import ParseInTwo
     from reader.core.analysis.parsed import ParsedArticle
-    from reader.core.forked import ForkedWork
 
 Input = str | os.PathLike[str]
 
@@ -37,7 +37,7 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
         comparison = align_articles(loaded.articles)
         if not analyse:
             return comparison
-        return add_analysis(comparison, parsed=parsing.result() if parsing is not None else None)
+        return add_analysis(comparison, parsed=parsing.finish() if parsing is not None else None)
 
 
 PARSE_BESIDE_MIN_CHARACTERS = 4000
@@ -46,30 +46,26 @@ fork and the records' trip back. The same bar as the service's split parse (`ana
 the seeds."""
 
 
-def parse_beside(articles: Sequence[Article]) -> ForkedWork[tuple[ParsedArticle, ...]] | None:
-    """The articles' parse, started in a forked copy of this process when a second core is free, so that the
-    alignment runs meanwhile; None (parse after aligning, here) when it is not worth it or not safe.
+def parse_beside(articles: Sequence[Article]) -> ParseInTwo | None:
+    """The articles' parse, half of it started in a forked copy of this process when a second core is free (the
+    other half follows here, after the alignment); None (all of it after aligning, here) when it is not worth it
+    or not safe.
 
     spaCy's parse is most of `compare`'s time with analysis: on the seeds the 68 analysed sentences alone take
     about 0.95 of spaCy over the full texts, and the alignment, details and claim work ~0.25 more
-    (bench/analysis_time.py). Side by side on two cores the pipeline takes about the parse's time. Only while
-    this process runs one thread (a forked copy of another thread's lock never sees it released: `start_method`),
-    with an idle core by the load average (`idle_cores`), and when something is left to parse (not all cached).
-    The copy writes the parse cache itself; what it sends back is checked, and the parse runs here when it is
-    missing or wrong (`analysis.analyse_comparison`).
+    (bench/analysis_time.py). The whole parse in the copy saved nothing there: the alignment it overlapped is a
+    tenth of the parse, and the copy's start and the records' trip back cost as much. Half in the copy, half
+    here after the alignment, the two cores share the parse itself. Only while this process runs one thread (a
+    forked copy of another thread's lock never sees it released: `start_method`), with an idle core
+    (`idle_cores`), and when something is left to parse (not all cached). What the copy sends back is checked;
+    its half is parsed here when it is missing.
     """
-    from reader.core.analysis import cache
-    from reader.core.analysis.parse import parse_articles
-    from reader.core.forked import run_forked
+    from reader.core.analysis.parse import parse_in_two
     from reader.core.parallel import available_cores, idle_cores, start_method
 
     if start_method() != "fork" or idle_cores(available_cores()) < 2:
         return None
-    missing = [article for article in articles if not cache.entry_path(cache.article_key(article)).is_file()]
-    size = sum(len(sentence.text) for article in missing for sentence in cache.analysed_sentences(article))
-    if size < PARSE_BESIDE_MIN_CHARACTERS:
-        return None
-    return run_forked(lambda: parse_articles(articles))
+    return parse_in_two(articles, PARSE_BESIDE_MIN_CHARACTERS)
 
 
 def align_articles(articles: Sequence[Article], *, workers: int | None = None) -> Comparison:

@@ -50,22 +50,22 @@ def test_compare_parses_beside_its_alignment_and_gives_what_one_process_gives(mo
         forks.append(1)
         return real_fork()
 
-    import reader.core.analysis as analysis
+    import reader.core.analysis.parse as parse
 
     me = os.getpid()
     parsed_here: list[int] = []
-    real_parse = analysis.parse_articles  # type: ignore[attr-defined]
+    real_parse_here = parse._parse_here
 
-    def noting_parse(*args: object, **kwargs: object) -> object:
+    def noting_parse_here(nlp: object, jobs: list[tuple[int, object]]) -> object:
         if os.getpid() == me:
-            parsed_here.append(1)
-        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+            parsed_here.append(len(jobs))
+        return real_parse_here(nlp, jobs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "fork", counting_fork)
-    monkeypatch.setattr(analysis, "parse_articles", noting_parse)
+    monkeypatch.setattr(parse, "_parse_here", noting_parse_here)
     beside = pipeline.compare(_seed_paths())
-    assert forks == [1], "the parse ran in one forked copy"
-    assert parsed_here == [], "this process used the copy's parse"
+    assert forks == [1], "one forked copy parsed beside the alignment"
+    assert len(parsed_here) == 1 and 0 < parsed_here[0] < 68, "this process parsed only its half of the 68"
     monkeypatch.setenv("READER_CACHE_DIR", str(Path(os.environ["READER_CACHE_DIR"]) / "second"))
     monkeypatch.setattr(pipeline, "parse_beside", lambda articles: None)
     here = pipeline.compare(_seed_paths())
@@ -73,21 +73,23 @@ def test_compare_parses_beside_its_alignment_and_gives_what_one_process_gives(mo
     assert beside.analysed and beside.actors and beside.claims
 
 
-def test_a_copy_that_fails_leaves_the_parse_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_copy_that_fails_leaves_its_half_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.core.analysis.parse as parse
 
     _cores_free(monkeypatch)
     me = os.getpid()
-    real_parse = parse.parse_articles
+    real_parse_here = parse._parse_here
 
-    def parse_here_only(*args: object, **kwargs: object) -> object:
+    def parse_here_only(nlp: object, jobs: list[tuple[int, object]]) -> object:
         if os.getpid() != me:
             raise RuntimeError("the copy fails")
-        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+        return real_parse_here(nlp, jobs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(parse, "parse_articles", parse_here_only)
+    monkeypatch.setattr(parse, "_parse_here", parse_here_only)
     result = pipeline.compare(_seed_paths())
-    assert result.analysed and result.actors
+    monkeypatch.setenv("READER_CACHE_DIR", str(Path(os.environ["READER_CACHE_DIR"]) / "second"))
+    monkeypatch.setattr(pipeline, "parse_beside", lambda articles: None)
+    assert result == pipeline.compare(_seed_paths())
 
 
 def test_no_copy_without_a_free_core_with_other_threads_or_with_nothing_to_parse(

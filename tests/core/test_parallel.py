@@ -100,3 +100,27 @@ def test_forked_workers_pay_off_on_less_work_than_spawned_ones() -> None:
     assert MIN_FORKED_WORK < MIN_PARALLEL_WORK
     assert worker_count(middle, pairs, cores=2, load=0.0, method="fork") == 2
     assert worker_count(middle, pairs, cores=2, load=0.0, method="spawn") == 1
+
+
+def test_other_programs_load_is_what_runs_now_besides_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import io
+
+    import reader.core.parallel as parallel
+
+    real_open = builtins.open
+
+    def fake_loadavg(running: str) -> None:
+        def opener(path: object, *args: object, **kwargs: object) -> object:
+            if path == "/proc/loadavg":
+                return io.StringIO(f"1.80 1.20 0.90 {running}/310 4242\n")
+            return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+        monkeypatch.setattr(builtins, "open", opener)
+
+    fake_loadavg("1")  # only this process runs, though the minute's average says 1.8
+    assert parallel.others_load() == 0.0
+    assert parallel.idle_cores(2) == 2
+    fake_loadavg("4")
+    assert parallel.others_load() == 3.0
+    assert parallel.idle_cores(2) == 1

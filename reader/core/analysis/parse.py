@@ -16,7 +16,7 @@ from typing import Any
 from reader.core.analysis import cache
 from reader.core.analysis.nlp import get_nlp, run_lock
 from reader.core.analysis.parsed import Entity, ParsedArticle, ParsedSentence, Token
-from reader.core.forked import run_forked
+from reader.core.forked import ForkedWork, run_forked
 from reader.core.records import Article, Sentence
 
 _CONTROL_SPACE = re.compile(r"[\n\r\t\f\v\u2028\u2029\u0085]")
@@ -45,15 +45,9 @@ def parse_articles(
 
     Fresh parses are written to the cache, or, when `unwritten` is a list, appended to it for the caller to
     write later (the service answers first, then writes)."""
-    keys = [cache.article_key(article) for article in articles]
-    found = cache.load_many(keys) if use_cache else {}
-    todo: dict[str, Article] = {}
-    for key, article in zip(keys, articles, strict=True):
-        if key not in found and key not in todo:
-            todo[key] = article
-    if todo:
-        fresh = _run_pipeline(list(todo.items()))
-        for parsed in fresh:
+    keys, found, items = _cached(articles, use_cache)
+    if items:
+        for parsed in _run_pipeline(items):
             found[parsed.key] = parsed
             if use_cache and unwritten is not None:
                 unwritten.append(parsed)
@@ -62,19 +56,96 @@ def parse_articles(
     return tuple(found[key] for key in keys)
 
 
-def _run_pipeline(items: list[tuple[str, Article]]) -> list[ParsedArticle]:
-    jobs: list[tuple[int, Sentence]] = []
-    for position, (_key, article) in enumerate(items):
-        jobs.extend((position, sentence) for sentence in cache.analysed_sentences(article))
-    nlp = get_nlp()
+class ParseInTwo:
+    """A parse split between this process and a forked copy of it (`parse_in_two`): the copy parses the later
+    half of the sentences from the start, this process the rest when `finish` is called, after its own work."""
+
+    def __init__(
+        self,
+        keys: list[str],
+        found: dict[str, ParsedArticle],
+        items: list[tuple[str, Article]],
+        jobs: list[tuple[int, Sentence]],
+        half: int,
+        copy: ForkedWork[list[tuple[int, ParsedSentence]]],
+    ) -> None:
+        self._keys, self._found, self._items = keys, found, items
+        self._jobs, self._half, self._copy = jobs, half, copy
+
+    def finish(self) -> tuple[ParsedArticle, ...]:
+        """Every article's parse, in order: what `parse_articles` gives (and writes to the cache)."""
+        nlp = get_nlp()
+        with run_lock():
+            first = _parse_here(nlp, self._jobs[: self._half])
+        second = self._copy.result()
+        if second is None or len(second) != len(self._jobs) - self._half:  # the copy failed: its half here
+            with run_lock():
+                second = _parse_here(nlp, self._jobs[self._half :])
+        for parsed in _by_article(self._items, first + second):
+            self._found[parsed.key] = parsed
+            cache.store(parsed)
+        return tuple(self._found[key] for key in self._keys)
+
+
+def parse_in_two(articles: Sequence[Article], minimum_characters: int) -> ParseInTwo | None:
+    """Start the parse of the articles' uncached sentences split in two, the later half (by characters) in a
+    forked copy of this process; None when less than `minimum_characters` is left to parse or no copy starts.
+    The caller checks that a second core is free and that this process runs one thread."""
+    keys, found, items = _cached(articles, True)
+    jobs = _jobs_of(items)
+    size = sum(len(sentence.text) for _position, sentence in jobs)
+    if size < minimum_characters:
+        return None
+    half = _half_by_characters(jobs, size)
+    later = jobs[half:]
+    copy = run_forked(lambda: _parse_here(get_nlp(), later))
+    return ParseInTwo(keys, found, items, jobs, half, copy) if copy is not None else None
+
+
+def _cached(
+    articles: Sequence[Article], use_cache: bool
+) -> tuple[list[str], dict[str, ParsedArticle], list[tuple[str, Article]]]:
+    """The articles' keys, the parses the cache has, and the articles left to parse (each text once)."""
+    keys = [cache.article_key(article) for article in articles]
+    found = cache.load_many(keys) if use_cache else {}
+    todo: dict[str, Article] = {}
+    for key, article in zip(keys, articles, strict=True):
+        if key not in found and key not in todo:
+            todo[key] = article
+    return keys, found, list(todo.items())
+
+
+def _jobs_of(items: list[tuple[str, Article]]) -> list[tuple[int, Sentence]]:
+    return [
+        (position, sentence)
+        for position, (_key, article) in enumerate(items)
+        for sentence in cache.analysed_sentences(article)
+    ]
+
+
+def _by_article(items: list[tuple[str, Article]], records: list[tuple[int, ParsedSentence]]) -> list[ParsedArticle]:
     per_article: list[list[ParsedSentence]] = [[] for _ in items]
-    with run_lock():
-        for position, record in _parse_jobs(nlp, jobs):
-            per_article[position].append(record)
+    for position, record in records:
+        per_article[position].append(record)
     return [
         ParsedArticle(key=key, sentences=tuple(sentences))
         for (key, _article), sentences in zip(items, per_article, strict=True)
     ]
+
+
+def _half_by_characters(jobs: list[tuple[int, Sentence]], size: int) -> int:
+    half, running = 0, 0
+    while half < len(jobs) and running < size / 2:
+        running += len(jobs[half][1].text)
+        half += 1
+    return half
+
+
+def _run_pipeline(items: list[tuple[str, Article]]) -> list[ParsedArticle]:
+    jobs = _jobs_of(items)
+    nlp = get_nlp()
+    with run_lock():
+        return _by_article(items, _parse_jobs(nlp, jobs))
 
 
 def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, ParsedSentence]]:
@@ -88,10 +159,7 @@ def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, P
         return _parse_here(nlp, jobs)
     if size < SPLIT_MIN_CHARACTERS:
         return _parse_here(nlp, jobs)
-    half, running = 0, 0
-    while half < len(jobs) and running < size / 2:
-        running += len(jobs[half][1].text)
-        half += 1
+    half = _half_by_characters(jobs, size)
     copy = run_forked(lambda: _parse_here(nlp, jobs[half:]))
     first = _parse_here(nlp, jobs[:half])
     second = copy.result() if copy is not None else None
