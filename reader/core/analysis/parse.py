@@ -74,14 +74,9 @@ class ParseInTwo:
 
     def finish(self) -> tuple[ParsedArticle, ...]:
         """Every article's parse, in order: what `parse_articles` gives (and writes to the cache)."""
-        nlp = get_nlp()
         with run_lock():
-            first = _parse_here(nlp, self._jobs[: self._half])
-        second = self._copy.result()
-        if second is None or len(second) != len(self._jobs) - self._half:  # the copy failed: its half here
-            with run_lock():
-                second = _parse_here(nlp, self._jobs[self._half :])
-        for parsed in _by_article(self._items, first + second):
+            records = _finish_split(get_nlp(), self._jobs, self._half, self._copy)
+        for parsed in _by_article(self._items, records):
             self._found[parsed.key] = parsed
             cache.store(parsed)
         return tuple(self._found[key] for key in self._keys)
@@ -96,9 +91,7 @@ def parse_in_two(articles: Sequence[Article], minimum_characters: int) -> ParseI
     size = sum(len(sentence.text) for _position, sentence in jobs)
     if size < minimum_characters:
         return None
-    half = _half_by_characters(jobs, size)
-    later = jobs[half:]
-    copy = run_forked(lambda: _parse_here(get_nlp(), later))
+    half, copy = _start_split(jobs, size, None)
     return ParseInTwo(keys, found, items, jobs, half, copy) if copy is not None else None
 
 
@@ -133,12 +126,32 @@ def _by_article(items: list[tuple[str, Article]], records: list[tuple[int, Parse
     ]
 
 
-def _half_by_characters(jobs: list[tuple[int, Sentence]], size: int) -> int:
+def _start_split(
+    jobs: list[tuple[int, Sentence]], size: int, nlp: Any
+) -> tuple[int, ForkedWork[list[tuple[int, ParsedSentence]]] | None]:
+    """Where the jobs are cut in two (half the characters each side), and a forked copy of this process
+    parsing the later half with `nlp` (this process's pipeline, loaded in the copy when None)."""
     half, running = 0, 0
     while half < len(jobs) and running < size / 2:
         running += len(jobs[half][1].text)
         half += 1
-    return half
+    later = jobs[half:]
+    return half, run_forked(lambda: _parse_here(nlp if nlp is not None else get_nlp(), later))
+
+
+def _finish_split(
+    nlp: Any,
+    jobs: list[tuple[int, Sentence]],
+    half: int,
+    copy: ForkedWork[list[tuple[int, ParsedSentence]]] | None,
+) -> list[tuple[int, ParsedSentence]]:
+    """The first half parsed here, then the copy's half; the copy's half parsed here too when it sent nothing
+    usable (it failed, died, or never started)."""
+    first = _parse_here(nlp, jobs[:half])
+    second = copy.result() if copy is not None else None
+    if second is None or len(second) != len(jobs) - half:
+        second = _parse_here(nlp, jobs[half:])
+    return first + second
 
 
 def _run_pipeline(items: list[tuple[str, Article]]) -> list[ParsedArticle]:
@@ -159,13 +172,8 @@ def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, P
         return _parse_here(nlp, jobs)
     if size < SPLIT_MIN_CHARACTERS:
         return _parse_here(nlp, jobs)
-    half = _half_by_characters(jobs, size)
-    copy = run_forked(lambda: _parse_here(nlp, jobs[half:]))
-    first = _parse_here(nlp, jobs[:half])
-    second = copy.result() if copy is not None else None
-    if second is None or len(second) != len(jobs) - half:
-        second = _parse_here(nlp, jobs[half:])
-    return first + second
+    half, copy = _start_split(jobs, size, nlp)
+    return _finish_split(nlp, jobs, half, copy)
 
 
 def _parse_here(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, ParsedSentence]]:
