@@ -114,6 +114,11 @@ def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: T
     intact = image is not None and text[image : image + length] == exact
     if intact and image is not None and mapping.unchanged_reach(hint, hint + length) >= MAP_EVIDENCE_CHARS:
         return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)  # the usual case: no twin search
+    if intact and image is not None and mapping.only_insertions and text.count(exact) == old_text.count(exact):
+        # Text was only added, none of it a copy of the quote: every old copy stands in the new text in its
+        # order, so the map's pairing is the only one possible, even with new lines on both sides of the
+        # passage (its saved context then tells nothing, and a twin's no more).
+        return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
     twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
     if intact and image is not None:
         if not twins:

@@ -59,6 +59,13 @@ edits = st.lists(
     changes=[("reword", 8, 0), ("reword", 18, 0)],
     delete_noted=True,
 )
+@example(  # new lines on both sides of the noted copy: its saved context and its twin's match equally badly
+    order=list(range(10)),
+    twin_at=(5, 7),
+    noted_copy=0,
+    changes=[("insert", 18, 0), ("insert", 35, 0)],
+    delete_noted=False,
+)
 @given(
     order=st.permutations(range(len(FILLER))),
     twin_at=st.tuples(st.integers(0, 9), st.integers(0, 9)).filter(lambda pair: abs(pair[0] - pair[1]) >= 2),
