@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -39,6 +40,18 @@ class ForkedWork(Generic[T]):
             with contextlib.suppress(ChildProcessError, OSError):
                 os.waitpid(self._pid, 0)
         return value
+
+    def cancel(self) -> None:
+        """Kill the copy and reap it, its value unread (once; after `result` it does nothing)."""
+        if self._done:
+            return
+        self._done = True
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(self._reading)
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(self._pid, 0)
 
 
 def run_forked(work: Callable[[], T]) -> ForkedWork[T] | None:

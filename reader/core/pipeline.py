@@ -34,16 +34,15 @@ def compare(inputs: Sequence[Input], *, analyse: bool = True) -> Comparison:
     with collector_paused():  # every stage allocates small acyclic records (reader.core.collector)
         loaded = load_inputs(inputs)
         parsing = parse_beside(loaded.articles) if analyse else None
-        comparison = align_articles(loaded.articles)
+        try:
+            comparison = align_articles(loaded.articles)
+        except BaseException:
+            if parsing is not None:
+                parsing.cancel()  # no copy left parsing for nobody
+            raise
         if not analyse:
             return comparison
         return add_analysis(comparison, parsed=parsing.finish() if parsing is not None else None)
-
-
-PARSE_BESIDE_MIN_CHARACTERS = 4000
-"""Below this much text to parse, `compare` parses after aligning, in its own process: a copy is not worth its
-fork and the records' trip back. The same bar as the service's split parse (`analysis.parse`), fitted there on
-the seeds."""
 
 
 def parse_beside(articles: Sequence[Article]) -> ParseInTwo | None:
@@ -65,7 +64,7 @@ def parse_beside(articles: Sequence[Article]) -> ParseInTwo | None:
 
     if start_method() != "fork" or idle_cores(available_cores()) < 2:
         return None
-    return parse_in_two(articles, PARSE_BESIDE_MIN_CHARACTERS)
+    return parse_in_two(articles)
 
 
 def align_articles(articles: Sequence[Article], *, workers: int | None = None) -> Comparison:

@@ -32,6 +32,48 @@ def test_a_forked_copy_sends_its_value_once_and_a_failing_one_sends_none() -> No
     assert failing is not None and failing.result() is None
 
 
+def test_a_cancelled_copy_is_killed_and_reaped() -> None:
+    import time
+
+    work = run_forked(lambda: time.sleep(60))
+    assert work is not None
+    work.cancel()
+    assert work.result() is None
+    try:
+        os.waitpid(work._pid, os.WNOHANG)
+    except ChildProcessError:
+        pass  # reaped: no such child any more
+    else:
+        raise AssertionError("the copy was left running or unreaped")
+
+
+def test_compare_that_fails_to_align_leaves_no_copy_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    _cores_free(monkeypatch)
+    cancelled: list[int] = []
+    real_beside = pipeline.parse_beside
+
+    def noting_beside(articles: object) -> object:
+        started = real_beside(articles)  # type: ignore[arg-type]
+        assert started is not None, "the copy starts"
+        real_cancel = started.cancel
+
+        def cancel() -> None:
+            cancelled.append(1)
+            real_cancel()
+
+        started.cancel = cancel  # type: ignore[method-assign]
+        return started
+
+    def failing_align(articles: object) -> object:
+        raise RuntimeError("alignment failed")
+
+    monkeypatch.setattr(pipeline, "parse_beside", noting_beside)
+    monkeypatch.setattr(pipeline, "align_articles", failing_align)
+    with pytest.raises(RuntimeError, match="alignment failed"):
+        pipeline.compare(_seed_paths())
+    assert cancelled == [1]
+
+
 def _seed_paths() -> list[str]:
     return sorted(str(path) for path in SEEDS.glob("*.txt"))
 

@@ -23,9 +23,9 @@ _CONTROL_SPACE = re.compile(r"[\n\r\t\f\v\u2028\u2029\u0085]")
 PIPE_BATCH = 64
 
 SPLIT_MIN_CHARACTERS = 4000
-"""Below this much text a second parsing process is not worth its fork (~10 ms) and the pipe back. Fitted on the
-seeds (6,191 and 3,686 characters, 0.29-0.39 s and 0.16-0.21 s of parse): split, both finish in ~60 % of the
-time on two free cores."""
+"""Below this much text a second parsing process (the service's split, `compare`'s `parse_in_two`) is not worth
+its fork (~10 ms) and the pipe back. Fitted on the seeds (6,191 and 3,686 characters, 0.29-0.39 s and
+0.16-0.21 s of parse): split, both finish in ~60 % of the time on two free cores."""
 
 _split_across_processes = False
 """Set by the analysis service (`allow_split_parse`): only there is the rest of the machine's second core known
@@ -81,15 +81,20 @@ class ParseInTwo:
             cache.store(parsed)
         return tuple(self._found[key] for key in self._keys)
 
+    def cancel(self) -> None:
+        """Stop the copy (the caller will not finish the parse)."""
+        self._copy.cancel()
 
-def parse_in_two(articles: Sequence[Article], minimum_characters: int) -> ParseInTwo | None:
+
+def parse_in_two(articles: Sequence[Article]) -> ParseInTwo | None:
     """Start the parse of the articles' uncached sentences split in two, the later half (by characters) in a
-    forked copy of this process; None when less than `minimum_characters` is left to parse or no copy starts.
-    The caller checks that a second core is free and that this process runs one thread."""
+    forked copy of this process; None when less than SPLIT_MIN_CHARACTERS is left to parse (the copy is not
+    worth its fork, as in the service's split) or no copy starts. The caller checks that a second core is free
+    and that this process runs one thread."""
     keys, found, items = _cached(articles, True)
     jobs = _jobs_of(items)
     size = sum(len(sentence.text) for _position, sentence in jobs)
-    if size < minimum_characters:
+    if size < SPLIT_MIN_CHARACTERS:
         return None
     half, copy = _start_split(jobs, size, None)
     return ParseInTwo(keys, found, items, jobs, half, copy) if copy is not None else None
