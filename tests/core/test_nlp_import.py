@@ -18,12 +18,17 @@ CHECK = textwrap.dedent(
     assert "spacy.cli" not in sys.modules, "the command line was imported"
     assert "weasel" not in sys.modules and "typer" not in sys.modules, "the command line's dependencies were imported"
     assert not hasattr(spacy, "cli"), "no stand-in is left on the package"
+    assert "pydantic.v1" not in sys.modules, "pydantic's v1 API was imported"
+    import confection.validation
+    assert confection.validation._PydanticV1BaseModel is None, "confection took v1 as unavailable"
     assert import_spacy() is spacy
     doc = spacy.blank("en")("The minister said the talks would go on.")
     assert [token.text for token in doc][:3] == ["The", "minister", "said"]
     import spacy.cli
     assert hasattr(spacy.cli, "download"), "the real command line still imports on demand"
     assert spacy.info.__module__ == "reader.core.analysis.nlp"
+    import pydantic.v1
+    assert pydantic.v1.BaseModel.__module__ == "pydantic.v1.main", "v1 still imports after spaCy's import"
     print("ok")
     """
 )
@@ -74,3 +79,27 @@ def test_the_entry_points_by_group_answer_as_the_snapshot_does() -> None:
     some = next(iter(snapshot.select(group=groups[0])))
     assert list(indexed.select(group=groups[0], name=some.name)) == [some], "other selections go to the snapshot"
     assert indexed.groups == snapshot.groups
+
+
+def test_the_decoders_are_looked_up_once_during_the_load_only_and_a_change_is_seen() -> None:
+    from reader.core.analysis.nlp import _msgpack_decoders_looked_up_once, import_spacy
+
+    import_spacy()
+    import importlib
+
+    registry = importlib.import_module("srsly.msgpack").msgpack_decoders
+    plain = registry.get_all()
+    with _msgpack_decoders_looked_up_once() as unchanged:
+        assert "get_all" in vars(registry), "the kept answer stands in during the load"
+        assert registry.get_all() == plain
+        assert unchanged()
+        registry.register("reader_test_decoder", func=lambda obj, chain=None: obj)
+        try:
+            assert "reader_test_decoder" not in registry.get_all(), "the kept answer is what the load sees"
+            assert not unchanged(), "a decoder registered during the load is noticed"
+        finally:
+            import catalogue
+
+            catalogue._remove(("srsly", "msgpack_decoders", "reader_test_decoder"))
+    assert "get_all" not in vars(registry), "catalogue's own lookup is back after the load"
+    assert registry.get_all() == plain

@@ -7,10 +7,11 @@ analysis cache, comes from package metadata and so needs no spaCy import either 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,13 +38,18 @@ def get_nlp() -> Any:
                         f"spaCy cannot be imported ({detail}): actors and claims need it (pip install spacy)"
                     ) from error
                 try:
-                    _nlp = spacy.load(MODEL_NAME, config=_tokenizer_built_from_the_model(spacy))
+                    with _msgpack_decoders_looked_up_once() as unchanged:
+                        loaded = spacy.load(MODEL_NAME, config=_tokenizer_built_from_the_model(spacy))
+                    if not unchanged():  # a decoder was registered during the load: load as spaCy would
+                        loaded = spacy.load(MODEL_NAME, config=_tokenizer_built_from_the_model(spacy))
                 except OSError as error:
                     from reader.core.errors import ReaderError
 
                     raise ReaderError(
                         f"the spaCy model {MODEL_NAME} is not installed (pip install {MODEL_PACKAGE})"
                     ) from error
+                index_lemma_forms(loaded)
+                _nlp = loaded
     return _nlp
 
 
@@ -58,13 +64,14 @@ def import_spacy() -> types.ModuleType:
     jinja2 and every subcommand, none of which loading a model or parsing uses. That was ~0.2 s of CPU of the
     ~0.6 s import (three runs each way, measured as process time) and ~0.3 s of wall time on a quiet machine,
     all of it before the first actor can be shown. Stand-ins take the two modules' places during the import
-    only; afterwards `import spacy.cli` loads the real command line, and `spacy.info` calls it. The registries'
-    entry points are then indexed by group (`EntryPointsByGroup`), for the model's load.
+    only; afterwards `import spacy.cli` loads the real command line, and `spacy.info` calls it. Pydantic's v1
+    API is kept out of the import too (`_without_pydantic_v1`). The registries' entry points are then indexed
+    by group (`EntryPointsByGroup`), for the model's load.
     """
     if "spacy" in sys.modules:
         import spacy
     else:
-        with _stand_ins_for_spacy_cli():
+        with _stand_ins_for_spacy_cli(), _without_pydantic_v1():
             import spacy
     _index_registry_entry_points()
     return spacy
@@ -131,6 +138,89 @@ def _stand_ins_for_spacy_cli() -> Iterator[None]:
         spacy = sys.modules.get("spacy")
         if spacy is not None and getattr(spacy, "cli", None) is package:
             del spacy.cli  # the real package is imported (and set here) by the next `import spacy.cli`
+
+
+PYDANTIC_V1 = "pydantic.v1"
+
+
+@contextmanager
+def _without_pydantic_v1() -> Iterator[None]:
+    """`import pydantic.v1` fails while spaCy is imported, as it does on Python 3.14.
+
+    Only `confection.validation` imports it, to recognise configuration schemas written as pydantic v1 models
+    (and falls back to none when the import fails, as it does where v1 is unsupported); spaCy's own schemas are
+    pydantic v2 models and none of the pipeline's functions is typed with a v1 model. It was ~25 ms of the
+    import (python -X importtime: 63 ms with pydantic v2's package, which spaCy needs, 37 ms without; the
+    median CPU time of ten imports each way fell by ~20 ms). A v1 import after spaCy's works as ever: the
+    block is lifted when the import is over (and never placed when v1 is already imported).
+    """
+    placed = PYDANTIC_V1 not in sys.modules
+    if placed:
+        sys.modules[PYDANTIC_V1] = None  # type: ignore[assignment]  # None there makes the import fail
+    try:
+        yield
+    finally:
+        if placed and sys.modules.get(PYDANTIC_V1, ...) is None:
+            del sys.modules[PYDANTIC_V1]
+
+
+@contextmanager
+def _msgpack_decoders_looked_up_once() -> Iterator[Callable[[], bool]]:
+    """While the model loads, srsly's msgpack decoders are looked up once, not once per unpacked object.
+
+    Each `srsly.msgpack_loads` (128 of them while the small English model loads its weights) asks catalogue
+    for every registered decoder, and catalogue answers by scanning its whole registry (~220 entries) and the
+    entry points: ~30 ms of the ~0.25 s load, for the same answer (numpy's decoder) every time. The first
+    answer is kept for the load only; the context gives a check that the answer is still what catalogue says
+    afterwards (nothing registered a decoder meanwhile), which `get_nlp` uses to load again plainly if not.
+    Six fresh processes each way: the load's CPU time fell from 252-266 ms to 214-223 ms.
+    """
+    import importlib
+
+    registry = importlib.import_module("srsly.msgpack").msgpack_decoders  # srsly has no type stubs
+    answer = registry.get_all()
+    registry.get_all = lambda: dict(answer)  # an instance attribute over the method, for the load only
+
+    def unchanged() -> bool:
+        return bool(type(registry).get_all(registry) == answer)  # catalogue's own answer, now
+
+    try:
+        yield unchanged
+    finally:
+        del registry.get_all
+
+
+class FormsIndex(list):  # type: ignore[type-arg]
+    """A list of known lemma forms (one part of speech's entry in the lemmatizer's "lemma_index" table) that
+    answers `in` from a set: the same list, the same answers, in constant time.
+
+    spaCy's rule lemmatizer asks `form in index` for each candidate form of each new word, and the table holds
+    plain lists (57,528 nouns, 20,993 verbs…), so each question scanned a list: the lemmatizer took 55-63 ms of
+    the first parse of the seeds and 6-10 ms with the index (three fresh processes each way; the second parse
+    was already fast, from its cache). Nothing changes the table after the load.
+    """
+
+    def __init__(self, forms: list[str]) -> None:
+        super().__init__(forms)
+        self._members = frozenset(forms)
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._members
+
+
+def index_lemma_forms(nlp: Any) -> None:
+    """Put a `FormsIndex` in place of each list of the rule lemmatizer's "lemma_index" table (no-op for a
+    pipeline without one)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if type(forms) is list:
+            with contextlib.suppress(TypeError):  # an unhashable form: that list stays as it is
+                table[key] = FormsIndex(forms)
 
 
 BLANK_TOKENIZER = "reader.blank_tokenizer.v1"
