@@ -113,3 +113,11 @@ def test_the_lemma_index_answers_as_the_lists_it_replaced() -> None:
     assert "minister" in nouns and "ministerx" not in nouns and 1 not in nouns
     assert list.__contains__(nouns, "minister") and len(nouns) > 50_000
     assert nouns == list(nouns), "still the same list"
+
+
+def test_the_model_is_loaded_without_the_training_corpus_string_table() -> None:
+    from reader.core.analysis.nlp import get_nlp
+
+    strings = get_nlp().vocab.strings
+    assert len(strings) < 20_000, "vocab/strings.json (84,780 strings) was loaded"
+    assert "PERSON" in strings and "nsubj" in strings, "the components' labels are there"
