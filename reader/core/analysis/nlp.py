@@ -104,8 +104,11 @@ class EntryPointsByGroup:
 
     def select(self, **params: Any) -> Any:
         if params.keys() == {"group"}:
-            found = self._by_group.get(params["group"])
-            return found if found is not None else self._snapshot.select(**params)
+            group = params["group"]
+            found = self._by_group.get(group)
+            if found is None:  # a group nothing publishes (most registries): answered once, then from here
+                found = self._by_group[group] = self._snapshot.select(group=group)
+            return found
         return self._snapshot.select(**params)
 
     def __getattr__(self, name: str) -> Any:
