@@ -39,9 +39,11 @@ def note(name):
     notes.append((name, time.monotonic() - spawned, time.process_time()))
 
 note("interpreter up")
+from reader.core import service_loop
+
+getattr(service_loop, "one_blas_thread", lambda: None)()  # as the service's channel() does, first thing
 from reader.cli.inputs import app_inputs
 from reader.core.load.inputs import load_inputs
-from reader.core import service_loop
 
 service_loop.phase = note  # the service's own phase notes, with this process's CPU time
 articles = load_inputs(app_inputs(sys.argv[1:])).articles

@@ -1,0 +1,53 @@
+"""The analysis service starts numpy's OpenBLAS with one thread (its import is ~50 ms of CPU cheaper), unless the
+user set a number, and only where numpy is not imported yet."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from reader.core import service_loop
+
+CHECK = textwrap.dedent(
+    """
+    import os, sys
+    from reader.core.service_loop import BLAS_THREADS_ENV, channel
+    assert "numpy" not in sys.modules
+    channel()
+    print(os.environ.get(BLAS_THREADS_ENV, "unset"), file=sys.stderr)
+    """
+)
+
+
+def _service_setting(extra: dict[str, str]) -> str:
+    env = {key: value for key, value in os.environ.items() if key != service_loop.BLAS_THREADS_ENV} | extra
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_the_service_channel_sets_one_blas_thread() -> None:
+    assert _service_setting({}) == "1"
+
+
+def test_a_number_the_user_chose_is_kept() -> None:
+    assert _service_setting({service_loop.BLAS_THREADS_ENV: "2"}) == "2"
+
+
+def test_nothing_is_set_once_numpy_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    monkeypatch.delenv(service_loop.BLAS_THREADS_ENV, raising=False)
+    service_loop.one_blas_thread()  # numpy is imported in the test process: too late to matter, left alone
+    assert service_loop.BLAS_THREADS_ENV not in os.environ
