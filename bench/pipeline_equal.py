@@ -10,6 +10,7 @@ difference, exit 1 on any. Skips cleanly without the dev data. Run: `python benc
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -70,7 +71,9 @@ def main() -> int:
         results = {}
         for mode in ("plain", "ours"):
             target = Path(folder) / f"{mode}.json"
-            subprocess.run([sys.executable, "-c", PARSE, mode, str(source), str(target)], check=True, cwd=ROOT)
+            env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"} if mode == "ours" else None  # as in the service
+            command = [sys.executable, "-c", PARSE, mode, str(source), str(target)]
+            subprocess.run(command, check=True, cwd=ROOT, env=env)
             results[mode] = json.loads(target.read_text(encoding="utf-8"))
     plain, ours = results["plain"], results["ours"]
     tokens = sum(len(doc[0]) for doc in plain)

@@ -31,8 +31,8 @@ the alignment. Not more: under other programs' load a niceness of 10 starved the
 loading step before it runs at the app's priority: the first paint waits for it."""
 
 TIMINGS_ENV = "READER_SERVICE_TIMINGS"
-"""A file the service appends its phases to (one JSON line each: phase and `time.monotonic()`), for
-bench/startup.py's breakdown; unset, nothing is written."""
+"""A file the service appends its phases to (one JSON line each: phase, `time.monotonic()` and the process's CPU
+time so far), for bench/startup.py's breakdown; unset, nothing is written."""
 
 
 def finished_analysis(articles: Sequence[Article], later: list[Callable[[], object]] | None = None) -> FinishedAnalysis:
@@ -114,8 +114,9 @@ def phase(name: str) -> None:
     import json
     import time
 
+    note = {"phase": name, "at": time.monotonic(), "cpu": time.process_time()}
     with contextlib.suppress(OSError), open(where, "a", encoding="utf-8") as stream:
-        stream.write(json.dumps({"phase": name, "at": time.monotonic()}) + "\n")
+        stream.write(json.dumps(note) + "\n")
 
 
 def _one_line(error: BaseException) -> str:
