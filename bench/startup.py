@@ -24,6 +24,9 @@ nice 19" does not give the measured apps the CPU. `--autogroup-nice=N` (e.g. -10
 measured app's tmux session that autogroup niceness, bare and reader alike, which restores what nice was
 meant to do on a shared machine.
 
+Each run also measures the layout floor (FLOOR_APP): reader's first frame drawn by plain Textual, which splits
+the gap between reader and the bare app into Textual's cost for the layout and reader's own.
+
 Run: `python bench/startup.py [runs] [--cold] [--baseline=DIR] [--autogroup-nice=N]` (default 5). Needs tmux;
 prints medians, the ratio to the bare app and, for the highlights and the analysis, the median time after the
 first paint.
@@ -54,6 +57,36 @@ class Bare(App[None]):
 
 Bare().run()
 """
+
+FLOOR_APP = """
+import sys
+from textual.app import App
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+TEXTS = [open(path, encoding="utf-8").read() for path in sys.argv[2:4]]
+
+class Floor(App[None]):
+    CSS_PATH = sys.argv[1]
+
+    def compose(self):
+        yield Static(" A ⇄ B   aligning…", id="status")
+        with Horizontal(id="body"):
+            for name, label, text in (("left", "A", TEXTS[0]), ("right", "B", TEXTS[1])):
+                with Vertical(id=f"{name}-column", classes="column"):
+                    yield Static(f"  {label}  " + text.splitlines()[0], classes="pane-header")
+                    with Horizontal(classes="pane-row"):
+                        yield Static(text, markup=False)
+                        yield Static("")
+            yield Vertical(id="sidebar-slot")
+        yield Vertical(id="footer-slot")
+
+Floor().run()
+"""
+"""The layout floor: reader's first frame as Textual draws it with none of reader's code (the same containers,
+ids, classes and stylesheet; the two seed texts in plain Statics where reader has its panes and minimaps; no
+analysis service). What it costs over the bare app is Textual's for this layout; what reader costs over it is
+reader's own (its imports, the service started beside it, its panes)."""
 
 
 def poll(session: str, checks: dict[str, Callable[[str], bool]], start: float, timeout: float) -> dict[str, float]:
@@ -126,6 +159,7 @@ READER_CHECKS: dict[str, Callable[[str], bool]] = {
 
 def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
     bare_check: dict[str, Callable[[str], bool]] = {"first paint": lambda s: "bare textual app painted" in s}
+    floor_check = {"first paint": READER_CHECKS["first paint"]}
     roots = {"reader": ROOT, **({"baseline": baseline.resolve()} if baseline else {})}
     with tempfile.TemporaryDirectory() as scratch:
         bare = Path(scratch) / "bare.py"
@@ -136,6 +170,12 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
             else f"-u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX={shlex.quote(str(Path(scratch) / 'pycache'))}"
         )
         bare_command = f"env -u COLUMNS -u LINES {bytecode} {python} {shlex.quote(str(bare))}"
+        floor = Path(scratch) / "floor.py"
+        floor.write_text(FLOOR_APP, encoding="utf-8")
+        seeds = sorted(str(path) for path in (ROOT / "seeds").glob("*.txt"))[:2]
+        floor_command = f"env -u COLUMNS -u LINES {bytecode} {python} {shlex.quote(str(floor))} " + " ".join(
+            shlex.quote(part) for part in (str(ROOT / "styles" / "reader.tcss"), *seeds)
+        )
 
         def reader_command(root: Path, cache: str, timings: Path | None = None) -> str:
             cache_dir = shlex.quote(str(Path(scratch) / cache))
@@ -148,12 +188,15 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
 
         # unmeasured: compile every app's bytecode once, and fill each warm cache
         run_once(bare_command, bare_check)
+        run_once(floor_command, floor_check)
         for name, root in roots.items():
             run_once(reader_command(root, f"warm-{name}"), READER_CHECKS)
         bare_times: list[float] = []
+        floor_times: list[float] = []
         results: dict[tuple[str, str], list[dict[str, float]]] = {}
         for run in range(runs):  # interleaved, so load on the machine hits every variant alike
             bare_times.append(run_once(bare_command, bare_check).get("first paint", float("nan")))
+            floor_times.append(run_once(floor_command, floor_check).get("first paint", float("nan")))
             for name, root in roots.items():
                 for cache in ("cold", "warm"):
                     cache_dir = f"cold-{name}-{run}" if cache == "cold" else f"warm-{name}"
@@ -165,6 +208,11 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
     favoured = f"; autogroup nice {AUTOGROUP_NICE[0]}" if AUTOGROUP_NICE else ""
     print(f"runs: {runs} (tmux 160x48, polling every 10 ms; medians; {how}{favoured}; a shared 2-core machine: noisy)")
     print(f"bare Textual app, first paint: {bare_median * 1000:7.0f} ms")
+    floor_median = statistics.median(floor_times)
+    print(
+        f"layout floor (reader's first frame in plain Textual, none of reader's code), first paint: "
+        f"{floor_median * 1000:5.0f} ms  ({floor_median / bare_median:.2f}× the bare app)"
+    )
     for (name, cache), rows in results.items():
         label = f"{name} seeds/ ({cache} cache)"
         for check in READER_CHECKS:

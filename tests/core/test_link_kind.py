@@ -67,3 +67,16 @@ def test_the_same_quote_with_more_framing_is_a_paraphrase() -> None:
 def test_the_kind_does_not_depend_on_which_article_is_a() -> None:
     for left, right in (REWORDED, ADDS_A_FACT, FRAMED_QUOTE):
         assert match_sentences(left, right, aligned=True).kind is match_sentences(right, left, aligned=True).kind
+
+
+def test_a_sentence_told_negated_in_the_other_article_is_a_partial_link() -> None:
+    """Linked (it is the same sentence, and the word diff shows the negation), never VERBATIM."""
+    a, b = list(STORY), list(STORY)
+    a[2], b[2] = (
+        "The council has approved the flood barrier plan.",
+        "The council has not approved the flood barrier plan.",
+    )
+    pair = align_pair(article_of(a), article_of(b, label="B"))
+    match = only_match(pair, 2)
+    assert match.b == (2,) and match.kind is SentenceClass.PARTIAL
+    assert [span.text for span in match.b_only] == ["not"] and match.a_only == ()

@@ -117,3 +117,27 @@ def test_scores_are_symmetric_and_bounded(a: str, b: str, context: list[str]) ->
     assert forward == backward
     assert 0.0 <= forward.score <= 1.0
     assert match_sentences(a, b, context=context) == match_sentences(b, a, context=context)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran has agreed to the deal on Friday.", "Iran has not agreed to the deal on Friday."),
+        ("The senator said he would vote for the bill.", "The senator said he wouldn’t vote for the bill."),
+        ("She can attend the summit in Geneva.", "She can't attend the summit in Geneva."),
+        ("He will sign the treaty.", "He won't sign the treaty."),
+    ],
+)
+def test_a_near_copy_said_the_other_way_round_is_partial_not_verbatim(a: str, b: str) -> None:
+    """The same words but one side negated say the opposite: what the two share is the wording, not the point."""
+    for first, second in ((a, b), (b, a)):
+        assert match_sentences(first, second).kind is SentenceClass.PARTIAL
+        assert match_sentences(first, second, aligned=True).kind is SentenceClass.PARTIAL
+    assert score_pair(normalise(a), normalise(b), Rarity([])).negated_copy
+
+
+def test_negation_on_both_sides_or_in_other_words_keeps_its_class() -> None:
+    both = ("The council did not approve the budget.", "The council did not approve the budget.")
+    assert match_sentences(*both).kind is SentenceClass.VERBATIM
+    reworded = ("The minister refused to comment on the budget.", "The minister did not comment on the budget.")
+    assert not score_pair(normalise(reworded[0]), normalise(reworded[1]), Rarity([])).negated_copy

@@ -32,7 +32,7 @@ from rapidfuzz.distance import Indel
 from reader.core.align.embedding import GRID, word_grid
 from reader.core.align.features import _char_grams, pair_signals
 from reader.core.align.normalise import NormalisedSentence, fold, normalise
-from reader.core.align.scoring import PairScore, Rarity, SentenceMatch, decide, score_pair
+from reader.core.align.scoring import PairScore, Rarity, SentenceMatch, decide, negated, score_pair
 
 
 def _ngram_shares(a: Sequence[str], b: Sequence[str], n: int) -> tuple[float, float]:
@@ -55,8 +55,6 @@ def _char_cosine(a: NormalisedSentence, b: NormalisedSentence) -> float:
     return sum(v * right[g] for g, v in left.items() if g in right) / norm if norm else 0.0
 
 
-NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "none", "nothing", "neither", "nobody"})
-"""Words that turn a statement round ("n't" endings count too): one side negated and the other not."""
 DETAILS_COUNTED = 3.0
 """Numbers or names found on one side only are counted up to this many (the larger side's count)."""
 SOFT_FLOOR = 0.5
@@ -77,10 +75,6 @@ def _names(sentence: NormalisedSentence) -> frozenset[str]:
 
 def _one_side_only(a: frozenset[str], b: frozenset[str]) -> float:
     return min(DETAILS_COUNTED, max(len(a - b), len(b - a))) / DETAILS_COUNTED
-
-
-def _negated(sentence: NormalisedSentence) -> bool:
-    return any(word in NEGATIONS or word.endswith("n't") for word in sentence.words)
 
 
 def _content_words(sentence: NormalisedSentence) -> dict[str, str]:
@@ -130,7 +124,7 @@ def detail_signals(a: NormalisedSentence, b: NormalisedSentence, rarity: Rarity)
     return (
         _one_side_only(_numbers(a), _numbers(b)),
         _one_side_only(_names(a), _names(b)),
-        float(_negated(a) != _negated(b)),
+        float(negated(a) != negated(b)),
         plain,
         close,
         characters,
