@@ -3,11 +3,11 @@
 Each run is a fresh interpreter that does what the service does for `reader seeds/` with a cold cache: load the
 seeds (`load_inputs`, as `reader.cli.service`), then `reader.core.service_loop.finished_analysis` (import spaCy,
 load the model, parse, build the actors and claims), after the service's own process set-up where the checkout
-has it (`one_blas_thread`, which the service's `channel()` calls first). The service's own phase notes are read back; every phase
-is printed as ms from the spawn of the process, with the step's wall and CPU time (CPU time of the process and
-its forked parse copy is steadier than wall time when other programs share the cores). Bytecode is compiled
-once, unmeasured, to a private PYTHONPYCACHEPREFIX, as an installed package would be (`bench/startup.py` does
-the same). Each run gets a fresh READER_CACHE_DIR.
+has it (`one_blas_thread`, which the service's `channel()` calls first). The service's own phase notes are
+read back; every phase is printed as ms from the spawn of the process, with the step's wall and CPU time (CPU
+time of the process and its forked parse copy is steadier than wall time when other programs share the cores).
+Bytecode is compiled once, unmeasured, to a private PYTHONPYCACHEPREFIX, as an installed package would be
+(`bench/startup.py` does the same). Each run gets a fresh READER_CACHE_DIR.
 
 `--baseline=DIR` runs another checkout of reader the same way, interleaved run by run, so load on the shared
 machine hits both alike. `--components` adds one diagnostic run (this checkout) that times each pipeline
