@@ -76,7 +76,7 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
         gc.freeze()  # the model's objects too: they live as long as the process (see `imports_frozen`)
         phase("model loaded")
     unwritten: list[ParsedArticle] = []
-    with collector_paused():  # as in reader.core.analysis._analyse
+    with collector_paused():  # as in reader.core.analysis.comparison._analyse
         parsed = parse_articles(articles, unwritten=unwritten)
         phase("parsed")
         actors = build_actors(articles, parsed)

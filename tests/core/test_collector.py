@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-import reader.core.analysis as analysis
+import reader.core.analysis.comparison as comparison
 from reader.core.records import Article
 from tests.factories import article_of
 
@@ -23,11 +23,11 @@ def test_the_analysis_runs_with_the_collector_paused_and_restores_it(monkeypatch
         seen.append(gc.isenabled())
         return ()
 
-    monkeypatch.setattr(analysis, "parse_articles", parse)
-    monkeypatch.setattr(analysis, "build_actors", actors)
-    monkeypatch.setattr(analysis, "extract_claims", lambda articles, parsed, actors: ())
+    monkeypatch.setattr(comparison, "parse_articles", parse)
+    monkeypatch.setattr(comparison, "build_actors", actors)
+    monkeypatch.setattr(comparison, "extract_claims", lambda articles, parsed, actors: ())
     assert gc.isenabled()
-    result = analysis._analyse([article_of(["The minister said the talks would go on."], "A")])
+    result = comparison._analyse([article_of(["The minister said the talks would go on."], "A")])
     assert seen == [False, False]
     assert gc.isenabled()
     assert result.actors == () and result.claims == ()

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,3 +42,32 @@ def test_public_names_are_the_functions_whatever_was_imported_first() -> None:
             importlib.import_module(info.name)
     for name in ("compare", "match_sentences", "load_inputs", "align_articles", "add_analysis", "analyse_text"):
         assert callable(getattr(reader.core, name)), name
+
+
+def test_the_service_analysis_does_not_import_the_alignment_stage() -> None:
+    """The analysis service needs the parse, the actors and the claims; importing them must not run the claim
+    linking or the aligner (the package's names load lazily), which sat on the cold path to the first actor."""
+    code = (
+        "import sys\n"
+        "from reader.core.service_loop import finished_analysis\n"
+        "from reader.core.analysis.actors import build_actors\n"
+        "from reader.core.analysis.cache import store\n"
+        "from reader.core.analysis.claims import extract_claims\n"
+        "from reader.core.analysis.parse import parse_articles\n"
+        "from reader.core.analysis.quoted import who_is_quoted\n"
+        "bad = sorted(n for n in sys.modules if n.startswith(('reader.core.align', 'reader.core.analysis.linking')))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "", f"the service's analysis imported: {result.stdout.strip()}"
+
+
+def test_the_analysis_package_names_load_on_first_use() -> None:
+    import reader.core.analysis as analysis
+    from reader.core.analysis.comparison import analyse_comparison
+    from reader.core.analysis.linking import carried_by
+
+    assert analysis.analyse_comparison is analyse_comparison
+    assert analysis.carried_by is carried_by
+    with pytest.raises(AttributeError):
+        _ = analysis.no_such_name

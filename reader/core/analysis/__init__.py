@@ -9,97 +9,43 @@ Public API:
 
 spaCy is imported on the first parse that misses the cache, never at import time; parses are cached by content
 hash and pipeline version (see `cache`), so reopening a comparison needs no model.
+
+The names are loaded on first use (PEP 562), not when the package is: every submodule import runs this file
+first, and the analysis service, which needs only the parse, the actors and the claims, paid for the claim
+linking and through it the whole alignment stage (~20-28 ms of CPU, measured by bench/service_phases.py's
+components) before spaCy's import, on the cold path to the first actor.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from reader.core.analysis.actors import build_actors
-from reader.core.analysis.cache import article_key
-from reader.core.analysis.claims import extract_claims
-from reader.core.analysis.linking import carried_by, counterparts, link_claims, single_source_claims
-from reader.core.analysis.parse import parse_articles
-from reader.core.analysis.parsed import ParsedArticle
-from reader.core.analysis.quoted import who_is_quoted
-from reader.core.collector import collector_paused
-from reader.core.records import Actor, Article, Claim, Comparison, QuotedRow
-
-
-@dataclass(frozen=True)
-class TextAnalysis:
-    """Actors and claims of one article."""
-
-    article: Article
-    actors: tuple[Actor, ...]
-    claims: tuple[Claim, ...]
-    quoted: tuple[QuotedRow, ...]
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    actors: tuple[Actor, ...]
-    claims: tuple[Claim, ...]
-
-
-def _analyse(
-    articles: Sequence[Article], *, use_cache: bool = True, parsed: Sequence[ParsedArticle] | None = None
-) -> _Analysis:
-    with collector_paused():  # records for every token: the collector's walks would find nothing to free
-        if not _parses_of(articles, parsed):
-            parsed = parse_articles(articles, use_cache=use_cache)
-        assert parsed is not None
-        actors = build_actors(articles, parsed)
-        return _Analysis(actors=actors, claims=extract_claims(articles, parsed, actors))
-
-
-def _parses_of(articles: Sequence[Article], parsed: Sequence[ParsedArticle] | None) -> bool:
-    """`parsed` holds one parse per article, in order (the parse of each article's own text)."""
-    return (
-        parsed is not None
-        and len(parsed) == len(articles)
-        and all(
-            isinstance(entry, ParsedArticle) and entry.key == article_key(article)
-            for entry, article in zip(parsed, articles, strict=True)
-        )
+if TYPE_CHECKING:
+    from reader.core.analysis.comparison import (
+        TextAnalysis,
+        analyse_article,
+        analyse_comparison,
+        analyse_text,
     )
+    from reader.core.analysis.linking import carried_by, counterparts, single_source_claims
+
+_HOMES = {
+    "TextAnalysis": "reader.core.analysis.comparison",
+    "analyse_article": "reader.core.analysis.comparison",
+    "analyse_comparison": "reader.core.analysis.comparison",
+    "analyse_text": "reader.core.analysis.comparison",
+    "carried_by": "reader.core.analysis.linking",
+    "counterparts": "reader.core.analysis.linking",
+    "single_source_claims": "reader.core.analysis.linking",
+}
 
 
-def analyse_comparison(
-    comparison: Comparison, *, use_cache: bool = True, parsed: Sequence[ParsedArticle] | None = None
-) -> Comparison:
-    """Fill actors, claims, claim links and the who-is-quoted table; loads spaCy on a cache miss.
-
-    `parsed`: the articles' parses when the caller has them already (`reader.core.pipeline.compare` parses in a
-    forked copy while it aligns); anything else there is ignored and the articles are parsed here."""
-    analysis = _analyse(comparison.articles, use_cache=use_cache, parsed=parsed)
-    with_claims = dataclasses.replace(comparison, actors=analysis.actors, claims=analysis.claims)
-    return dataclasses.replace(
-        with_claims,
-        claim_links=link_claims(with_claims, analysis.claims),
-        quoted=who_is_quoted(analysis.claims, len(comparison.articles)),
-        analysed=True,
-    )
-
-
-def analyse_article(article: Article, *, use_cache: bool = True) -> TextAnalysis:
-    """Actors and claims of one already loaded article."""
-    analysis = _analyse((article,), use_cache=use_cache)
-    return TextAnalysis(
-        article=article,
-        actors=analysis.actors,
-        claims=analysis.claims,
-        quoted=who_is_quoted(analysis.claims, 1),
-    )
-
-
-def analyse_text(text: str) -> TextAnalysis:
-    """Actors and claims of one article given as text (loaded and segmented as `compare` would)."""
-    from reader.core.load.inputs import article_from_text
-
-    return analyse_article(article_from_text(text))
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(home), name)
 
 
 __all__ = [
