@@ -61,8 +61,10 @@ def _open_app(paths: Sequence[str]) -> int:
     """
     from reader.core.collector import pause_for_startup
     from reader.core.parse_service import AnalysisService, service_enabled
+    from reader.core.service_loop import one_blas_thread
 
     pause_for_startup()  # until the first paint (reader.screens.main)
+    one_blas_thread()  # before numpy's first import (the alignment's); the service inherits it
     service = None
     if service_enabled() and _plain_paths(paths):
         service = AnalysisService.spawn("reader.cli.service", ("launch", tuple(paths)))

@@ -217,7 +217,10 @@ BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
 
 def one_blas_thread() -> None:
     """Have numpy's OpenBLAS start one thread, not one per core, unless the user chose a number (call it before
-    numpy is imported; the service does, from `channel`).
+    numpy is imported; the service does, from `channel`, and so does the app's process, `reader PATH...`, whose
+    alignment is the first user of numpy there: ~50 ms of CPU less before the highlights, and no BLAS thread
+    beside the service's spaCy import on the second core. `reader compare` keeps OpenBLAS's default: on two
+    2,000-sentence articles its threads shorten the alignment's wall time by ~0.5 s of 3 (bench/align.py).)
 
     At import, OpenBLAS creates its threads and their buffers: `import numpy` took 104-123 ms of CPU on the
     2-core machine, 57-70 ms with one thread (eight fresh processes each way), and spaCy's whole import 446 ms

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,35 @@ def test_nothing_is_set_once_numpy_is_imported(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delenv(service_loop.BLAS_THREADS_ENV, raising=False)
     service_loop.one_blas_thread()  # numpy is imported in the test process: too late to matter, left alone
     assert service_loop.BLAS_THREADS_ENV not in os.environ
+
+
+APP_CHECK = textwrap.dedent(
+    """
+    import os, sys
+    from reader.cli import _open_app
+    from reader.core.errors import ReaderError
+    from reader.core.service_loop import BLAS_THREADS_ENV
+    try:
+        _open_app([os.path.join(sys.argv[1], "missing.txt")])  # a bad path: the app never starts
+    except ReaderError:
+        pass
+    assert "numpy" not in sys.modules
+    print(os.environ.get(BLAS_THREADS_ENV, "unset"), file=sys.stderr)
+    """
+)
+
+
+def test_the_app_process_sets_one_blas_thread_before_numpy(tmp_path: Path) -> None:
+    """`reader PATH...` aligns in its own process: OpenBLAS there starts with one thread too."""
+    env = {key: value for key, value in os.environ.items() if key != service_loop.BLAS_THREADS_ENV}
+    result = subprocess.run(
+        [sys.executable, "-c", APP_CHECK, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stderr.strip().splitlines()[-1] == "1"
