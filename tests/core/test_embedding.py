@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -219,3 +220,16 @@ def test_the_fast_path_for_ascii_letters_gives_the_general_paths_words(text: str
     from reader.core.align.embedding import _general_words
 
     assert words_of(text) == _general_words(text)
+
+
+def test_a_sentence_sum_is_cached_read_only_and_the_plain_sum() -> None:
+    import numpy as np
+
+    from reader.core.align.embedding import sentence_sum, shipped
+
+    text = "The council approved the flood barrier budget on Tuesday."
+    row = sentence_sum(text)
+    assert np.array_equal(row, shipped().sum_vector(text))
+    assert sentence_sum(text) is row  # a sentence in several article pairs is summed once
+    with pytest.raises(ValueError):
+        row[0] = 1.0  # shared between pairs: nobody may change it

@@ -218,6 +218,17 @@ def shipped() -> StaticEmbedding:
     return StaticEmbedding(Path(str(folder)))
 
 
+@lru_cache(maxsize=8192)
+def sentence_sum(text: str) -> Vector:
+    """`shipped().sum_vector(text)`, cached and read-only: a sentence of a comparison of N articles is in N - 1
+    article pairs, each of which read its vector again (the signal computers of six 300-sentence articles' 15
+    pairs: 1.03 -> 0.75 s of CPU). 8,192 rows of 1 KB: a folder of twenty 300-sentence articles fits, and the
+    cache stays under 10 MB."""
+    row = shipped().sum_vector(text)
+    row.setflags(write=False)
+    return row
+
+
 def similarity(a: str, b: str) -> float:
     """Cosine of the shipped vectors of two texts: near 1 for the same content in other words, 0 for empty."""
     model = shipped()
@@ -260,7 +271,7 @@ class SentenceVectors:
         model = shipped()
         self._sides = sides
         self._sums = [
-            [model.sum_vector(s.text) if s is not None else np.zeros(model.dimensions) for s in side] for side in sides
+            [sentence_sum(s.text) if s is not None else np.zeros(model.dimensions) for s in side] for side in sides
         ]
         units = [np.array([unit(v) for v in side]).reshape(len(side), model.dimensions) for side in self._sums]
         present = [[s is not None for s in side] for side in sides]
