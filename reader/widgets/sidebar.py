@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Input, OptionList, ProgressBar, Static, TabbedContent, TabPane
 from textual.widgets.tabbed_content import ContentTabs
 
 from reader.core.records import Comparison
@@ -286,12 +286,27 @@ class Sidebar(Vertical):
         (pressing 1-4 means "let me pick an actor / a claim"); Tab or shift+Tab goes back to the panes."""
         tabs = self.query_one("#sidebar-tabs", TabbedContent)
         tabs.active = f"tab-{tab_id}"
+        self.call_after_refresh(self._show_active_pane)
         pane = tabs.query_one(f"#tab-{tab_id}")
         later = pane.query(LaterContent)
         if later:  # asked for before it was built: build it now, then focus its list
             self.call_later(self._build_and_focus, later.first(), pane)
             return
         self._focus_list(pane)
+
+    def _show_active_pane(self) -> None:
+        """Show the open tab's pane, if the tabs' content switcher lost it.
+
+        Textual's ContentSwitcher sets its shown pane when it mounts, without a watcher: a tab opened in the
+        sidebar's first frames (a 1-5 key pressed as the app starts, or on a loaded machine) had its tab lit
+        and no pane shown, an empty sidebar. Until the switcher has mounted, look again after the next frame.
+        """
+        tabs = self.query_one("#sidebar-tabs", TabbedContent)
+        switcher = tabs.query_one(ContentSwitcher)
+        if not switcher.is_mounted:
+            self.call_after_refresh(self._show_active_pane)
+        elif tabs.active and switcher.current != tabs.active:
+            switcher.current = tabs.active
 
     async def _build_and_focus(self, later: LaterContent, pane: Widget) -> None:
         await later.build_now()

@@ -145,6 +145,10 @@ async def test_worker_errors_become_notifications_not_tracebacks() -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await settle(pilot)
         assert screen.progress == "analysis failed"
+        for _ in range(200):  # the notification is a message of its own: a loaded machine may take more frames
+            if any("model missing" in n.message for n in pilot.app._notifications):
+                break
+            await pilot.pause(0.05)
         assert any("model missing" in n.message for n in pilot.app._notifications)
         assert screen.view.aligned  # the panes keep working
         await pilot.press("n")

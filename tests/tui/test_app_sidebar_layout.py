@@ -80,6 +80,8 @@ async def test_actors_and_speakers_keep_names_and_counts_inside_the_sidebar(widt
 
 
 async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
+    """Also: a tab opened while the sidebar is still mounting (here ~50 ms after it appears) shows its pane;
+    Textual's content switcher, mounting after the key, once hid every pane (`Sidebar._show_active_pane`)."""
     release = threading.Event()
 
     def slow_analyse(comparison: Comparison) -> Comparison:
@@ -90,24 +92,24 @@ async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
-        for _ in range(100):
-            await pilot.pause()
+        for _ in range(200):
+            await pilot.pause(0.05)
             if screen.sidebar() is not None and screen.session is not None:
                 break
         sidebar = screen.query_one(Sidebar)
         assert sidebar.has_class("-pending")
         await pilot.press("2")
-        pending = sidebar.query_one("#tab-claims .tab-pending")
-        for _ in range(300):  # a loaded machine may need more than one refresh to lay the new tab out
-            await pilot.pause()
+        for _ in range(200):  # a loaded machine may need more than one refresh (and the later tabs' timer)
+            await pilot.pause(0.05)
+            pending = sidebar.query_one("#tab-claims .tab-pending")  # the tab may be built meanwhile: ask again
             if pending.region.height > 0:
                 break
         assert pending.region.height > 0 and "Finding actors and claims" in str(pending.children[0].render())
         assert screen.query_one(ClaimList).region.height == 0
         await pilot.press("4")
-        notes = sidebar.query_one("#notes-list")
-        for _ in range(300):
-            await pilot.pause()
+        for _ in range(200):
+            await pilot.pause(0.05)
+            notes = sidebar.query_one("#notes-list")
             if notes.region.height > 0:
                 break
         assert notes.region.height > 0
@@ -115,7 +117,10 @@ async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
         release.set()
         await settle(pilot)
         await pilot.press("2")
-        await pilot.pause()
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if screen.query_one(ClaimList).region.height > 0:
+                break
         assert screen.query_one(ClaimList).region.height > 0
         assert sidebar.query_one("#tab-claims .tab-pending").region.height == 0
 
