@@ -24,10 +24,11 @@ CHECK = textwrap.dedent(
 )
 
 
-def _service_setting(extra: dict[str, str]) -> str:
+def _service_setting(extra: dict[str, str], check: str = CHECK, *arguments: str) -> str:
+    """The BLAS setting `check` (run in a fresh interpreter, with `arguments`) prints on its last stderr line."""
     env = {key: value for key, value in os.environ.items() if key != service_loop.BLAS_THREADS_ENV} | extra
     result = subprocess.run(
-        [sys.executable, "-c", CHECK],
+        [sys.executable, "-c", check, *arguments],
         capture_output=True,
         text=True,
         env=env,
@@ -72,15 +73,4 @@ APP_CHECK = textwrap.dedent(
 
 def test_the_app_process_sets_one_blas_thread_before_numpy(tmp_path: Path) -> None:
     """`reader PATH...` aligns in its own process: OpenBLAS there starts with one thread too."""
-    env = {key: value for key, value in os.environ.items() if key != service_loop.BLAS_THREADS_ENV}
-    result = subprocess.run(
-        [sys.executable, "-c", APP_CHECK, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stderr.strip().splitlines()[-1] == "1"
+    assert _service_setting({}, APP_CHECK, str(tmp_path)) == "1"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reader.core.analysis.actors import build_actors
 from reader.core.analysis.cache import article_key
 from reader.core.analysis.claims import extract_claims
-from reader.core.analysis.linking import carried_by, counterparts, link_claims, single_source_claims
+from reader.core.analysis.linking import link_claims
 from reader.core.analysis.parse import parse_articles
 from reader.core.analysis.parsed import ParsedArticle
 from reader.core.analysis.quoted import who_is_quoted
@@ -89,14 +89,3 @@ def analyse_text(text: str) -> TextAnalysis:
     from reader.core.load.inputs import article_from_text
 
     return analyse_article(article_from_text(text))
-
-
-__all__ = [
-    "TextAnalysis",
-    "analyse_article",
-    "analyse_comparison",
-    "analyse_text",
-    "carried_by",
-    "counterparts",
-    "single_source_claims",
-]
