@@ -272,10 +272,10 @@ def classify(measures: PairScore, *, bracketed: bool = False, aligned: bool = Fa
     threshold = BRACKETED_THRESHOLD if bracketed else MATCH_THRESHOLD
     if measures.score < threshold:
         return SentenceClass.UNIQUE
-    if measures.word_ratio >= VERBATIM_RATIO:
-        return SentenceClass.PARTIAL if measures.negated_copy else SentenceClass.VERBATIM
     if measures.negated_copy:
         return SentenceClass.PARTIAL
+    if measures.word_ratio >= VERBATIM_RATIO:
+        return SentenceClass.VERBATIM
     if aligned:
         return SentenceClass.PARTIAL if measures.ratio < PARTIAL_RATIO else SentenceClass.PARAPHRASE
     if measures.paraphrase_logit >= 0.0:
