@@ -47,6 +47,7 @@ from bench._crossoutlet_data import (  # noqa: E402
     load_events,
     predicted_pairs,
 )
+from bench._vectors import install_from_env  # noqa: E402
 from reader.core import compare  # noqa: E402
 from reader.core.align.aligner import align_pair, link_pairs, normalised_sentences  # noqa: E402
 from reader.core.align.linkmodel import LINK_MODEL, LinkModel  # noqa: E402
@@ -320,6 +321,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit the link model leave-one-event-out")
     args = parser.parse_args()
+    swapped = install_from_env()
+    if swapped:
+        print(swapped)
     events = load_events()
     if not events:
         print("skipped: ../shared/data/dev/crossoutlet/ not found (development data lives outside the repository)")

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._articles import DEV_DATA  # noqa: E402
+from bench._vectors import install_from_env  # noqa: E402
 from reader.core.align import match_sentences  # noqa: E402
 from reader.core.align.normalise import normalise  # noqa: E402
 from reader.core.align.paraphrase import paraphrase_features  # noqa: E402
@@ -221,6 +222,9 @@ def sts_bench(rows: list[tuple[float, str, str]]) -> None:
 
 def main() -> int:
     msrp, sts = DATA / "msrp_train.tsv", DATA / "sts_news_train.tsv"
+    swapped = install_from_env()
+    if swapped:
+        print(swapped)
     if not msrp.exists():
         print(f"skipped: {msrp} not found (development data lives outside the repository)")
         return 0
