@@ -8,10 +8,11 @@ with torch: never imported by `reader/`), `install_from_env` makes `sentence_sum
 (the figures would silently mix two encoders). With READER_BENCH_RECORD=<file.txt> it records instead every
 distinct text whose vector is asked for (one a line, newlines inside a text folded to spaces), to know what to
 encode. With READER_BENCH_TABLE=<folder> (vocab.txt, pieces_int8.npy, scales_f32.npy, as
-bench/distill_embeddings.py writes them) every reader of the shipped table (sentence and word vectors alike)
-reads that table instead: a candidate table measured against the shipped one with the same code. With
-READER_BENCH_VECTORS the word vectors (`embedding.word_grid`, the paraphrase model's soft coverage) stay the
-shipped ones.
+bench/distill_embeddings.py writes a word table) the aligner's sentence vectors are read from that table instead
+of the shipped sentence table: a candidate measured against the shipped one with the same code
+(READER_BENCH_TABLE=reader/core/align/embedding_data reads the plain distillation, the table shipped before the
+fitted one). The word vectors (`embedding.word_grid`, the paraphrase model's soft coverage) stay the shipped word
+table's in every mode.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ def install_from_env() -> str | None:
         candidate = embedding.StaticEmbedding(Path(table_folder))
         embedding.shipped = lambda: candidate  # type: ignore[assignment]
         embedding.sentence_sum.cache_clear()
-        embedding.word_grid.cache_clear()
         return f"static table read from {table_folder} ({candidate.rows.shape[0]} pieces x {candidate.dimensions})"
     vectors_file = os.environ.get("READER_BENCH_VECTORS")
     record_file = os.environ.get("READER_BENCH_RECORD")

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from reader.core.align import align_pair
 from reader.core.align.embedding import (
     GRID,
+    SENTENCE_TABLE,
     SentenceVectors,
     StaticEmbedding,
     cosine,
     shipped,
     similarity,
     word_grid,
+    word_table,
     words_of,
 )
 from reader.core.align.features import FEATURE_NAMES
@@ -90,11 +92,10 @@ def test_vectors_are_unit_length_and_near_for_synonyms(tmp_path: Path) -> None:
 
 
 def test_shipped_vectors_are_deterministic_and_the_cosine_symmetric() -> None:
-    first = shipped().vector("Washington will withdraw roughly 2,000 soldiers.")
-    again = StaticEmbedding(Path(str(ROOT / "reader" / "core" / "align" / "embedding_data"))).vector(
-        "Washington will withdraw roughly 2,000 soldiers."
-    )
-    assert np.array_equal(first, again)
+    folder = Path(str(ROOT / "reader" / "core" / "align" / "embedding_data"))
+    text = "Washington will withdraw roughly 2,000 soldiers."
+    assert np.array_equal(shipped().vector(text), StaticEmbedding(folder, SENTENCE_TABLE).vector(text))
+    assert np.array_equal(word_table().vector(text), StaticEmbedding(folder).vector(text))
     a, b = "The troops were pulled out.", "Soldiers withdrew."
     assert similarity(a, b) == similarity(b, a)
     assert similarity("troops", "soldiers") > similarity("troops", "weather forecast") + 0.3
@@ -220,6 +221,18 @@ def test_the_fast_path_for_ascii_letters_gives_the_general_paths_words(text: str
     from reader.core.align.embedding import _general_words
 
     assert words_of(text) == _general_words(text)
+
+
+def test_sentences_read_the_fitted_table_and_words_the_distilled_one() -> None:
+    """Two tables over one vocabulary: the aligner's sentence vectors come from the table fitted to whole
+    sentences (192 dimensions), the paraphrase model's word vectors from the plain distillation (128), which
+    serves single words better (embedding.word_table)."""
+    from reader.core.align.embedding import sentence_sum
+
+    assert (shipped().dimensions, word_table().dimensions) == (192, 128)
+    assert shipped().tokeniser is word_table().tokeniser
+    assert sentence_sum("Troops withdrew.").shape == (192,)
+    assert np.array_equal(word_grid("troops"), np.round(word_table().vector("troops") * GRID))
 
 
 def test_a_sentence_sum_is_cached_read_only_and_the_plain_sum() -> None:

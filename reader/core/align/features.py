@@ -7,16 +7,20 @@ Each signal covers a way two outlets tell one fact that the others miss:
 - numbers and names in agreement (shared, or present on both sides and all different);
 - TF-IDF cosine over content keys, and character 3-gram TF-IDF cosine (CATS' C3G: catches inflections,
   compounds and names the stemmer splits);
-- the centred cosine of the two sentences' meaning vectors (`embedding.py`, static pieces distilled from
-  MiniLM): the same content in other words ("pull out" / "withdraw"), which no overlap of keys or characters
-  sees; and, among the context signals, how near in meaning each is to the other against the other's
-  candidate partners (1 / rank, the worse of the two directions: 1 for mutual nearest). On the cross-outlet
-  dev events the two together add 0.012 held-out F1 and 0.022 precision (bench/crossoutlet.py --fit); either
-  alone about the same F1 at lower precision. Tried and left out: the raw cosine (no gain: every sentence of
+- the centred cosine of the two sentences' meaning vectors (`embedding.py`, a static piece table fitted to
+  MiniLM's sentence vectors): the same content in other words ("pull out" / "withdraw"), which no overlap of
+  keys or characters sees; and, among the context signals, how near in meaning each is to the other against
+  the other's candidate partners (1 / rank, the worse of the two directions: 1 for mutual nearest). On the
+  cross-outlet dev events the two together add 0.031 held-out F1 (0.583 -> 0.614, bench/crossoutlet.py --fit);
+  with the plain distilled table they added 0.012, with the full MiniLM encoder's vectors 0.028 (0.611): the
+  fitted table carries what the encoder adds, numpy-only. Tried and left out: the raw cosine (no gain: every sentence of
   one event is near every other), the rank over all the other side's sentences (the same F1, a square table),
   a margin over the next best, the meaning of the diagonal neighbours, the nearest in meaning as extra
   candidates (8 more gold pairs reachable, held-out F1 -0.006 to -0.011), the cosine in the best-partner
-  strength, a 256-dimension table (no better than 128);
+  strength, a 256-dimension plain table (no better than 128); for the fitted table, 256 dimensions (0.611, the
+  same as 192) and 128 (0.597: the gain is lost), a linear map and piece weights without row residuals (0.596-0.598,
+  band 0.587-0.593: within noise although the vectors are nearer the encoder's), residuals fitted longer or
+  penalised less (over-fit the corpus);
 - context within the article pair: whether the pair is the best partner of both sentences, or of one (how far
   a pair falls below each sentence's best was tried too: it cost 0.01 held-out F1, so it is out); the
   character similarity of the diagonal neighbours (i-1, j-1) and (i+1, j+1), since a told passage often runs
@@ -24,23 +28,23 @@ Each signal covers a way two outlets tell one fact that the others miss:
   far apart the two sentences sit in their articles, in shares of the article.
 Every signal is symmetric in the two sentences, so the confidence is the same whichever article is called A.
 
-Measured held out one event at a time and left out (issue 8, second round; base 0.595, P 0.693): none moved
-held-out F1 by more than +0.008, and none moved the mean F1 over the cuts 0.22-0.40 (the steadier figure:
-one gold pair is 0.002) by more than +0.003, so each is within what refitting moves: the detail signals of
-`paraphrase.py` (numbers or names on one side only, negation, soft word coverage over the static word vectors,
-character similarity: 0.589-0.601), the meaning of clauses (best clause against clause or sentence, 0.597),
+Measured held out one event at a time and left out (issue 8, second round, with the plain distilled table; base
+0.595, P 0.693): none moved held-out F1 by more than +0.008, and none moved the mean F1 over the cuts 0.22-0.40 (the
+steadier figure: one gold pair is 0.002) by more than +0.003, so each is within what refitting moves: the detail
+signals of `paraphrase.py` (numbers or names on one side only, negation, soft word coverage over the static word
+vectors, character similarity: 0.589-0.601), the meaning of clauses (best clause against clause or sentence, 0.597),
 the meaning or overlap of the side neighbours (i, j +/- 1) and (i +/- 1, j) (a sentence told in two: 0.598-0.603),
-of the two paragraphs (0.599-0.603), a second stage over the first stage's confidences (ranks, neighbours, how
-much the article pair shares: 0.589-0.605), order against a chain of sure links (0.592-0.597), titles folded
-("Sen." / "Senator", "GOP" / "Republican": 0.589), more candidates per sentence (8: 0.599, 10: 0.597), two
-thresholds (a lower one for mutual best partners: 0.595), a nested choice of the threshold (0.593), gradient
-boosted trees over the same signals (0.57), the MSRP paraphrase model's logit (0.591-0.596). The most promising,
-the best path i -> k -> j through the third outlet's sentences (product of the two confidences), gave 0.606
-(P 0.703) at the chosen cut and +0.005 on the band when the training events' paths were read off in-sample
-confidences. Built as a second stage over all pairs of a comparison and fitted with no leakage (every event's
-first-stage confidences held out, nested inside each fold), it gave 0.599 (P 0.691) against 0.595 and +0.0024 on
-the band, dev precision 0.708 -> 0.693, for 1.26x the CPU and +84 MB on a folder of twenty 300-sentence
-articles: within what a refit moves, so not shipped (branch `joint` of this session keeps it).
+of the two paragraphs (0.599-0.603), a second stage over the first stage's confidences (ranks, neighbours, how much
+the article pair shares: 0.589-0.605), order against a chain of sure links (0.592-0.597), titles folded ("Sen." /
+"Senator", "GOP" / "Republican": 0.589), more candidates per sentence (8: 0.599, 10: 0.597), two thresholds (a lower
+one for mutual best partners: 0.595), a nested choice of the threshold (0.593), gradient boosted trees over the same
+signals (0.57), the MSRP paraphrase model's logit (0.591-0.596). The most promising, the best path i -> k -> j
+through the third outlet's sentences (product of the two confidences), gave 0.606 (P 0.703) at the chosen cut and
++0.005 on the band when the training events' paths were read off in-sample confidences. Built as a second stage over
+all pairs of a comparison and fitted with no leakage (every event's first-stage confidences held out, nested inside
+each fold), it gave 0.599 (P 0.691) against 0.595 and +0.0024 on the band, dev precision 0.708 -> 0.693, for 1.26x
+the CPU and +84 MB on a folder of twenty 300-sentence articles: within what a refit moves, so not shipped (branch
+`joint` of this session keeps it).
 """
 
 from __future__ import annotations
