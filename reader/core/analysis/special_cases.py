@@ -66,8 +66,9 @@ class RulesOnDemand(Tokenizer):  # type: ignore[misc]  # spaCy's Tokenizer is un
         for key in sorted(rules):
             self.add_special_case(key, rules[key])
 
-    def _add_rules_for(self, text: str) -> None:
-        """Add the held rules whose string occurs in `text` (spaces removed)."""
+    def add_rules_for(self, text: str) -> None:
+        """Add the held rules whose string occurs in `text` (spaces removed). Tokenizing a text does it first;
+        a parse about to fork (`parse._parse_jobs`) does it for all its texts, so that the copy inherits them."""
         if not self._held:
             return
         squashed = text.replace(" ", "")
@@ -109,7 +110,7 @@ class RulesOnDemand(Tokenizer):  # type: ignore[misc]  # spaCy's Tokenizer is un
     # -- tokenizing and writing ------------------------------------------------------------------------------
 
     def __call__(self, string: str) -> Any:
-        self._add_rules_for(string)
+        self.add_rules_for(string)
         return super().__call__(string)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:
@@ -117,7 +118,7 @@ class RulesOnDemand(Tokenizer):  # type: ignore[misc]  # spaCy's Tokenizer is un
             yield self(text)
 
     def explain(self, text: str) -> Any:
-        self._add_rules_for(text)
+        self.add_rules_for(text)
         return super().explain(text)
 
     def __reduce__(self) -> Any:
