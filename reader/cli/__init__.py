@@ -55,9 +55,10 @@ def _open_app(paths: Sequence[str]) -> int:
     """Load the inputs first (a bad path exits 2 with one line, before any screen), then run the app.
 
     The cyclic garbage collector is paused until the first paint (`reader.core.collector.pause_for_startup`).
-    The analysis service starts before anything else (`reader.cli.service`): it loads the articles on the
-    second core while this process imports Textual, then turns to spaCy. When it cannot start or dies, this
-    process loads the articles itself, with the same messages.
+    The analysis service starts before anything else (`reader.cli.service`, forked from this process while it
+    runs one thread: `reader.core.service_fork`): it loads the articles on the second core while this process
+    imports Textual, then turns to spaCy. When it cannot start or dies, this process loads the articles
+    itself, with the same messages.
     """
     from reader.core.collector import pause_for_startup
     from reader.core.parse_service import AnalysisService, service_enabled
@@ -67,7 +68,7 @@ def _open_app(paths: Sequence[str]) -> int:
     one_blas_thread()  # before numpy's first import (the alignment's); the service inherits it
     service = None
     if service_enabled() and _plain_paths(paths):
-        service = AnalysisService.spawn("reader.cli.service", ("launch", tuple(paths)))
+        service = AnalysisService.spawn("reader.cli.service", ("launch", tuple(paths)), fork=True)
     from reader.app import ReaderApp
 
     launched = None

@@ -2,9 +2,10 @@
 
 Importing spaCy and loading the model take about 1.3 s of CPU and the parse another half second, all of it
 holding an interpreter's lock. So the command line starts this service before it imports Textual
-(`reader.cli.service`): a child interpreter that loads and segments the articles (handed back to the app,
-which imports Textual meanwhile), then, on the second core, imports spaCy, parses them and builds the actors
-and claims, which come back as the plain records (`FinishedAnalysis`). The app only links the claims across
+(`reader.cli.service`): a child process (a fork of the command line, `reader.core.service_fork`, else a new
+interpreter) that loads and segments the articles (handed back to the app, which imports Textual meanwhile),
+then, on the second core, imports spaCy, parses them and builds the actors and claims, which come back as the
+plain records (`FinishedAnalysis`). The app only links the claims across
 articles once its alignment is in. A warm start finds the finished analysis in the cache
 (`reader.core.analysis.cache`): the service then answers without importing spaCy.
 
@@ -29,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from reader.core.service_fork import ForkedService, fork_service
 
 if TYPE_CHECKING:
     from reader.core.records import Article, Comparison
@@ -89,7 +92,7 @@ def service_enabled() -> bool:
 class AnalysisService:
     """The app's handle on the service: what it loaded, the finished analyses it sent, and `stop()`."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes] | ForkedService) -> None:
         self._process = process
         self._changed = threading.Condition()
         self._loaded: Launched | None = None
@@ -106,25 +109,32 @@ class AnalysisService:
         self._reader.start()
 
     @classmethod
-    def spawn(cls, module: str, request: object) -> AnalysisService | None:
-        """Start `python -m module` with the first request already sent; None when no process can be started."""
-        package_root = str(Path(__file__).resolve().parents[2])
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH")))),
-            PARENT_ENV: str(os.getpid()),
-        }
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", module],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=env,
-                close_fds=True,
-            )
-        except OSError:
-            return None
+    def spawn(cls, module: str, request: object, *, fork: bool = False) -> AnalysisService | None:
+        """Start `python -m module` with the first request already sent; None when no process can be started.
+
+        `fork`: run `module.main()` in a fork of this process instead, where that is safe (`service_fork`: the
+        command line's launch, before Textual starts any thread), else the new interpreter as without it."""
+        process: subprocess.Popen[bytes] | ForkedService | None = None
+        if fork:
+            process = fork_service(module, {PARENT_ENV: str(os.getpid())})
+        if process is None:
+            package_root = str(Path(__file__).resolve().parents[2])
+            env = {
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH")))),
+                PARENT_ENV: str(os.getpid()),
+            }
+            try:
+                process = subprocess.Popen(
+                    [sys.executable, "-m", module],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                    close_fds=True,
+                )
+            except OSError:
+                return None
         service = cls(process)
         if isinstance(request, tuple) and request and request[0] == "analyse":
             service._asked.add(shas_of(request[1]))

@@ -114,10 +114,10 @@ def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: T
     intact = image is not None and text[image : image + length] == exact
     if intact and image is not None and mapping.unchanged_reach(hint, hint + length) >= MAP_EVIDENCE_CHARS:
         return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)  # the usual case: no twin search
-    if intact and image is not None and mapping.only_insertions and text.count(exact) == old_text.count(exact):
-        # Text was only added, none of it a copy of the quote: every old copy stands in the new text in its
-        # order, so the map's pairing is the only one possible, even with new lines on both sides of the
-        # passage (its saved context then tells nothing, and a twin's no more).
+    if intact and image is not None and _copies_kept_one_to_one(exact, old_text, text, mapping):
+        # Every old copy stands intact where the map puts it and the text holds no other: the map's pairing,
+        # which keeps their order, is the only one possible, even with new lines on both sides of the passage
+        # (its saved context then tells nothing, and a twin's no more).
         return AnchorResult(AnchorMethod.EXACT, image, image + length, 1.0)
     twins = [quote_selector(old_text, at, at + length) for at in _occurrences(exact, old_text) if at != hint]
     if intact and image is not None:
@@ -149,6 +149,18 @@ def _through_the_edit(quote: TextQuoteSelector, text: str, hint: int, mapping: T
     if moved:
         return _choose_occurrence(quote, text, moved, None)
     return ORPHAN
+
+
+def _copies_kept_one_to_one(exact: str, old_text: str, text: str, mapping: TextMap) -> bool:
+    """Each copy of `exact` in the old text maps, intact, inside an unchanged stretch, onto its own copy in the
+    new text, and those are all the new text's copies: none was deleted, none added (a copy paired with another
+    copy's place by the line diff, as when one of two copies is deleted, fails the count)."""
+    old = _occurrences(exact, old_text)
+    new = _occurrences(exact, text)
+    if len(old) != len(new):
+        return False
+    images = [mapping.image(at, at + len(exact)) for at in old]
+    return images == new  # the map keeps the order, so distinct images come sorted
 
 
 def _sits_at(quote: TextQuoteSelector, text: str, start: int) -> bool:

@@ -57,11 +57,6 @@ class TextMap:
             return -1
         return max(start - a0, a1 - end)
 
-    @property
-    def only_insertions(self) -> bool:
-        """Nothing of the old text was deleted or replaced: it all stands, in order, in the new text."""
-        return all(op[0] in ("equal", "insert") for op in self.opcodes)
-
     def unchanged_in_new(self, start: int, end: int) -> bool:
         """True when new `[start, end)` is old text that stayed (inside one unchanged stretch)."""
         index = bisect_right(self._equal_new_starts, start) - 1

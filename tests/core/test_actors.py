@@ -164,6 +164,45 @@ def test_a_name_the_model_always_calls_a_place_does_not_join_a_person() -> None:
     assert kinds == {"Michael Jordan": ActorKind.PERSON, "Jordan": ActorKind.PLACE}
 
 
+def test_a_groups_singular_joins_its_plural() -> None:
+    candidates = [
+        candidate(0, 0, "Republican", ActorKind.GROUP),
+        candidate(0, 20, "Republicans", ActorKind.GROUP),
+        candidate(1, 0, "Republican", ActorKind.GROUP),
+        candidate(1, 20, "Democrat", ActorKind.GROUP),
+        candidate(1, 40, "Sikhs", ActorKind.GROUP),
+    ]
+    actors = {(a.name, a.kind): (a.counts, a.aliases) for a in cluster_candidates(two_articles(), candidates)}
+    assert actors == {
+        ("Republicans", ActorKind.GROUP): ((2, 1), ("Republican",)),
+        ("Democrat", ActorKind.GROUP): ((0, 1), ()),  # no plural named: stays as written
+        ("Sikhs", ActorKind.GROUP): ((0, 1), ()),
+    }
+
+
+def test_a_singular_that_is_no_group_does_not_join_a_plural() -> None:
+    candidates = [candidate(0, 0, "Field", ActorKind.PERSON), candidate(0, 20, "Fields", ActorKind.GROUP)]
+    assert {a.name for a in cluster_candidates(two_articles(), candidates)} == {"Field", "Fields"}
+
+
+def test_well_known_names_keep_their_kind_and_state_abbreviations_meet_the_state() -> None:
+    candidates = [
+        candidate(0, 0, "United States", ActorKind.ORGANISATION),
+        candidate(0, 20, "America", ActorKind.PLACE),
+        candidate(1, 0, "European Union", ActorKind.PLACE),
+        candidate(1, 20, "Tex.", ActorKind.PLACE),
+        candidate(1, 40, "Texas", ActorKind.PLACE),
+        candidate(0, 40, "N.Y.", ActorKind.PLACE),
+    ]
+    actors = {a.name: (a.kind, a.counts) for a in cluster_candidates(two_articles(), candidates)}
+    assert actors == {
+        "United States": (ActorKind.PLACE, (2, 0)),
+        "European Union": (ActorKind.ORGANISATION, (0, 1)),
+        "Texas": (ActorKind.PLACE, (0, 2)),
+        "New York": (ActorKind.PLACE, (1, 0)),
+    }
+
+
 @given(st.permutations(list(range(6))))
 def test_clustering_ignores_input_order(order: list[int]) -> None:
     base = [

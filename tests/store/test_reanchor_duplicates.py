@@ -66,6 +66,13 @@ edits = st.lists(
     changes=[("insert", 18, 0), ("insert", 35, 0)],
     delete_noted=False,
 )
+@example(  # the same, with a line deleted elsewhere: the copies still map one to one, the twin at the very start
+    order=list(range(10)),
+    twin_at=(0, 7),
+    noted_copy=1,
+    changes=[("insert", 8, 0), ("insert", 38, 0), ("delete", 2, 0)],
+    delete_noted=False,
+)
 @given(
     order=st.permutations(range(len(FILLER))),
     twin_at=st.tuples(st.integers(0, 9), st.integers(0, 9)).filter(lambda pair: abs(pair[0] - pair[1]) >= 2),

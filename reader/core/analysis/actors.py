@@ -8,7 +8,11 @@ Three decisions turn mentions into actors:
    of exactly one such person joins it ("Netanyahu"). When two people share it ("Bill Clinton", "Hillary
    Clinton"), each mention goes to the one named nearest before it in the same article, so distinct people stay
    apart.
-3. Well-known abbreviations meet their long form ("U.S.", "US", "the United States").
+3. Well-known abbreviations meet their long form ("U.S.", "US", "the United States"; "Tex." and "Texas"), and
+   such a well-known name has its own kind whatever the model labelled it ("United States" tagged ORG inside
+   "the United States Senate" is the country).
+4. A group's singular and plural are one group ("Republican", "Republicans"), named by the plural: the model
+   labels both NORP, the adjective ("a Republican senator") and the people ("Republicans said").
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 
 from reader.core.analysis.candidate import Candidate
 from reader.core.analysis.mentions import extract_candidates
-from reader.core.analysis.names import fold, place_alias, slug
+from reader.core.analysis.names import PLACE_ALIAS_KINDS, US_STATE_DISPLAY, fold, place_alias, slug
 from reader.core.analysis.parsed import ParsedArticle
 from reader.core.analysis.people import is_given_name, person_groups, spelling_skeleton, spelling_variants
 from reader.core.records import Actor, ActorKind, Article, Mention
@@ -58,12 +62,18 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
         surnames, {key for key, kind in majority.items() if kind is ActorKind.PERSON and " " not in key}
     )
     nearest = _NearestPerson(candidates, people)
+    plural = {
+        key: key + "s"
+        for key, kind in majority.items()
+        if kind is ActorKind.GROUP and majority.get(key + "s") is ActorKind.GROUP
+    }
     clusters: dict[str, _Cluster] = {}
     countries = {(c.article, c.key) for c in candidates if majority.get(c.key) is ActorKind.PLACE}
     for candidate in candidates:
         key = candidate.key
         if candidate.country is not None and (candidate.article, candidate.country) in countries:
             key = candidate.country  # "the Islamic Republic" where the article names Iran
+        key = plural.get(key, key)
         group = people.get(key)
         if group is None and " " not in key and _may_join_person(votes.get(key)):
             named = short_names.get(key) or spelled.get(key)
@@ -167,7 +177,7 @@ def _actors_from(
     drafts = []
     for cluster in clusters:
         members = sorted(cluster.members, key=lambda c: (c.article, c.start, c.end))
-        kind = ActorKind.PERSON if cluster.person else _cluster_kind(members, votes)
+        kind = ActorKind.PERSON if cluster.person else _known_kind(cluster.key) or _cluster_kind(members, votes)
         if kind is ActorKind.PERSON and not cluster.person and _unsupported_person(cluster.key, members):
             kind = ActorKind.ORGANISATION
         name = _display_name(cluster.key, members)
@@ -218,6 +228,12 @@ def _unsupported_person(key: str, members: Sequence[Candidate]) -> bool:
     return not is_given_name(key)
 
 
+def _known_kind(key: str) -> ActorKind | None:
+    """The kind of a well-known name (`names.PLACE_ALIAS_KINDS`), else None."""
+    known = PLACE_ALIAS_KINDS.get(place_alias(key) or "")
+    return ActorKind(known) if known else None
+
+
 def _cluster_kind(members: Sequence[Candidate], votes: dict[str, Counter[ActorKind]]) -> ActorKind:
     total: Counter[ActorKind] = Counter()
     for key in sorted({c.key for c in members}):
@@ -227,7 +243,7 @@ def _cluster_kind(members: Sequence[Candidate], votes: dict[str, Counter[ActorKi
 
 def _display_name(key: str, members: Sequence[Candidate]) -> str:
     """The well-known long form, else the most frequent spelling of the cluster's key that is not all capitals."""
-    alias = place_alias(key)
+    alias = place_alias(key) or US_STATE_DISPLAY.get(key)
     if alias:
         return alias
     spellings = Counter(c.full_name or c.text for c in members if c.key == key) or Counter(

@@ -177,6 +177,10 @@ def _parse_jobs(nlp: Any, jobs: list[tuple[int, Sentence]]) -> list[tuple[int, P
         return _parse_here(nlp, jobs)
     if size < SPLIT_MIN_CHARACTERS:
         return _parse_here(nlp, jobs)
+    add_rules_for = getattr(getattr(nlp, "tokenizer", None), "add_rules_for", None)  # special_cases.RulesOnDemand
+    if add_rules_for is not None:  # once here, not in both processes
+        for _position, sentence in jobs:
+            add_rules_for(sentence.text)
     half, copy = _start_split(jobs, size, nlp)
     return _finish_split(nlp, jobs, half, copy)
 
