@@ -58,6 +58,7 @@ def test_rules_are_added_when_a_text_holds_them_and_not_before() -> None:
     assert "don't" in _loaded_rules(on_demand)
     assert "can't" not in _loaded_rules(on_demand)
     assert [t.text for t in on_demand("We can't say.")] == ["We", "ca", "n't", "say", "."]
+    assert [t.text for t in next(on_demand.pipe(["We won't."]))] == ["We", "wo", "n't", "."]
     assert len(on_demand.rules) == 1347  # asking for the rules gives them all, as spaCy's tokenizer would
 
 

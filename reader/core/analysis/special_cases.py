@@ -18,7 +18,7 @@ Imported only once spaCy is (it derives from spaCy's Tokenizer).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +110,9 @@ class RulesOnDemand(Tokenizer):  # type: ignore[misc]  # spaCy's Tokenizer is un
     # -- tokenizing and writing ------------------------------------------------------------------------------
 
     def __call__(self, string: str) -> Any:
+        """Tokenize `string`, its rules added first (spaCy's `pipe` calls this for each text)."""
         self.add_rules_for(string)
         return super().__call__(string)
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:
-        for text in texts:
-            yield self(text)
 
     def explain(self, text: str) -> Any:
         self.add_rules_for(text)
