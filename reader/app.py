@@ -11,7 +11,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from reader.commands import ReaderCommands
 from reader.core.records import Article, Comparison
@@ -144,18 +146,35 @@ class ReaderApp(App[int]):
 
             lifetime.start_analysis_service(self.articles)
 
-    def on_mount(self) -> None:
-        self.push_screen(
-            MainScreen(
-                self.articles,
-                aligner=self.aligner,
-                analyser=self.analyser,
-                comparison=self.comparison,
-                session=self.session,
-                early_analyser=self.early_analyser,
-                idle_service_aligner=self.idle_service_aligner,
-            )
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the first screen itself, composed with the app as Textual's default screen is.
+
+        Pushed from `on_mount` over the default blank screen, it was laid out and rendered inside the batch
+        Textual holds over the app's compose and mount, so that first frame (~30 ms of rendering, a fifth of
+        Textual's share of the first paint) was thrown away and drawn again once the batch ended; the blank
+        screen beneath it was composed and styled too.
+        """
+        return MainScreen(
+            self.articles,
+            aligner=self.aligner,
+            analyser=self.analyser,
+            comparison=self.comparison,
+            session=self.session,
+            early_analyser=self.early_analyser,
+            idle_service_aligner=self.idle_service_aligner,
         )
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        """Textual's switch, also for the first screen: the reopened comparison takes the main screen's place.
+
+        Textual's switch drops the result callback that a push gave the screen it replaces, and the first screen
+        was never pushed (Textual issue 2650: "pop from empty list"); it is given the empty callback a push gives.
+        """
+        if len(self.screen_stack) == 1 and screen is not self.screen:
+            self.screen._push_result_callback(self.screen, None)
+        return super().switch_screen(screen)
+
+    def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(shown_markup(notice), title="skipped", severity="warning", timeout=8)
 
