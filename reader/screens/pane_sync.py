@@ -61,6 +61,11 @@ class PaneSync(Screen[None]):
         self._relayout()
 
     def on_article_pane_resized(self, message: ArticlePane.Resized) -> None:
+        """Re-wrap after a resize, unless the panes were already wrapped for their sizes: the first frame lays
+        them out as it draws them (`ArticlePane.render_line`), and the Resize that follows it would redraw both
+        panes, the minimaps and the status line for nothing, delaying the work that waits for the first paint."""
+        if all(self.pane(side).laid_out_for_its_size() for side in (Side.LEFT, Side.RIGHT)):
+            return
         if not self._layout_pending:
             self._layout_pending = True
             self.call_after_refresh(self._relayout)

@@ -130,6 +130,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._drawn_styles: dict[str, Style] = {}
         """Component styles by name, looked up once per style change rather than once per drawn row."""
         self.laid_out_width = -1
+        self.laid_out_size = Size(-1, -1)
+        """The content size the rows were last wrapped and scrolled for (`show`)."""
         self.lay_out_now: Callable[[], None] | None = None
         """Set by the screen: wraps both panes for their current widths (called when this pane's is stale)."""
 
@@ -139,13 +141,19 @@ class ArticlePane(ScrollView, can_focus=True):
         """Draw a new view (new pair, new alignment, new width or boilerplate shown)."""
         self.view = view
         self.rows = rows
-        self.laid_out_width = self.scrollable_content_region.width
+        self.laid_out_size = self.scrollable_content_region.size
+        self.laid_out_width = self.laid_out_size.width
         self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
         self.span_layers.set("detail", view.detail_spans(self.side))
         if self.cursor is not None:
             self.cursor = view.nearest_shown(self.side, self.cursor)
         self._resize_virtual()
         self.redraw()
+
+    def laid_out_for_its_size(self) -> bool:
+        """The rows were wrapped (and the cursor revealed) for the size the pane has now: a Resize message that
+        arrives after the frame that laid them out has nothing left to do."""
+        return self.laid_out_size == self.scrollable_content_region.size
 
     def _resize_virtual(self) -> None:
         """Rows plus a viewport of slack, so a passage near the end can still be scrolled level."""

@@ -194,8 +194,10 @@ class Sidebar(Vertical):
         """The analysis may have arrived (or failed) while the tabs were being built: show it now.
 
         The tab bar leaves the focus chain: tab goes from the panes straight to the open tab's filter and list
-        (1-4 and the mouse switch tabs), instead of stopping on a row of titles where Enter does nothing."""
-        self.query_one(ContentTabs).can_focus = False
+        (1-4 and the mouse switch tabs), instead of stopping on a row of titles where Enter does nothing. An app
+        that quits while the sidebar mounts has removed the tabs already: then there is nothing to set."""
+        for tabs in self.query(ContentTabs):
+            tabs.can_focus = False
         self._fill_pending()
         self._fill_aligned()
         self._fill()
