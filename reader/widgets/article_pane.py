@@ -129,7 +129,6 @@ class ArticlePane(ScrollView, can_focus=True):
         self._base_style: Style | None = None
         self._drawn_styles: dict[str, Style] = {}
         """Component styles by name, looked up once per style change rather than once per drawn row."""
-        self.laid_out_width = -1
         self.laid_out_size = Size(-1, -1)
         """The content size the rows were last wrapped and scrolled for (`show`)."""
         self.lay_out_now: Callable[[], None] | None = None
@@ -142,7 +141,6 @@ class ArticlePane(ScrollView, can_focus=True):
         self.view = view
         self.rows = rows
         self.laid_out_size = self.scrollable_content_region.size
-        self.laid_out_width = self.laid_out_size.width
         self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
         self.span_layers.set("detail", view.detail_spans(self.side))
         if self.cursor is not None:
@@ -300,7 +298,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if width != self.laid_out_width and self.lay_out_now is not None:
+        if width != self.laid_out_size.width and self.lay_out_now is not None:
             # The first frame (or a resize) reaches us before any Resize message: wrap now, not a frame later.
             self.lay_out_now()
         index = round(self.scroll_y) + y

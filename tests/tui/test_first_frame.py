@@ -64,14 +64,14 @@ async def test_the_panes_are_wrapped_once_for_the_first_frame_and_again_for_a_ne
         await pilot.pause()
         assert events[: events.index("painted")] == ["wrap"]
         left = screen.pane(Side.LEFT)
-        assert left.laid_out_width == left.scrollable_content_region.width
-        wide = left.laid_out_width
+        assert left.laid_out_size.width == left.scrollable_content_region.width
+        wide = left.laid_out_size.width
         events.clear()
         await pilot.resize_terminal(150, 40)
         await pilot.pause()
         await pilot.pause()
         assert "wrap" in events
-        assert left.laid_out_width == left.scrollable_content_region.width > wide
+        assert left.laid_out_size.width == left.scrollable_content_region.width > wide
         events.clear()
         await pilot.resize_terminal(150, 30)  # a new height only: the cursor is kept in view
         await pilot.pause()
