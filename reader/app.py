@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.commands import ReaderCommands
-from reader.core.records import Article, Comparison
+from reader.core.records import Article
 from reader.screens.main import Aligner, Analyser, MainScreen
 from reader.shown import shown_markup
 
 if TYPE_CHECKING:
     from reader.core.parse_service import AnalysisService
+    from reader.core.records import Comparison
     from reader.store.session import Session
 
 STYLESHEETS = ("reader.tcss",)

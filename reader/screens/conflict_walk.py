@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.records import Comparison
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from reader.core.records import TextSpan
+    from reader.core.records import Comparison, TextSpan
     from reader.viewmodel.conflicts import ConflictRow
     from reader.widgets.article_pane import ArticlePane
     from reader.widgets.conflict_list import ConflictList

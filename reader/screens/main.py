@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
-from reader.core.records import Article, Comparison
+from reader.core.records import Article
 from reader.screens.conflict_walk import ConflictWalk
 from reader.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from reader.screens.pane_sync import PaneSync
@@ -33,6 +33,7 @@ from reader.widgets.minimap import Minimap
 
 # Dialogs and the word diff load on first use, not before the first paint.
 if TYPE_CHECKING:
+    from reader.core.records import Comparison
     from reader.screens.pair_picker import Pair
     from reader.store.session import Session
     from reader.widgets.search_bar import SearchBar

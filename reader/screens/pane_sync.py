@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from reader.core.records import Article, Comparison
+from reader.core.records import Article
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import PaneMode, lay_out
 from reader.viewmodel.overview import row_overview
@@ -20,6 +20,9 @@ from reader.viewmodel.scrolling import gutter_width, level
 from reader.widgets.article_pane import ArticlePane
 from reader.widgets.headers import PaneHeader
 from reader.widgets.minimap import Minimap
+
+if TYPE_CHECKING:
+    from reader.core.records import Comparison
 
 NARROW_WIDTH = 100
 """Below this many columns the sidebar folds away (`s` brings it back in place of the right pane)."""

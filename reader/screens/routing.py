@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.records import Comparison, TextSpan
+from reader.core.records import TextSpan
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import centre
 from reader.widgets.article_pane import ArticlePane
 
 if TYPE_CHECKING:  # the sidebar's widgets load after the first paint; only their message types are named here
+    from reader.core.records import Comparison
     from reader.widgets.actor_list import ActorList
     from reader.widgets.claim_list import ClaimList
     from reader.widgets.quoted_table import QuotedTable

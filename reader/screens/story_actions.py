@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.records import Claim, Comparison
 from reader.viewmodel.bands import Side
 
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
 
-    from reader.core.records import Article, TextSpan
+    from reader.core.records import Article, Claim, Comparison, TextSpan
     from reader.core.story import StoryFilter
     from reader.screens.pair_picker import Pair
     from reader.screens.story import StoryJump

@@ -19,17 +19,18 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from reader.core.records import Article, Comparison
+from reader.core.records import Article
 from reader.screens.messages import AlignmentReady, AnalysisReady, EarlyAnalysisReady
 from reader.shown import shown_markup
 from reader.viewmodel.pair_view import PairView
 
 if TYPE_CHECKING:
+    from reader.core.records import Comparison
     from reader.widgets.sidebar import Sidebar
 
-Aligner = Callable[[Sequence[Article]], Comparison]
-Analyser = Callable[[Comparison], Comparison]
-EarlyAnalyser = Callable[[Sequence[Article], float | None], Comparison | None]
+Aligner = Callable[[Sequence[Article]], "Comparison"]
+Analyser = Callable[["Comparison"], "Comparison"]
+EarlyAnalyser = Callable[[Sequence[Article], float | None], "Comparison | None"]
 """Actors and claims of the articles before their alignment, as a comparison without alignments, waiting at most
 the timeout given (None: until they come); None when they failed or are not in yet."""
 

@@ -16,8 +16,12 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from reader.core.records import Article, BlockKind, Match, PairAlignment, SentenceClass
+from reader.core.records import Article, BlockKind, SentenceClass
+
+if TYPE_CHECKING:
+    from reader.core.records import Match, PairAlignment
 
 
 class Side(IntEnum):

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from reader.core.records import Article, Comparison, DetailStatus, Match, PairAlignment, SentenceClass
+from reader.core.records import Article, DetailStatus, SentenceClass
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
 from reader.viewmodel.bands import Band, Side, build_bands, is_boilerplate
+
+if TYPE_CHECKING:
+    from reader.core.records import Comparison, Match, PairAlignment
 
 
 class Jump(StrEnum):

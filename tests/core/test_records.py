@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
+import pytest
+
+import reader.core.records as records
 from reader.core.records import (
     Comparison,
     DetailDiff,
@@ -42,3 +49,30 @@ def test_alignment_swaps_sides_on_request() -> None:
     assert swapped.matches[1].details[0].status is DetailStatus.B_ONLY
     assert swapped.matches[1].details[0].b == TextSpan(0, 1, "x")
     assert comparison.alignment(0, 1) is pair
+
+
+LATER_RECORDS = """
+import json, sys
+import reader.core.records as records
+before = [module for module in records.LATER if module in sys.modules]
+homes = {name: getattr(records, name).__module__ for name in records.__all__ if name != "SCHEMA_VERSION"}
+print(json.dumps([before, homes]))
+"""
+
+
+def test_the_later_records_load_on_first_use_and_every_name_is_served() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LATER_RECORDS], capture_output=True, text=True, timeout=60, check=False
+    )
+    before, homes = json.loads(result.stdout)
+    assert before == [], "the alignment and analysis records were made with the package"
+    for module, names in records.LATER.items():
+        assert {name: homes[name] for name in names} == dict.fromkeys(names, module)
+    assert homes["Article"] == "reader.core.records.article"
+    assert homes["SentenceClass"] == "reader.core.records.kinds"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        _ = records.Nothing
+    assert {"Comparison", "Article", "Match"} <= set(dir(records))

@@ -132,6 +132,7 @@ from reader.app import ReaderApp
 
 def first_paint(self):
     print(json.dumps(sorted(set(sys.modules) - loaded)), flush=True)
+    print(json.dumps(sorted(name for name in sys.modules if name.startswith("reader.core.records."))), flush=True)
     self.app.exit(0)
 
 main.MainScreen._after_first_paint = first_paint
@@ -166,6 +167,8 @@ def test_the_first_frame_imports_nothing_heavy(tmp_path: Path) -> None:
     assert "reader.widgets.sidebar" not in sidebar, "the sidebar mounts after the first paint"
     later = {"reader.viewmodel.sidebar_rows", "reader.viewmodel.conflicts", "reader.widgets.footer"}
     assert later.isdisjoint(imported), "the sidebar's rows, the conflict rows and the footer come after the paint"
+    records = json.loads(result.stdout.splitlines()[1])
+    assert records == ["reader.core.records.article", "reader.core.records.kinds"], "made before they can arrive"
 
 
 COMMAND_LINE = """
