@@ -10,7 +10,6 @@ a saved comparison opens. Quitting saves too, and refuses once when the notes co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,12 +39,13 @@ STORE_BINDINGS: list[BindingType] = [
 ]
 
 
-@dataclass
 class SessionOpened(Message):
     """The `o` worker reopened a saved comparison (or says why it could not)."""
 
-    session: Session | None
-    error: str = ""
+    def __init__(self, session: Session | None, error: str = "") -> None:
+        self.session = session
+        self.error = error
+        super().__init__()
 
 
 class StoreActions(Screen[None]):

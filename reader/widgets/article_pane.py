@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -74,42 +73,48 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("enter", "counterpart", "Jump", id="counterpart", tooltip="Jump to the matching passage"),
     ]
 
-    @dataclass
+    # the messages are plain classes, not dataclasses: see reader.screens.messages
     class CursorMoved(Message):
         """The user moved this pane's cursor onto a sentence."""
 
-        pane: ArticlePane
-        side: Side
-        sentence: int
+        def __init__(self, pane: ArticlePane, side: Side, sentence: int) -> None:
+            self.pane = pane
+            self.side = side
+            self.sentence = sentence
+            super().__init__()
 
-    @dataclass
     class CounterpartRequested(Message):
         """Enter on a matched sentence: jump to its counterpart in the other pane."""
 
-        pane: ArticlePane
-        side: Side
-        sentence: int
+        def __init__(self, pane: ArticlePane, side: Side, sentence: int) -> None:
+            self.pane = pane
+            self.side = side
+            self.sentence = sentence
+            super().__init__()
 
-    @dataclass
     class Scrolled(Message):
         """The user scrolled this pane (wheel, scrollbar, page keys) by `delta` rows."""
 
-        pane: ArticlePane
-        side: Side
-        delta: float
+        def __init__(self, pane: ArticlePane, side: Side, delta: float) -> None:
+            self.pane = pane
+            self.side = side
+            self.delta = delta
+            super().__init__()
 
-    @dataclass
     class FoldClicked(Message):
         """A folded boilerplate row was clicked: the screen shows the boilerplate."""
 
-        pane: ArticlePane
-        side: Side
+        def __init__(self, pane: ArticlePane, side: Side) -> None:
+            self.pane = pane
+            self.side = side
+            super().__init__()
 
-    @dataclass
     class Resized(Message):
         """The pane changed size: its rows must be wrapped again."""
 
-        pane: ArticlePane
+        def __init__(self, pane: ArticlePane) -> None:
+            self.pane = pane
+            super().__init__()
 
     def __init__(self, side: Side, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -6,7 +6,6 @@ part of the pane are drawn brighter. A click asks the screen to scroll the pane 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -43,13 +42,14 @@ class Minimap(Widget):
     Minimap > .minimap--viewport { background: $foreground 15%; }
     """
 
-    @dataclass
     class Clicked(Message):
         """The user clicked a cell: scroll the pane so that `row` is at the top."""
 
-        minimap: Minimap
-        side: Side
-        row: int
+        def __init__(self, minimap: Minimap, side: Side, row: int) -> None:
+            self.minimap = minimap
+            self.side = side
+            self.row = row
+            super().__init__()
 
     def __init__(self, side: Side, *, id: str | None = None) -> None:
         super().__init__(id=id)
