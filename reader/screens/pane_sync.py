@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.geometry import Size
 from textual.screen import Screen
 
 from reader.core.records import Article
@@ -94,6 +95,16 @@ class PaneSync(Screen[None]):
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
+
+    def _screen_resized(self, size: Size) -> None:
+        """Lay the screen out again for a new terminal size, not for the one it was just laid out for.
+
+        Textual relays the whole screen whenever the app hands it a Resize, and the terminal's first size report
+        arrives after the first frame with the size that frame was drawn at: two more frames (~37 KB for the
+        terminal) for nothing, in the time the work after the first paint waits for."""
+        if size == self.outer_size:  # the size of the last layout (`self.size` is already the app's new one)
+            return
+        super()._screen_resized(size)
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")

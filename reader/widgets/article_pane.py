@@ -161,7 +161,15 @@ class ArticlePane(ScrollView, can_focus=True):
     def _resize_virtual(self) -> None:
         """Rows plus a viewport of slack, so a passage near the end can still be scrolled level."""
         slack = max(0, self.scrollable_content_region.height - 1)
-        self.virtual_size = Size(self.size.width, len(self.rows.rows) + slack)
+        # Set without asking Textual for a layout: the pane's size never depends on its rows, and a layout asked
+        # for while the first frame is drawn (this runs inside it, from `render_line`) re-laid out the screen right
+        # after that frame and flipped the (zero-width) scrollbars there, two more frames before the work after
+        # the first paint could start. The scroll limits read `virtual_size` itself; the wheel reads whether the
+        # vertical scrollbar is shown, decided here as Textual would at its next layout.
+        self.set_reactive(ArticlePane.virtual_size, Size(self.size.width, len(self.rows.rows) + slack))
+        if self.styles.overflow_y == "auto":
+            shown = self.virtual_size.height > self.container_size.height
+            self.set_reactive(ArticlePane.show_vertical_scrollbar, shown)
 
     def set_state(
         self,

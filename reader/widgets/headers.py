@@ -30,17 +30,20 @@ def header_text(article: Article) -> Text:
 
 
 class PaneHeader(Static):
-    """The header above one pane."""
+    """The header above one pane. Its height is fixed by the stylesheet (2), so a new text needs no layout."""
 
     def show_article(self, article: Article) -> None:
-        self.update(header_text(article))
+        self.update(header_text(article), layout=False)
 
 
 class StatusLine(Static):
-    """One line at the top: which pair is shown, what the alignment found, and what is still being computed."""
+    """One line at the top: which pair is shown, what the alignment found, and what is still being computed.
+
+    One row high (the stylesheet) and as wide as the screen whatever it says, so a new status is repainted without
+    a layout: it is set while the first frame is drawn, and a layout asked for then was a second frame."""
 
     def show_status(self, pair: str, counts: str, progress: str) -> None:
-        self.update(status_text(pair, counts, progress))
+        self.update(status_text(pair, counts, progress), layout=False)
 
 
 def status_text(pair: str, counts: str, progress: str) -> Text:

@@ -12,6 +12,10 @@ from typing import Any
 import pytest
 from textual._compositor import Compositor
 from textual._context import active_app
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 
 from reader.screens.main import MainScreen
 from reader.viewmodel.bands import Side
@@ -81,3 +85,62 @@ async def test_the_panes_are_wrapped_once_for_the_first_frame_and_again_for_a_ne
         span = left.rows.span(left.cursor)
         assert span is not None
         assert left.scroll_y <= span[0] < left.scroll_y + left.scrollable_content_region.height
+
+
+async def test_nothing_is_laid_out_again_between_the_first_frame_and_the_work_after_it(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing asks for a layout while the first frame is drawn (the panes wrap inside it) or after it, until the
+    work after the first paint starts: not the panes' rows, not their zero-width scrollbars (decided by Textual
+    only at its next layout), not the status line. Each was one more frame for the terminal in the time the
+    sidebar waits for. Textual's own relayout after its first frame remains (its scrollbar widgets are made then)."""
+    phase = ["before the first frame"]
+    relaid: list[str] = []
+    original_render, original_refresh = Compositor.render_update, Widget.refresh
+    after_first_paint = MainScreen._after_first_paint
+
+    def render_update(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        if not active_app.get()._batch_count and phase == ["before the first frame"]:
+            phase[0] = "drawing"
+            relaid.clear()  # what was asked before the first frame is in it
+        return original_render(self, *args, **kwargs)
+
+    def refresh(self: Widget, *args: Any, **kwargs: Any) -> Any:
+        if phase != ["after"] and kwargs.get("layout") and not isinstance(self, ScrollBar):
+            relaid.append(type(self).__name__)
+        return original_refresh(self, *args, **kwargs)
+
+    def stop_counting(self: MainScreen) -> None:
+        phase[0] = "after"
+        after_first_paint(self)
+
+    monkeypatch.setattr(Compositor, "render_update", render_update)
+    monkeypatch.setattr(Widget, "refresh", refresh)
+    monkeypatch.setattr(MainScreen, "_after_first_paint", stop_counting)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        assert screen.pane(Side.LEFT).show_vertical_scrollbar  # the article is longer than the pane
+    assert phase == ["after"]
+    assert relaid == [], relaid
+
+
+async def test_a_resize_to_the_size_the_screen_has_lays_nothing_out(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sizes: list[Size] = []
+    original = Screen._refresh_layout
+
+    def refresh_layout(self: Screen[Any], size: Size | None = None, scroll: bool = False) -> None:
+        sizes.append(size or self.size)
+        original(self, size, scroll)
+
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        monkeypatch.setattr(Screen, "_refresh_layout", refresh_layout)
+        screen._screen_resized(Size(120, 40))
+        assert sizes == []
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert Size(130, 40) in sizes
+        assert screen.pane(Side.LEFT).laid_out_size.width == screen.pane(Side.LEFT).scrollable_content_region.width
