@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -115,6 +116,7 @@ class MainScreen(
         self._layout_pending = False
         self.analysis_error = ""
         self._footer_offers: tuple[object, ...] = ()
+        self._resumed = False
         self.adopt_session(session)
 
     # -- composition -----------------------------------------------------------------------------------------
@@ -166,6 +168,16 @@ class MainScreen(
 
         found = self.query(SearchBar)
         return found.first() if found else None
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume keeps the styles the screen was just mounted with.
+
+        Runs before Textual's own handler, which re-applies the stylesheet to every node when a screen resumes (to
+        catch what changed while it was covered): for a screen that has never been covered, each node's styles
+        are the ones it got as it mounted a moment ago, and the pass cost ~12 ms of the first frame."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         for side in (Side.LEFT, Side.RIGHT):

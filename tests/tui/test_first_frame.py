@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual import events
 from textual._compositor import Compositor
 from textual._context import active_app
 from textual.geometry import Size
@@ -144,3 +145,22 @@ async def test_a_resize_to_the_size_the_screen_has_lays_nothing_out(
         await pilot.pause()
         assert Size(130, 40) in sizes
         assert screen.pane(Side.LEFT).laid_out_size.width == screen.pane(Side.LEFT).scrollable_content_region.width
+
+
+async def test_the_first_resume_keeps_the_styles_the_screen_mounted_with_and_a_later_one_refreshes_them(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refreshed: list[str] = []
+    update_node_styles = Widget.update_node_styles
+
+    def noting(self: Widget, animate: bool = True) -> None:
+        refreshed.append(type(self).__name__)
+        update_node_styles(self, animate)
+
+    monkeypatch.setattr(Widget, "update_node_styles", noting)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        assert "MainScreen" not in refreshed
+        screen.post_message(events.ScreenResume())
+        await pilot.pause()
+        assert "MainScreen" in refreshed
