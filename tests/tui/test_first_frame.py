@@ -164,3 +164,20 @@ async def test_the_first_resume_keeps_the_styles_the_screen_mounted_with_and_a_l
         screen.post_message(events.ScreenResume())
         await pilot.pause()
         assert "MainScreen" in refreshed
+
+
+async def test_the_dialogs_stylesheet_is_read_with_the_first_dialog_not_with_the_first_frame(
+    make_app: AppFactory,
+) -> None:
+    from reader.app import LATER_STYLESHEETS, stylesheet
+
+    dialogs = str(stylesheet(LATER_STYLESHEETS[0]).absolute())
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not pilot.app.stylesheet.has_source(dialogs)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "HelpScreen"
+        assert pilot.app.stylesheet.has_source(dialogs)
+        body = pilot.app.screen.query_one("#help-body")
+        assert body.styles.max_width is not None and body.styles.max_width.value == 110  # a dialogs.tcss rule
