@@ -181,3 +181,31 @@ async def test_the_dialogs_stylesheet_is_read_with_the_first_dialog_not_with_the
         assert pilot.app.stylesheet.has_source(dialogs)
         body = pilot.app.screen.query_one("#help-body")
         assert body.styles.max_width is not None and body.styles.max_width.value == 110  # a dialogs.tcss rule
+
+
+async def test_the_grace_after_the_first_frame_counts_from_that_frame(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timer that starts the work after the first paint is set once one frame is drawn: not before it (the work
+    would hold the frame back), and not after the frames Textual draws next (its relayout and its repaint at
+    resume, which came ~30 ms later and delayed the sidebar by as much)."""
+    frames: list[str] = []
+    frames_when_set: list[int] = []
+    original_render, original_set_timer = Compositor.render_update, MainScreen.set_timer
+
+    def render_update(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        if not active_app.get()._batch_count:
+            frames.append("frame")
+        return original_render(self, *args, **kwargs)
+
+    def set_timer(self: MainScreen, delay: float, callback: Any = None, **kwargs: Any) -> Any:
+        if getattr(callback, "__name__", "") == "_after_first_paint":
+            frames_when_set.append(len(frames))
+        return original_set_timer(self, delay, callback, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_update", render_update)
+    monkeypatch.setattr(MainScreen, "set_timer", set_timer)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(frames) > 1  # Textual drew more frames after the first one
+    assert frames_when_set == [1]
