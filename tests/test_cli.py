@@ -95,10 +95,12 @@ def test_static_subcommand_names_match_the_parser() -> None:
 
 
 def test_opening_the_app_does_not_import_the_aligner_or_the_store() -> None:
-    """The app paints before aligning: `reader PATH` must not pay for the aligner, store or exporters up front."""
+    """The app paints before aligning: `reader PATH` must not pay for the aligner, store or exporters up front,
+    nor for the subcommands' parser (argparse)."""
     code = (
-        "import sys, reader.cli, reader.core.load.inputs\n"
-        "heavy = [m for m in ('reader.core.align', 'reader.store', 'reader.export', 'spacy') if m in sys.modules]\n"
+        "import sys, reader.cli, reader.core.load.inputs, reader.app\n"
+        "heavy = ('reader.core.align', 'reader.store', 'reader.export', 'spacy', 'argparse')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
