@@ -129,11 +129,11 @@ async def test_text_paints_before_alignment_and_sidebar_waits_for_analysis() -> 
         await pilot.app.workers.wait_for_complete([w for w in pilot.app.workers if w.name == "alignment"])
         await pilot.pause()
         assert screen.view.aligned
-        assert screen.query_one(Sidebar).has_class("-pending")
+        assert screen.query_one(Sidebar).pending
         assert "actors" in screen.progress
         analysed.set()
         await settle(pilot)
-        assert not screen.query_one(Sidebar).has_class("-pending")
+        assert not screen.query_one(Sidebar).pending
         assert screen.progress == ""
 
 

@@ -97,7 +97,7 @@ async def test_tabs_and_notes_stay_usable_while_the_analysis_runs() -> None:
             if screen.sidebar() is not None and screen.session is not None:
                 break
         sidebar = screen.query_one(Sidebar)
-        assert sidebar.has_class("-pending")
+        assert sidebar.pending
         await pilot.press("2")
         for _ in range(200):  # a loaded machine may need more than one refresh (and the later tabs' timer)
             await pilot.pause(0.05)
@@ -133,7 +133,7 @@ async def test_a_failed_analysis_says_so_in_the_tabs_and_leaves_notes_usable() -
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await settle(pilot)
         sidebar = screen.query_one(Sidebar)
-        assert sidebar.has_class("-failed")
+        assert sidebar.failed
         text = sidebar.query_one("#tab-actors .tab-pending-text")
         assert "The analysis failed: model [missing]" in str(text.render())
         assert sidebar.query_one("#tab-actors .tab-progress").display is False

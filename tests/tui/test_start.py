@@ -56,7 +56,7 @@ async def test_actors_and_claims_fill_the_sidebar_before_the_alignment() -> None
                 break
         sidebar = screen.query_one(Sidebar)
         assert not screen.view.aligned, "the alignment is still running"
-        assert not sidebar.has_class("-pending"), "built with the analysis in: never pending"
+        assert not sidebar.pending, "built with the analysis in: never pending"
         assert screen.progress == "aligning…"
         await pilot.press("1")
         await pilot.press("enter")  # the first actor: both panes jump to its mentions, alignment or not
