@@ -122,11 +122,16 @@ class BackgroundWork(Screen[None]):
         return self.early_analysis or self.comparison
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        """The analysis of the aligned comparison: into the sidebar. The panes are re-laid out only when they would
+        draw differently; they draw nothing the analysis adds, and re-laying them redrew both panes and minimaps
+        in the frame that brings the actors (cold start, in-process: from the analysis reply to the actors drawn,
+        92 -> 83 ms, medians of 34 interleaved runs each; noisy, quartiles 76-111 -> 74-106)."""
         self.comparison = message.comparison
-        self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)
+        if not self.view.drawn_the_same_for(message.comparison):
+            self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)
+            self._relayout()
         self._set_progress("")
         self._sync_sidebar()
-        self._relayout()
         self.session_comparison(message.comparison)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -72,6 +72,19 @@ class PairView:
         self._order = (self._shown_order(Side.LEFT), self._shown_order(Side.RIGHT))
         self._position = tuple({s: i for i, s in enumerate(order)} for order in self._order)
 
+    def drawn_the_same_for(self, comparison: Comparison) -> bool:
+        """This view, built for `comparison`, would draw what it draws now: the comparison differs from the one it
+        was built for at most in what the panes do not draw (actors, claims, their links, who is quoted: what the
+        analysis adds to an aligned comparison). Checked on the fields the view reads; equal tuples that are the
+        same object (the analysis replaces only its own fields) compare at once."""
+        shown = self.comparison
+        return shown is not None and (
+            shown.articles == comparison.articles
+            and shown.alignments == comparison.alignments
+            and shown.conflicts == comparison.conflicts
+            and shown.coverage == comparison.coverage
+        )
+
     # -- basic facts -------------------------------------------------------------------------------------
 
     @property

@@ -131,10 +131,13 @@ async def test_text_paints_before_alignment_and_sidebar_waits_for_analysis() -> 
         assert screen.view.aligned
         assert screen.query_one(Sidebar).pending
         assert "actors" in screen.progress
+        rows_before = screen.pane(Side.LEFT).rows
         analysed.set()
         await settle(pilot)
         assert not screen.query_one(Sidebar).pending
         assert screen.progress == ""
+        assert screen.comparison is not None and screen.comparison.analysed
+        assert screen.pane(Side.LEFT).rows is rows_before, "the panes draw nothing the analysis adds: not re-laid"
 
 
 async def test_worker_errors_become_notifications_not_tracebacks() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from hypothesis import given, settings
@@ -122,6 +123,17 @@ def test_first_paint_without_alignment_shows_both_texts() -> None:
     left, right = lay_out(view.bands, view.pair, (30, 30))
     assert {row.sentence for row in left.rows if row.kind is RowKind.TEXT} == set(range(8))
     assert {row.sentence for row in right.rows if row.kind is RowKind.TEXT} == set(range(8))
+
+
+def test_a_view_draws_the_same_for_its_comparison_analysed_and_not_for_another_alignment() -> None:
+    """What the analysis adds (actors, claims, links) is not drawn by the panes; the alignment and conflicts are."""
+    articles = fixture_articles()
+    aligned = aligned_comparison(articles)
+    view = PairView(articles, 0, 1, aligned)
+    assert view.drawn_the_same_for(analysed_comparison(aligned))
+    assert not view.drawn_the_same_for(dataclasses.replace(aligned, alignments=()))
+    assert not view.drawn_the_same_for(dataclasses.replace(aligned, coverage=()))
+    assert not PairView(articles, 0, 1).drawn_the_same_for(aligned), "the first paint's view has no alignment"
 
 
 # -- marks, counterparts, navigation --------------------------------------------------------------------------
