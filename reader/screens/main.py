@@ -140,17 +140,17 @@ class MainScreen(
         yield Vertical(id="footer-slot")
 
     def _mount_extras(self) -> None:
-        """Mount the footer, the sidebar and the search line after the first paint: the texts come first.
+        """Mount the footer and the sidebar after the first paint: the texts come first.
 
         The footer alone (a dozen keys, each styled) costs about a quarter of the first frame's time. A sidebar
-        built when the analysis is already in (a warm start) is built with it, so its lists fill once.
+        built when the analysis is already in (a warm start) is built with it, so its lists fill once. Each goes
+        into its slot, kept from the first frame, so Textual repaints the slot alone; the search line mounts on
+        the first `/` (`action_search`): mounted on the screen here, it made Textual repaint the whole screen
+        (a 22 KB frame) while the sidebar was being built.
         """
         from reader.widgets.footer import ReaderFooter
-        from reader.widgets.search_bar import SearchBar
         from reader.widgets.sidebar import Sidebar
 
-        search = SearchBar(id="search-bar")
-        search.display = False
         footer = ReaderFooter()
         self.query_one("#footer-slot").mount(footer)  # its row is kept from the first frame: the panes keep their size
         analysed = self.comparison if self.comparison is not None and self.comparison.analysed else None
@@ -159,7 +159,6 @@ class MainScreen(
         if shown is not None:
             sidebar.show(shown, *self.pair)
         self.query_one("#sidebar-slot").mount(sidebar)
-        self.mount(search)
         self.call_after_refresh(self._sync_sidebar)
 
     def sidebar(self) -> Sidebar | None:
@@ -287,11 +286,17 @@ class MainScreen(
 
         self.app.push_screen(HelpScreen())
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        """Open the search line (mounted the first time) and give it the keys at once, so that what is typed
+        right after `/` goes to the search, not to the pane's commands."""
         bar = self.search_bar()
-        if bar is not None:
-            bar.display = True
-            bar.focus()
+        if bar is None:
+            from reader.widgets.search_bar import SearchBar
+
+            bar = SearchBar(id="search-bar")
+            await self.mount(bar)
+        bar.display = True
+        self.set_focus(bar)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":

@@ -89,7 +89,7 @@ async def settle(pilot: Pilot[int]) -> MainScreen:
         done = screen.comparison is not None and (screen.comparison.analysed or bool(screen.analysis_error))
         sidebar = screen.sidebar()
         filled = sidebar is not None and sidebar.is_mounted and not sidebar.pending
-        built = screen.search_bar() is not None and not extras_pending(screen)
+        built = bool(screen.query_one("#footer-slot").children) and not extras_pending(screen)
         if done and built and (filled or bool(screen.analysis_error)) and not pilot.app.workers:
             break
     await pilot.pause()

@@ -104,6 +104,7 @@ async def test_boilerplate_toggle_shows_and_folds(make_app: AppFactory) -> None:
 async def test_search_lights_hits_and_enter_walks_them(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(120, 40)) as pilot:
         screen = await settle(pilot)
+        assert not screen.query(SearchBar), "mounted on the first /, not while the sidebar is built"
         await pilot.press("slash")
         bar = screen.query_one(SearchBar)
         assert bar.display and screen.focused is bar
