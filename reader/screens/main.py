@@ -122,6 +122,8 @@ class MainScreen(
         self.analysis_error = ""
         self._footer_offers: tuple[object, ...] = ()
         self._resumed = False
+        self._typed_for_search: str | None = None
+        """Keys typed between `/` and the search line taking the focus (see `on_key`); None: not searching."""
         self.adopt_session(session)
 
     # -- composition -----------------------------------------------------------------------------------------
@@ -286,6 +288,17 @@ class MainScreen(
 
         self.app.push_screen(HelpScreen())
 
+    def on_key(self, event: events.Key) -> None:
+        """What is typed right after `/` is the query. Textual hands each key to the widget focused when the key is
+        read, and keys typed in a burst (or pasted as keys) are all read before the search line takes the focus:
+        from `/` on they are kept here (not run as the pane's commands) and typed into the line when it opens."""
+        if event.key == "slash":
+            self._typed_for_search = ""
+        elif self._typed_for_search is not None and event.is_printable and event.character is not None:
+            event.stop()
+            event.prevent_default()
+            self._typed_for_search += event.character
+
     async def action_search(self) -> None:
         """Open the search line (mounted the first time) and give it the keys at once, so that what is typed
         right after `/` goes to the search, not to the pane's commands."""
@@ -297,6 +310,9 @@ class MainScreen(
             await self.mount(bar)
         bar.display = True
         self.set_focus(bar)
+        if self._typed_for_search:
+            bar.insert_text_at_cursor(self._typed_for_search)
+        self._typed_for_search = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":

@@ -121,6 +121,26 @@ async def test_search_lights_hits_and_enter_walks_them(make_app: AppFactory) -> 
         assert screen.pane(Side.LEFT).highlights["search"] == []
 
 
+async def test_keys_typed_in_a_burst_after_slash_are_the_query_not_commands(make_app: AppFactory) -> None:
+    """Textual hands each key to the widget focused when it is read: a burst ("/Tehran" typed fast, or pasted as
+    keys) was read before the search line took the focus, so its letters ran as the pane's commands."""
+    from textual import events
+
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        for character in "/trucks":  # all queued before any is handled, as a fast typist's keys arrive
+            key = "slash" if character == "/" else character
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert screen.focused is bar and bar.value == "trucks"
+        assert len(screen.hits) == 2
+        await pilot.press("escape")
+        await pilot.press("n")  # after the search closes, letters are commands again
+        assert screen.focused is not bar and bar.value == ""
+
+
 async def test_help_lists_keys_and_legend(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(120, 40)) as pilot:
         screen = await settle(pilot)
