@@ -56,6 +56,10 @@ as it was, the work began ~55 ms after the first frame instead of ~33 (in-proces
 12 interleaved runs each; the actors were written 141 ms after the first frame instead of 177)."""
 
 
+SEARCH_KEY = "slash"
+"""The key that opens the search line; what is typed after it is the query (`MainScreen.on_key`)."""
+
+
 class MainScreen(
     PaneSync,
     BackgroundWork,
@@ -78,7 +82,7 @@ class MainScreen(
         Binding("a", "claim(1)", "Claim", show=False, id="next-claim", tooltip="Next claim in this article"),
         Binding("A", "claim(0)", "Prev claim", show=False, id="previous-claim"),
         Binding("v", "story", "Story", id="story", tooltip="The story: each point, which outlet tells it"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding(SEARCH_KEY, "search", "Search", id="search"),
         Binding("b", "toggle_boilerplate", "Boilerplate", show=False, id="boilerplate"),
         Binding("w", "word_diff", "Diff", id="word-diff", tooltip="Word diff of the selected pair"),
         Binding("p", "pick_pair", "Pair", id="pick-pair"),
@@ -157,7 +161,7 @@ class MainScreen(
         self.query_one("#footer-slot").mount(footer)  # its row is kept from the first frame: the panes keep their size
         analysed = self.comparison if self.comparison is not None and self.comparison.analysed else None
         shown = analysed or self.early_analysis
-        sidebar = Sidebar(id="sidebar", pending=shown is None)
+        sidebar = Sidebar(id="sidebar")
         if shown is not None:
             sidebar.show(shown, *self.pair)
         self.query_one("#sidebar-slot").mount(sidebar)
@@ -292,7 +296,7 @@ class MainScreen(
         """What is typed right after `/` is the query. Textual hands each key to the widget focused when the key is
         read, and keys typed in a burst (or pasted as keys) are all read before the search line takes the focus:
         from `/` on they are kept here (not run as the pane's commands) and typed into the line when it opens."""
-        if event.key == "slash":
+        if event.key == SEARCH_KEY:
             self._typed_for_search = ""
         elif self._typed_for_search is not None and event.is_printable and event.character is not None:
             event.stop()

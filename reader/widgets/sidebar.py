@@ -161,18 +161,21 @@ class Sidebar(Vertical):
     class Leave(Message):
         """Escape in the sidebar: the screen puts the focus back on the active pane."""
 
-    def __init__(
-        self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None, pending: bool = True
-    ) -> None:
+    def __init__(self, tabs: Sequence[SidebarTab] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.pending = pending
-        """The analysis tabs show their progress line (or the error line, when `failed`) in place of their list."""
         self.failed = False
+        """The analysis failed: its tabs show the error line, without a progress bar."""
         self.tabs = list(SIDEBAR_TABS if tabs is None else tabs)
         self.contents: dict[str, Widget] = {}
         self.shown: tuple[Comparison, int, int] | None = None
         self.aligned: tuple[Comparison, int, int] | None = None
         self.pending_message = "Finding actors and claims…"
+
+    @property
+    def pending(self) -> bool:
+        """The analysis tabs show their progress line (or the error line, when `failed`) in place of their list:
+        until an analysed comparison is shown."""
+        return self.shown is None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
@@ -215,16 +218,15 @@ class Sidebar(Vertical):
         self.failed = failed
         self.shown = None  # what comes next is shown, even the comparison shown before
         self.pending_message = message
-        self._set_pending(True)
+        self._show_pending_or_lists()
         self._fill_pending()
 
-    def _set_pending(self, pending: bool) -> None:
+    def _show_pending_or_lists(self) -> None:
         """Show each analysis tab's progress line, or its list (see the module's docstring)."""
-        self.pending = pending
         for line in self.query(".tab-pending"):
-            line.display = pending
+            line.display = self.pending
         for view in self.query(".analysis-view"):
-            view.display = not pending
+            view.display = not self.pending
 
     def _fill_pending(self) -> None:
         for text in self.query(".tab-pending-text").results(Static):
@@ -239,8 +241,8 @@ class Sidebar(Vertical):
         if self.shown is not None and self.shown[0] is comparison and self.shown[1:] == (left, right):
             return
         self.failed = False
-        self._set_pending(False)
         self.shown = (comparison, left, right)
+        self._show_pending_or_lists()
         if self.is_mounted:
             self._fill()
 
