@@ -34,8 +34,7 @@ from typing import IO, TYPE_CHECKING, Any
 from reader.core.service_fork import ForkedService, fork_service
 
 if TYPE_CHECKING:
-    from reader.core.records import Article, Comparison
-    from reader.core.warm_cache import FinishedAnalysis
+    from reader.core.records import Article, Comparison, FinishedAnalysis
 
 HEADER_BYTES = 8
 """Each frame is its length (8 bytes, big-endian) and then a pickle."""

@@ -19,11 +19,10 @@ from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from reader.core.parse_service import PARENT_ENV, Shas, read_frame, shas_of, write_frame
-from reader.core.records import Article
+from reader.core.records import Article, FinishedAnalysis
 
 if TYPE_CHECKING:
     from reader.core.analysis.parsed import ParsedArticle
-    from reader.core.warm_cache import FinishedAnalysis
 
 NICENESS = 5
 """How much lower the service's CPU priority is than the app's once it turns to spaCy (a nice-5 process gets
@@ -81,9 +80,7 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
         phase("parsed")
         actors = build_actors(articles, parsed)
         claims = extract_claims(articles, parsed, actors)
-    finished = warm_cache.FinishedAnalysis(
-        key=key, actors=actors, claims=claims, quoted=who_is_quoted(claims, len(articles))
-    )
+    finished = FinishedAnalysis(key=key, actors=actors, claims=claims, quoted=who_is_quoted(claims, len(articles)))
     writes: list[Callable[[], object]] = [partial(store_parse, entry) for entry in unwritten]
     writes.append(partial(warm_cache.store_analysis, finished))
     if later is None:

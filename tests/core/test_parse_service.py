@@ -7,6 +7,7 @@ path need no model.
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from reader.core import warm_cache
 from reader.core.errors import InputError
 from reader.core.load.inputs import load_inputs
 from reader.core.parse_service import AnalysisService, complete_analysis, provisional_comparison
-from reader.core.records import Article
+from reader.core.records import Article, FinishedAnalysis
 from reader.core.service_loop import finished_analysis
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +68,7 @@ def test_a_load_error_comes_back_as_the_same_one_line_error(tmp_path: Path) -> N
 
 def test_a_warm_cache_answers_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     articles = seed_articles()
-    actor = warm_cache.FinishedAnalysis(key=warm_cache.analysis_key(articles), actors=(), claims=(), quoted=())
+    actor = FinishedAnalysis(key=warm_cache.analysis_key(articles), actors=(), claims=(), quoted=())
     assert warm_cache.store_analysis(actor)
 
     import reader.core.analysis.parse as parse
@@ -117,9 +118,27 @@ def test_any_change_to_the_analysis_code_is_a_new_engine_version(tmp_path: Path)
     assert version() != original
 
 
+UNPICKLE = """
+import pickle, sys
+finished = pickle.loads(sys.stdin.buffer.read())
+print(type(finished).__name__, ",".join(sorted(name for name in sys.modules if name.startswith(tuple(sys.argv[1:])))))
+"""
+
+
+def test_a_finished_analysis_unpickles_with_the_records_alone() -> None:
+    """The app unpickles the service's analysis on its reply thread, often while it draws the first frame:
+    the record must not bring the cache's module along (platformdirs, json, the serialiser: ~30 ms of the
+    interpreter lock on a warm start)."""
+    finished = FinishedAnalysis(key="k", actors=(), claims=(), quoted=())
+    data = pickle.dumps(finished, protocol=pickle.HIGHEST_PROTOCOL)
+    heavy = ("reader.core.warm_cache", "reader.core.serialize", "platformdirs", "json")
+    result = subprocess.run([sys.executable, "-c", UNPICKLE, *heavy], input=data, capture_output=True, check=True)
+    assert result.stdout.decode().split() == ["FinishedAnalysis"], result.stderr
+
+
 def test_provisional_comparison_carries_the_analysis_without_alignments() -> None:
     articles = seed_articles()
-    finished = warm_cache.FinishedAnalysis(key="k", actors=(), claims=(), quoted=())
+    finished = FinishedAnalysis(key="k", actors=(), claims=(), quoted=())
     shown = provisional_comparison(articles, finished)
     assert shown.analysed and shown.alignments == () and shown.claim_links == ()
     assert [len(row) for row in shown.coverage] == [len(article.sentences) for article in articles]

@@ -12,9 +12,9 @@ import json
 from collections.abc import Sequence
 
 from reader.core.analysis.parsed import ParsedArticle
+from reader.core.records import FinishedAnalysis
 from reader.core.serialize import SchemaError, loads
 from reader.core.warm_cache import (
-    FinishedAnalysis,
     analysed_sentences,
     analysis_key,
     article_key,

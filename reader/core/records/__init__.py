@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         PairAlignment,
         WordRun,
     )
-    from reader.core.records.analysis import Actor, Claim, ClaimLink, Mention, QuotedRow
+    from reader.core.records.analysis import Actor, Claim, ClaimLink, FinishedAnalysis, Mention, QuotedRow
     from reader.core.records.comparison import Comparison
 
 LATER = {
@@ -53,7 +53,7 @@ LATER = {
         "PairAlignment",
         "WordRun",
     ),
-    "reader.core.records.analysis": ("Actor", "Claim", "ClaimLink", "Mention", "QuotedRow"),
+    "reader.core.records.analysis": ("Actor", "Claim", "ClaimLink", "FinishedAnalysis", "Mention", "QuotedRow"),
     "reader.core.records.comparison": ("Comparison",),
 }
 """The records made on first use, by the module that defines them."""
@@ -79,6 +79,7 @@ __all__ = [
     "DetailKind",
     "DetailStatus",
     "DriftKind",
+    "FinishedAnalysis",
     "Link",
     "Match",
     "Mention",
