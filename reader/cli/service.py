@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.core.errors import ReaderError
 from reader.core.parse_service import read_frame, write_frame
-from reader.core.service_loop import channel, phase, serve
+from reader.core.service_loop import channel, phase, serve, yield_to_the_app
 
 
 def main() -> None:
@@ -32,6 +32,7 @@ def main() -> None:
     write_frame(stdout, ("loaded", loaded.articles, loaded.warnings))  # records only: unpickling `Loaded` would
     # import the loading stage into the app's process
     phase("articles sent")
+    yield_to_the_app()  # the app has what its first paint waits for; the rest is not
     serve(stdin, stdout, first=loaded.articles)
 
 

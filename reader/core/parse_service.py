@@ -9,7 +9,8 @@ plain records (`FinishedAnalysis`). The app only links the claims across
 articles once its alignment is in. A warm start finds the finished analysis in the cache
 (`reader.core.analysis.cache`): the service then answers without importing spaCy.
 
-The channel is the child's stdin/stdout, carrying length-prefixed pickles of records (the two ends are the same
+The channel is the child's stdin/stdout, carrying length-prefixed pickles of records (a finished analysis goes
+as a pickle inside its reply, unpickled when the app asks for it, after its first paint; the two ends are the same
 program; nothing else writes there: the child's own stdout is pointed at its stderr, which is discarded so the
 terminal the app draws on is never touched). When the service cannot start, fails or dies, the app analyses in
 its own process: a broken service costs speed, never the analysis. `stop()` kills and reaps the process at once.
@@ -96,7 +97,8 @@ class AnalysisService:
         self._changed = threading.Condition()
         self._loaded: Launched | None = None
         self._load_error: str | None = None
-        self._analyses: dict[Shas, FinishedAnalysis] = {}
+        self._analyses: dict[Shas, FinishedAnalysis | bytes] = {}
+        """Each finished analysis as it came (pickled: the reply thread does not unpickle it), or unpickled."""
         self._failures: dict[Shas, str] = {}
         self._asked: set[Shas] = set()
         self._alignments: dict[Shas, Comparison | None] = {}
@@ -218,9 +220,27 @@ class AnalysisService:
                     self._ended = True
             self._changed.wait_for(lambda: wanted in self._analyses or wanted in self._failures or self._ended, timeout)
             found = self._analyses.get(wanted)
+            if isinstance(found, bytes):
+                found = self._unpickled(wanted, found)
             if found is None:
                 self.failure = self._failures.get(wanted) or ("the analysis process ended" if self._ended else "")
             return found
+
+    def _unpickled(self, wanted: Shas, data: bytes) -> FinishedAnalysis | None:
+        """The analysis sent pickled for `wanted`, made once, by the first caller; None (and a failure) when the
+        pickle is damaged or is not an analysis."""
+        from reader.core.records import FinishedAnalysis
+
+        try:
+            found = pickle.loads(data)
+        except Exception:  # a damaged frame: as if the service had failed there
+            found = None
+        if not isinstance(found, FinishedAnalysis):
+            del self._analyses[wanted]
+            self._failures[wanted] = "the analysis process sent a damaged reply"
+            return None
+        self._analyses[wanted] = found
+        return found
 
     def alignment(self, articles: Sequence[Article], timeout: float | None = None) -> Comparison | None:
         """The alignment of `articles`, done in the service (when it is idle: a warm start); None when it failed

@@ -25,11 +25,13 @@ if TYPE_CHECKING:
     from reader.core.analysis.parsed import ParsedArticle
 
 NICENESS = 5
-"""How much lower the service's CPU priority is than the app's once it turns to spaCy (a nice-5 process gets
-about a third of the CPU a nice-0 one gets when both want one core). On a quiet machine it runs on the free
-core anyway; on a loaded one the model's import would otherwise take its full share from the first paint and
-the alignment. Not more: under other programs' load a niceness of 10 starved the analysis ten times over. The
-loading step before it runs at the app's priority: the first paint waits for it."""
+"""How much lower the service's CPU priority is than the app's once it has handed the articles over (a nice-5
+process gets about a third of the CPU a nice-0 one gets when both want one core). On a quiet machine it runs on
+the free core anyway; on a loaded one its work would otherwise take its full share from the app's first paint
+and from the terminal drawing it: spaCy's import on a cold start, and on a warm one the cache's answer and the
+aligner's warm-up (~0.3 s of CPU, all of it while the app builds its first frame). Not more: under other
+programs' load a niceness of 10 starved the analysis ten times over. The loading step before it runs at the
+app's priority: the first paint waits for it."""
 
 TIMINGS_ENV = "READER_SERVICE_TIMINGS"
 """A file the service appends its phases to (one JSON line each: phase, `time.monotonic()` and the process's CPU
@@ -53,8 +55,6 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
         if later is not None:
             later.append(warm_the_aligner)
         return found
-    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
-        os.nice(NICENESS)
     needs_spacy = not all(warm_cache.entry_path(warm_cache.article_key(article)).is_file() for article in articles)
     with imports_frozen():
         from reader.core.analysis.actors import build_actors
@@ -89,6 +89,12 @@ def finished_analysis(articles: Sequence[Article], later: list[Callable[[], obje
     else:
         later.extend(writes)
     return finished
+
+
+def yield_to_the_app() -> None:
+    """Lower this process's CPU priority by NICENESS (once: the niceness only ever goes up); never fails."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(NICENESS)
 
 
 @contextmanager
@@ -151,7 +157,10 @@ def _one_line(error: BaseException) -> str:
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None = None) -> None:
-    """The service's loop: analyse `first`, then each ("analyse", articles) request, until the app is gone."""
+    """The service's loop: analyse `first`, then each ("analyse", articles) request, until the app is gone.
+
+    The service runs it at NICENESS below the app (`yield_to_the_app`, called by each entry point): nothing it
+    answers is what the app's first paint waits for."""
     pending: tuple[str, tuple[Article, ...]] | None = ("analyse", tuple(first)) if first is not None else None
     while True:
         if pending is None:
@@ -176,8 +185,12 @@ def serve(stdin: IO[bytes], stdout: IO[bytes], first: Sequence[Article] | None =
 
 
 def _analysed(articles: tuple[Article, ...], later: list[Callable[[], object]]) -> tuple[str, Shas, object]:
+    """The analysis goes as a pickle inside the reply (`AnalysisService.analysis` unpickles it when asked): the
+    app's reply thread then takes the reply without making the analysis's records, which on a warm start it
+    would do while the app draws its first frame."""
     try:
-        return ("analysis", shas_of(articles), finished_analysis(articles, later))
+        finished = finished_analysis(articles, later)
+        return ("analysis", shas_of(articles), pickle.dumps(finished, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as error:  # reported to the app as one line; it shows it in the sidebar
         return ("failed", shas_of(articles), _one_line(error))
 
@@ -243,6 +256,7 @@ def channel() -> tuple[IO[bytes], IO[bytes]]:
 def main() -> None:
     """`python -m reader.core.service_loop`: a service for articles the app sends."""
     stdin, stdout = channel()
+    yield_to_the_app()
     serve(stdin, stdout)
 
 

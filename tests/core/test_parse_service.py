@@ -18,7 +18,7 @@ import pytest
 from reader.core import warm_cache
 from reader.core.errors import InputError
 from reader.core.load.inputs import load_inputs
-from reader.core.parse_service import AnalysisService, complete_analysis, provisional_comparison
+from reader.core.parse_service import AnalysisService, complete_analysis, provisional_comparison, shas_of
 from reader.core.records import Article, FinishedAnalysis
 from reader.core.service_loop import finished_analysis
 
@@ -45,6 +45,25 @@ def test_the_launch_service_loads_what_this_process_would_load() -> None:
     finally:
         service.stop()
     assert _gone(service)
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_the_launch_service_steps_back_once_the_articles_are_handed_over() -> None:
+    """After the load (which the first paint waits for), the service runs at NICENESS below the app, whether
+    it goes on to spaCy or answers from the cache: on a loaded machine it must not take the first frame's CPU."""
+    from reader.core.service_loop import NICENESS
+
+    service = AnalysisService.spawn("reader.cli.service", ("launch", (str(SEEDS),)))
+    assert service is not None
+    try:
+        assert service.loaded(timeout=60) is not None
+        wanted = min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19)
+        deadline = time.monotonic() + 10
+        while os.getpriority(os.PRIO_PROCESS, service.pid) != wanted and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.getpriority(os.PRIO_PROCESS, service.pid) == wanted
+    finally:
+        service.stop()
 
 
 def test_a_load_error_comes_back_as_the_same_one_line_error(tmp_path: Path) -> None:
@@ -134,6 +153,63 @@ def test_a_finished_analysis_unpickles_with_the_records_alone() -> None:
     heavy = ("reader.core.warm_cache", "reader.core.serialize", "platformdirs", "json")
     result = subprocess.run([sys.executable, "-c", UNPICKLE, *heavy], input=data, capture_output=True, check=True)
     assert result.stdout.decode().split() == ["FinishedAnalysis"], result.stderr
+
+
+SENDER = """
+import pickle, sys
+from reader.core.parse_service import write_frame
+write_frame(sys.stdout.buffer, ("analysis", tuple(sys.argv[1:]), sys.stdin.buffer.read()))
+"""
+
+RECEIVER = """
+import subprocess, sys
+from reader.core.parse_service import AnalysisService
+
+sender = subprocess.Popen(
+    [sys.executable, "-c", sys.argv[1], "sha"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+)
+sender.stdin.write(sys.stdin.buffer.read())
+sender.stdin.close()
+service = AnalysisService(sender)
+while not service.ended:  # the sender's reply is read, then its end
+    pass
+print("records.analysis" in ",".join(sys.modules))
+class Article:  # what the service knows an article by
+    sha256 = "sha"
+
+finished = service.analysis([Article()], timeout=0)
+print(type(finished).__name__, "records.analysis" in ",".join(sys.modules))
+"""
+
+
+def test_the_reply_thread_leaves_the_analysis_pickled_until_it_is_asked_for() -> None:
+    """On a warm start the analysis comes in while the app draws its first frame: the reply thread only keeps
+    it, and the records are made when the app asks, after the first paint."""
+    finished = FinishedAnalysis(key="k", actors=(), claims=(), quoted=())
+    data = pickle.dumps(finished, protocol=pickle.HIGHEST_PROTOCOL)
+    result = subprocess.run(
+        [sys.executable, "-c", RECEIVER, SENDER], input=data, capture_output=True, timeout=60, check=True
+    )
+    assert result.stdout.decode().split() == ["False", "FinishedAnalysis", "True"], result.stderr
+
+
+@pytest.mark.parametrize("sent", [b"not a pickle", pickle.dumps("not an analysis")], ids=["damaged", "wrong type"])
+def test_a_damaged_analysis_is_reported_as_the_service_failing_there(sent: bytes) -> None:
+    articles = seed_articles()
+    command = [sys.executable, "-c", SENDER, *shas_of(articles)]
+    sender = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert sender.stdin is not None
+    sender.stdin.write(sent)
+    sender.stdin.close()
+    service = AnalysisService(sender)
+    try:
+        deadline = time.monotonic() + 30
+        while not service.ended and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert service.analysis(articles, timeout=0) is None
+        assert service.failure == "the analysis process sent a damaged reply"
+    finally:
+        service.stop()
 
 
 def test_provisional_comparison_carries_the_analysis_without_alignments() -> None:
