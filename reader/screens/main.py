@@ -295,13 +295,24 @@ class MainScreen(
     def on_key(self, event: events.Key) -> None:
         """What is typed right after `/` is the query. Textual hands each key to the widget focused when the key is
         read, and keys typed in a burst (or pasted as keys) are all read before the search line takes the focus:
-        from `/` on they are kept here (not run as the pane's commands) and typed into the line when it opens."""
+        from `/` on they are kept here (not run as the pane's commands) and typed into the line when it opens.
+
+        The line can open while some of them are still on their way up from the pane (the `/` binding runs in
+        the app's queue, beside the screen's): a printable key that reaches the screen while the line has the
+        focus was read before it had it (the line stops every key typed into it), so it goes into the line too."""
         if event.key == SEARCH_KEY:
             self._typed_for_search = ""
-        elif self._typed_for_search is not None and event.is_printable and event.character is not None:
-            event.stop()
-            event.prevent_default()
+            return
+        if not event.is_printable or event.character is None:
+            return
+        if self._typed_for_search is not None:
             self._typed_for_search += event.character
+        elif (bar := self.search_bar()) is not None and self.focused is bar:
+            bar.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     async def action_search(self) -> None:
         """Open the search line (mounted the first time) and give it the keys at once, so that what is typed
