@@ -156,13 +156,13 @@ def test_a_finished_analysis_unpickles_with_the_records_alone() -> None:
 
 
 SENDER = """
-import pickle, sys
+import sys
 from reader.core.parse_service import write_frame
 write_frame(sys.stdout.buffer, ("analysis", tuple(sys.argv[1:]), sys.stdin.buffer.read()))
 """
 
 RECEIVER = """
-import subprocess, sys
+import subprocess, sys, time
 from reader.core.parse_service import AnalysisService
 
 sender = subprocess.Popen(
@@ -172,7 +172,7 @@ sender.stdin.write(sys.stdin.buffer.read())
 sender.stdin.close()
 service = AnalysisService(sender)
 while not service.ended:  # the sender's reply is read, then its end
-    pass
+    time.sleep(0.01)
 print("records.analysis" in ",".join(sys.modules))
 class Article:  # what the service knows an article by
     sha256 = "sha"
