@@ -19,12 +19,16 @@ class SpanLayers:
         """Each layer's spans, sorted."""
         self._index: dict[str, tuple[list[int], int]] = {}
 
-    def set(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
-        """Replace one layer's spans."""
+    def set(self, layer: str, spans: Iterable[tuple[int, int]]) -> bool:
+        """Replace one layer's spans; False when they are the ones it already had (nothing to redraw)."""
         ordered = sorted(spans)
+        if self.spans.get(layer, []) == ordered:
+            self.spans[layer] = ordered
+            return False
         self.spans[layer] = ordered
         longest = max((end - start for start, end in ordered), default=0)
         self._index[layer] = ([start for start, _ in ordered], longest)
+        return True
 
     def overlapping(self, layer: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of `layer` that overlap the characters [start, end), in order."""

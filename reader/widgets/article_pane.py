@@ -188,14 +188,21 @@ class ArticlePane(ScrollView, can_focus=True):
         self.redraw()
 
     def set_highlight(self, layer: str, spans: Iterable[tuple[int, int]]) -> None:
-        """Replace one layer of highlighted character spans (mention, search, note…)."""
-        self.span_layers.set(layer, spans)
-        self.redraw()
+        """Replace one layer of highlighted character spans (mention, search, note…); redrawn only when they
+        changed."""
+        if self.span_layers.set(layer, spans):
+            self.redraw()
 
     def set_notes(self, sentences: frozenset[int], spans: Iterable[tuple[int, int]]) -> None:
-        """Mark the annotated sentences in the gutter and lay the "note" highlight over their passages."""
+        """Mark the annotated sentences in the gutter and lay the "note" highlight over their passages.
+
+        The screen calls this each time the comparison changes (the alignment, the analysis), with marks that
+        are mostly the ones already shown: redrawn unchanged, both panes and their minimaps were repainted in
+        the frame that brings the actors and claims (a full-screen frame instead of the sidebar's)."""
+        changed = sentences != self.noted
         self.noted = sentences
-        self.set_highlight("note", spans)
+        if self.span_layers.set("note", spans) or changed:
+            self.redraw()
 
     def redraw(self) -> None:
         self._cache.clear()

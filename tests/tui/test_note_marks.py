@@ -52,7 +52,8 @@ def test_bisected_marks_equal_every_note_against_every_sentence(passages: list[t
 def test_span_layers_find_exactly_the_overlapping_spans(spans: list[tuple[int, int]], window: tuple[int, int]) -> None:
     layers = SpanLayers()
     pairs = [(start, start + length) for start, length in spans]
-    layers.set("note", pairs)
+    assert layers.set("note", pairs) == bool(pairs), "a change (from no layer at all) only when there are spans"
+    assert not layers.set("note", list(reversed(pairs))), "the same spans in another order are no change"
     start, end = window[0], window[0] + window[1]
     assert layers.overlapping("note", start, end) == sorted((a, b) for a, b in pairs if a < end and b > start)
     assert layers.overlapping("search", start, end) == []
