@@ -18,6 +18,15 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _not_the_app_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that starts the way the command line does (`pause_for_startup`) makes this process "the app" for
+    `keep_what_lives_now`; restored after each test, so later tests' apps never freeze the test process's heap."""
+    import reader.core.collector as collector
+
+    monkeypatch.setattr(collector, "_started_as_the_app", collector._started_as_the_app)
+
+
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))

@@ -124,6 +124,7 @@ class MainScreen(
         self.hit_index: int | None = None
         self._layout_pending = False
         self.analysis_error = ""
+        self.records_kept: set[str] = set()
         self._footer_offers: tuple[object, ...] = ()
         self._resumed = False
         self._typed_for_search: str | None = None

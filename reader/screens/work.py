@@ -19,6 +19,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from reader.core.collector import keep_what_lives_now
 from reader.core.records import Article
 from reader.screens.messages import AlignmentReady, AnalysisReady, EarlyAnalysisReady
 from reader.shown import shown_markup
@@ -49,6 +50,8 @@ class BackgroundWork(Screen[None]):
     show_boilerplate: bool
     analysis_error: str
     progress: str
+    records_kept: set[str]
+    """The records whose first arrival has been seen (`_kept_once`)."""
 
     if TYPE_CHECKING:  # provided by MainScreen and its other mixins (a stub here would shadow them)
 
@@ -61,6 +64,13 @@ class BackgroundWork(Screen[None]):
         def _rebuild_view(self) -> None: ...
 
         def session_comparison(self, comparison: Comparison) -> None: ...
+
+    def _kept_once(self, records: str) -> None:
+        """The first arrival of these records (the alignment, the actors and claims): what lives now lives for
+        the session, so it leaves the collector's walks (`keep_what_lives_now`); later arrivals change nothing."""
+        if records not in self.records_kept:
+            self.records_kept.add(records)
+            keep_what_lives_now()
 
     def _sync_sidebar(self) -> None:
         """Show the analysis in the sidebar, or what is keeping it."""
@@ -99,6 +109,7 @@ class BackgroundWork(Screen[None]):
     def _comparison_arrived(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._rebuild_view()
+        self._kept_once("alignment")
         if comparison.analysed:
             self._set_progress("")
         else:
@@ -110,6 +121,7 @@ class BackgroundWork(Screen[None]):
     def on_early_analysis_ready(self, message: EarlyAnalysisReady) -> None:
         if message.comparison is None or (self.comparison is not None and self.comparison.analysed):
             return
+        self._kept_once("analysis")
         self.early_analysis = message.comparison
         if self.progress == "finding actors and claims…":
             self._set_progress("")
@@ -126,6 +138,7 @@ class BackgroundWork(Screen[None]):
         draw differently; they draw nothing the analysis adds, and re-laying them redrew both panes and minimaps
         in the frame that brings the actors (cold start, in-process: from the analysis reply to the actors drawn,
         92 -> 83 ms, medians of 34 interleaved runs each; noisy, quartiles 76-111 -> 74-106)."""
+        self._kept_once("analysis")
         self.comparison = message.comparison
         if not self.view.drawn_the_same_for(message.comparison):
             self.view = PairView(self.articles, *self.pair, message.comparison, show_boilerplate=self.show_boilerplate)

@@ -68,3 +68,31 @@ def test_the_startup_pause_keeps_a_collector_that_was_off_off() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_what_lives_now_is_frozen_only_in_the_command_line_app_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.collector as collector
+
+    try:
+        monkeypatch.setattr(collector, "_started_as_the_app", False)
+        before = gc.get_freeze_count()
+        collector.keep_what_lives_now()  # a test process running apps: nothing frozen
+        assert gc.get_freeze_count() == before
+        monkeypatch.setattr(collector, "_started_as_the_app", True)
+        collector.keep_what_lives_now()
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+
+
+def test_the_startup_pause_marks_the_process_as_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.collector as collector
+
+    monkeypatch.setattr(collector, "_started_as_the_app", False)
+    try:
+        collector.pause_for_startup()
+        assert collector._started_as_the_app
+    finally:
+        collector.end_startup_pause()
+        gc.unfreeze()
+        gc.enable()

@@ -229,3 +229,54 @@ async def test_the_panes_keep_their_size_when_the_footer_and_sidebar_arrive(monk
         await settle(pilot)
         assert screen.sidebar() is not None
         assert {side: screen.pane(side).size for side in (Side.LEFT, Side.RIGHT)} == first
+
+
+async def test_the_analysis_arriving_redraws_neither_pane_and_freezes_once_per_kind_of_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The frame that brings the actors and claims repaints the sidebar, not the panes: the note marks handed to
+    the panes again with the analysis are the ones they show. And what lives at the first alignment and at the
+    first actors and claims is moved out of the collector's walks, once each (`keep_what_lives_now`)."""
+    import reader.screens.work as work
+    from reader.widgets.article_pane import ArticlePane
+
+    released = threading.Event()
+    frozen: list[str] = []
+    redrawn: list[str] = []
+    original_redraw = ArticlePane.redraw
+
+    def gated_analysis(comparison: Comparison) -> Comparison:
+        released.wait(10)
+        return analysed_comparison(comparison)
+
+    def early(articles: Sequence[Article], timeout: float | None) -> Comparison | None:
+        return _early_from(articles) if released.wait(timeout if timeout is not None else 10) else None
+
+    def counting_redraw(self: ArticlePane) -> None:
+        redrawn.append(self.id or "")
+        original_redraw(self)
+
+    monkeypatch.setattr(work, "keep_what_lives_now", lambda: frozen.append("frozen"))
+    app = fixture_app(analyser=gated_analysis)
+    app.early_analyser = early
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(200):
+            await pilot.pause()
+            if screen.comparison is not None and screen.sidebar() is not None:
+                break
+        assert screen.comparison is not None and not screen.comparison.analysed
+        assert frozen == ["frozen"], "the first alignment's arrival"
+        monkeypatch.setattr(ArticlePane, "redraw", counting_redraw)
+        released.set()
+        screen = await settle(pilot)
+        assert screen.comparison is not None and screen.comparison.analysed
+        assert redrawn == [], redrawn
+        assert frozen == ["frozen", "frozen"], "and the first actors and claims' arrival, nothing more"
+        left = screen.pane(Side.LEFT)
+        left.set_notes(frozenset({0}), [(0, 5)])  # a note: the marks change, the pane is redrawn
+        left.set_notes(frozenset({0}), [(0, 5)])  # the same marks again: not
+        left.set_notes(frozenset({0}), [(0, 7)])  # the passage moved: redrawn
+        left.set_notes(frozenset({1}), [(0, 7)])  # another sentence marked: redrawn
+        assert redrawn == ["left-pane", "left-pane", "left-pane"]
