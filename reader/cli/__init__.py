@@ -42,9 +42,9 @@ def _open_app(paths: Sequence[str]) -> int:
     imports Textual, then turns to spaCy. When it cannot start or dies, this process loads the articles
     itself, with the same messages.
     """
+    from reader.core.blas import one_blas_thread
     from reader.core.collector import pause_for_startup
     from reader.core.parse_service import AnalysisService, service_enabled
-    from reader.core.service_loop import one_blas_thread
 
     pause_for_startup()  # until the first paint (reader.screens.main)
     one_blas_thread()  # before numpy's first import (the alignment's); the service inherits it

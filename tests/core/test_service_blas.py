@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import service_loop
+from reader.core import blas
 
 CHECK = textwrap.dedent(
     """
     import os, sys
-    from reader.core.service_loop import BLAS_THREADS_ENV, channel
+    from reader.core.blas import BLAS_THREADS_ENV
+    from reader.core.service_loop import channel
     assert "numpy" not in sys.modules
     channel()
     print(os.environ.get(BLAS_THREADS_ENV, "unset"), file=sys.stderr)
@@ -26,7 +27,7 @@ CHECK = textwrap.dedent(
 
 def _service_setting(extra: dict[str, str], check: str = CHECK, *arguments: str) -> str:
     """The BLAS setting `check` (run in a fresh interpreter, with `arguments`) prints on its last stderr line."""
-    env = {key: value for key, value in os.environ.items() if key != service_loop.BLAS_THREADS_ENV} | extra
+    env = {key: value for key, value in os.environ.items() if key != blas.BLAS_THREADS_ENV} | extra
     result = subprocess.run(
         [sys.executable, "-c", check, *arguments],
         capture_output=True,
@@ -45,14 +46,14 @@ def test_the_service_channel_sets_one_blas_thread() -> None:
 
 
 def test_a_number_the_user_chose_is_kept() -> None:
-    assert _service_setting({service_loop.BLAS_THREADS_ENV: "2"}) == "2"
+    assert _service_setting({blas.BLAS_THREADS_ENV: "2"}) == "2"
 
 
 def test_nothing_is_set_once_numpy_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("numpy")
-    monkeypatch.delenv(service_loop.BLAS_THREADS_ENV, raising=False)
-    service_loop.one_blas_thread()  # numpy is imported in the test process: too late to matter, left alone
-    assert service_loop.BLAS_THREADS_ENV not in os.environ
+    monkeypatch.delenv(blas.BLAS_THREADS_ENV, raising=False)
+    blas.one_blas_thread()  # numpy is imported in the test process: too late to matter, left alone
+    assert blas.BLAS_THREADS_ENV not in os.environ
 
 
 APP_CHECK = textwrap.dedent(
@@ -60,7 +61,7 @@ APP_CHECK = textwrap.dedent(
     import os, sys
     from reader.cli import _open_app
     from reader.core.errors import ReaderError
-    from reader.core.service_loop import BLAS_THREADS_ENV
+    from reader.core.blas import BLAS_THREADS_ENV
     try:
         _open_app([os.path.join(sys.argv[1], "missing.txt")])  # a bad path: the app never starts
     except ReaderError:

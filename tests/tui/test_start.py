@@ -180,6 +180,8 @@ class Reported(reader.app.ReaderApp):
     def run(self, *args, **kwargs):
         service = self.service
         print("loaded here:", "reader.core.load.layout" in sys.modules, flush=True)
+        later = ("reader.core.service_loop", "reader.core.records.analysis")
+        print("service's end here:", [name for name in later if name in sys.modules], flush=True)
         print("articles:", len(self.articles), flush=True)
         print("service:", service.pid if service is not None else None, flush=True)
         return super().run(headless=True)
@@ -196,7 +198,8 @@ main([sys.argv[1]])
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
 def test_the_command_line_loads_in_the_service_and_quitting_ends_it(tmp_path: Path) -> None:
-    """`reader PATH`: this process never imports the loading stage (the service did it), and when the app ends
+    """`reader PATH`: this process never imports the loading stage (the service did it), nor, before its app
+    runs, the service's loop or the analysis records (they arrive after the first paint); and when the app ends
     (as on `q`) the service is killed and reaped with it."""
     output = tmp_path / "out.txt"
     with output.open("w") as stream:
@@ -209,6 +212,7 @@ def test_the_command_line_loads_in_the_service_and_quitting_ends_it(tmp_path: Pa
         assert app.wait(timeout=120) == 0, output.read_text()
     lines = dict(line.split(": ", 1) for line in output.read_text().splitlines() if ": " in line)
     assert lines["loaded here"] == "False"
+    assert lines["service's end here"] == "[]"
     assert lines["articles"] == "2"
     pid = int(lines["service"])
     assert not Path(f"/proc/{pid}").exists(), "the service outlived the app (or is a zombie)"
