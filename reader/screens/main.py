@@ -16,6 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 
 from reader.core.records import Article
 from reader.screens.conflict_walk import ConflictWalk
@@ -69,6 +70,7 @@ class MainScreen(
     ConflictWalk,
     SearchAndStatus,
     StoryAndClaims,
+    Screen[None],
 ):
     """The comparison of one pair of articles."""
 

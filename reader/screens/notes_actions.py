@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from reader.core.errors import ReaderError
+from reader.screens.mixin import MainScreenMixin
 from reader.shown import shown_markup
 from reader.viewmodel.bands import Side
 
@@ -49,7 +49,7 @@ class NoteTarget:
     claim_id: str | None = None
 
 
-class NotesActions(Screen[None]):
+class NotesActions(MainScreenMixin):
     """Annotating, the gutter's note marks and the Notes tab (MainScreen derives from it)."""
 
     session: Session | None

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.geometry import Size
-from textual.screen import Screen
 
 from reader.core.records import Article
+from reader.screens.mixin import MainScreenMixin
 from reader.viewmodel.bands import Side
 from reader.viewmodel.layout import PaneMode, lay_out
 from reader.viewmodel.overview import row_overview
@@ -29,7 +29,7 @@ NARROW_WIDTH = 100
 """Below this many columns the sidebar folds away (`s` brings it back in place of the right pane)."""
 
 
-class PaneSync(Screen[None]):
+class PaneSync(MainScreenMixin):
     """Layout and cursor handling of the two panes (MainScreen derives from it)."""
 
     articles: tuple[Article, ...]

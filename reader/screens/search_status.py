@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
-
+from reader.screens.mixin import MainScreenMixin
 from reader.viewmodel.bands import Side
 from reader.viewmodel.pair_view import PairView, SearchHit
 from reader.widgets.headers import StatusLine
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from reader.widgets.search_bar import SearchBar
 
 
-class SearchAndStatus(Screen[None]):
+class SearchAndStatus(MainScreenMixin):
     """Handlers for the search line and the status line (MainScreen derives from it)."""
 
     view: PairView

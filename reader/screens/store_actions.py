@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 
 from reader.core.errors import ReaderError
+from reader.screens.mixin import MainScreenMixin
 from reader.shown import shown, shown_markup
 from reader.viewmodel.bands import Side
 
@@ -48,7 +48,7 @@ class SessionOpened(Message):
         super().__init__()
 
 
-class StoreActions(Screen[None]):
+class StoreActions(MainScreenMixin):
     """ctrl+s, o, e and the view state (MainScreen derives from it)."""
 
     session: Session | None

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.screens.mixin import MainScreenMixin
 from reader.viewmodel.bands import Side
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from textual.app import App
 
     from reader.core.records import Article, Claim, Comparison, TextSpan
     from reader.core.story import StoryFilter
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from reader.widgets.sidebar import Sidebar
 
 
-class StoryAndClaims:
+class StoryAndClaims(MainScreenMixin):
     """Handlers for `v` (story view) and `a`/`A` (claims)."""
 
     comparison: Comparison | None
@@ -37,14 +36,11 @@ class StoryAndClaims:
 
     if TYPE_CHECKING:  # provided by MainScreen or a sibling mixin; declared for the type checker only
 
-        @property
-        def app(self) -> App[int]: ...
         def pane(self, side: Side) -> ArticlePane: ...
         def move_cursor(self, side: Side, sentence: int) -> None: ...
         def show_spans(self, side: Side, sentence: int | None, spans: Sequence[TextSpan]) -> None: ...
         def sidebar(self) -> Sidebar | None: ...
         def _pair_chosen(self, pair: Pair | None) -> None: ...
-        def notify(self, message: str, *, timeout: float | None = None) -> None: ...
 
     # -- the story view --------------------------------------------------------------------------------------
 

@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from reader.core.collector import keep_what_lives_now
 from reader.core.records import Article
 from reader.screens.messages import AlignmentReady, AnalysisReady, EarlyAnalysisReady
+from reader.screens.mixin import MainScreenMixin
 from reader.shown import shown_markup
 from reader.viewmodel.pair_view import PairView
 
@@ -36,7 +36,7 @@ EarlyAnalyser = Callable[[Sequence[Article], float | None], "Comparison | None"]
 the timeout given (None: until they come); None when they failed or are not in yet."""
 
 
-class BackgroundWork(Screen[None]):
+class BackgroundWork(MainScreenMixin):
     """Workers and their results (MainScreen derives from it)."""
 
     articles: tuple[Article, ...]
