@@ -7,7 +7,7 @@ analysis run in the main screen's workers, so the first frame never waits for th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -19,37 +19,12 @@ from reader.commands import ReaderCommands
 from reader.core.records import Article
 from reader.screens.main import Aligner, Analyser, MainScreen
 from reader.shown import shown_markup
+from reader.stylesheets import LATER_STYLESHEETS, STYLESHEETS, read_once, stylesheet
 
 if TYPE_CHECKING:
     from reader.core.parse_service import AnalysisService
     from reader.core.records import Comparison
     from reader.store.session import Session
-
-STYLESHEETS = ("reader.tcss",)
-"""Read with the app: the main screen's look."""
-
-LATER_STYLESHEETS = ("dialogs.tcss",)
-"""Read when the first screen is pushed over the main one: the dialogs' look (~3 ms to parse, none of it needed
-by the first frame)."""
-
-
-def stylesheet(name: str) -> Path:
-    """A stylesheet of the installed `reader.styles` package (the repo's top-level styles/), or of a checkout.
-
-    Found through the import system's spec rather than `importlib.resources`, whose import alone cost ~15 ms of
-    the first frame; the styles are plain files in every supported install (wheel, editable, checkout).
-    """
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("reader.styles")
-    except (ImportError, ValueError):
-        spec = None
-    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
-    for location in locations:
-        if (Path(location) / name).is_file():
-            return Path(location) / name
-    return Path(__file__).resolve().parent.parent / "styles" / name
 
 
 def _align(articles: Sequence[Article]) -> Comparison:
@@ -172,10 +147,7 @@ class ReaderApp(App[int]):
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         """Textual's push, with the dialogs' stylesheet read first (once): only a pushed screen uses it."""
-        for name in LATER_STYLESHEETS:
-            path = stylesheet(name).absolute()
-            if not self.stylesheet.has_source(str(path)):
-                self.stylesheet.read(path)  # parsed with the screen's first styling; nothing shown uses its rules
+        read_once(self.stylesheet, LATER_STYLESHEETS)  # parsed with the screen's first styling
         return super().push_screen(*args, **kwargs)
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:

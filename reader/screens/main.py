@@ -157,9 +157,11 @@ class MainScreen(
         the first `/` (`action_search`): mounted on the screen here, it made Textual repaint the whole screen
         (a 22 KB frame) while the sidebar was being built.
         """
+        from reader.stylesheets import SIDEBAR_STYLESHEETS, read_once
         from reader.widgets.footer import ReaderFooter
         from reader.widgets.sidebar import Sidebar
 
+        read_once(self.app.stylesheet, SIDEBAR_STYLESHEETS)  # parsed as they mount (reader.stylesheets)
         footer = ReaderFooter()
         self.query_one("#footer-slot").mount(footer)  # its row is kept from the first frame: the panes keep their size
         analysed = self.comparison if self.comparison is not None and self.comparison.analysed else None

@@ -3,7 +3,7 @@
 The Actors, Claims and Quoted tabs share it. A subclass says how to lay out one entry for a width (the pure
 layout lives in reader.viewmodel.sidebar_text) and, optionally, the heading above the list; this class keeps
 the highlight on the same entry across refills and resizes, and reports Enter (or a click) as the key of the
-chosen entry. The vertical scrollbar is always shown (see styles/reader.tcss), so the width an entry is laid
+chosen entry. The vertical scrollbar is always shown (see styles/sidebar.tcss), so the width an entry is laid
 out for does not change when the list starts to overflow.
 """
 

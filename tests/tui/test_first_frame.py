@@ -169,7 +169,7 @@ async def test_the_first_resume_keeps_the_styles_the_screen_mounted_with_and_a_l
 async def test_the_dialogs_stylesheet_is_read_with_the_first_dialog_not_with_the_first_frame(
     make_app: AppFactory,
 ) -> None:
-    from reader.app import LATER_STYLESHEETS, stylesheet
+    from reader.stylesheets import LATER_STYLESHEETS, stylesheet
 
     dialogs = str(stylesheet(LATER_STYLESHEETS[0]).absolute())
     async with make_app().run_test(size=(120, 40)) as pilot:
@@ -181,6 +181,30 @@ async def test_the_dialogs_stylesheet_is_read_with_the_first_dialog_not_with_the
         assert pilot.app.stylesheet.has_source(dialogs)
         body = pilot.app.screen.query_one("#help-body")
         assert body.styles.max_width is not None and body.styles.max_width.value == 110  # a dialogs.tcss rule
+
+
+async def test_the_sidebar_stylesheet_is_read_as_the_sidebar_mounts_not_with_the_first_frame(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.stylesheets import SIDEBAR_STYLESHEETS, stylesheet
+
+    rules = str(stylesheet(SIDEBAR_STYLESHEETS[0]).absolute())
+    read_before_the_sidebar: list[bool] = []
+    original = MainScreen._mount_extras
+
+    def noting(screen: MainScreen) -> None:
+        read_before_the_sidebar.append(screen.app.stylesheet.has_source(rules))
+        original(screen)
+
+    monkeypatch.setattr(MainScreen, "_mount_extras", noting)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert read_before_the_sidebar == [False]
+        assert pilot.app.stylesheet.has_source(rules)
+        notes = pilot.app.screen.query_one("#notes-list")
+        assert notes.styles.text_overflow == "ellipsis" and notes.styles.padding.top == 0  # sidebar.tcss rules
+        actor_filter = pilot.app.screen.query_one("#actor-filter")
+        assert actor_filter.styles.height is not None and actor_filter.styles.height.value == 3
 
 
 async def test_the_grace_after_the_first_frame_counts_from_that_frame(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import STYLESHEETS, ReaderApp, stylesheet
+from reader.app import ReaderApp
 from reader.cli import main
+from reader.stylesheets import LATER_STYLESHEETS, SIDEBAR_STYLESHEETS, STYLESHEETS, stylesheet
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def test_every_package_is_listed_so_the_explicit_list_never_drops_one() -> None:
 
 
 def test_stylesheets_exist_where_the_app_looks() -> None:
-    for name in STYLESHEETS:
+    for name in (*STYLESHEETS, *SIDEBAR_STYLESHEETS, *LATER_STYLESHEETS):
         assert stylesheet(name).is_file()
         assert stylesheet(name).parent.name == "styles"
     assert all(Path(path).is_file() for path in ReaderApp.CSS_PATH)  # type: ignore[union-attr]
