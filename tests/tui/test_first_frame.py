@@ -233,3 +233,45 @@ async def test_the_grace_after_the_first_frame_counts_from_that_frame(
         await settle(pilot)
         assert len(frames) > 1  # Textual drew more frames after the first one
     assert frames_when_set == [1]
+
+
+LAYOUT_ONLY = ("#body", "#right-column", ".pane-row", "#footer-slot")
+"""The containers reader.tcss keeps from being drawn: their children cover them (see the rule's comment)."""
+
+DRAWN_FROM_THE_FIRST_FRAME = ("#status", ".pane-header", "ArticlePane", "Minimap", "#left-column", "#sidebar-slot")
+
+
+def _shown(node: Widget) -> bool:
+    """Displayed, as are all its ancestors up to the screen."""
+    return all(ancestor.display for ancestor in node.ancestors_with_self if isinstance(ancestor, Widget))
+
+
+@pytest.mark.parametrize(("size", "keys"), [((160, 48), ()), ((80, 24), ("s",))])
+async def test_layout_containers_are_not_drawn_and_every_widget_inside_them_is(
+    make_app: AppFactory, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    """Hidden is inherited in Textual: a widget mounted into a layout-only container and not made visible again
+    would be laid out and never drawn. Wide, and narrow with the sidebar in place of the right pane."""
+    async with make_app().run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        drawn = set(screen._compositor.visible_widgets)
+        layout_only = {node for selector in LAYOUT_ONLY for node in screen.query(selector)}
+        assert len(layout_only) == 5
+        assert not layout_only & drawn
+        expected = [node for selector in DRAWN_FROM_THE_FIRST_FRAME for node in screen.query(selector) if _shown(node)]
+        assert len(expected) >= 6
+        assert all(node in drawn for node in expected)
+        textual_hidden = ("ToastRack", "ToastHolder")
+        undrawn = [
+            f"{type(node).__name__}#{node.id}"
+            for node in screen.walk_children()
+            if _shown(node)
+            and not node.visible
+            and node not in layout_only
+            and type(node).__name__ not in textual_hidden
+        ]
+        assert undrawn == []
+        assert screen.query_one("ReaderFooter").visible and screen.query_one("Sidebar").visible
