@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.tmux import start_session
+
 ROOT = Path(__file__).resolve().parents[2]
 BORDER = "▕"
 HEIGHT = 20
@@ -55,9 +57,7 @@ def session(tmp_path: Path) -> Iterator[str]:
         f"READER_CACHE_DIR={shlex.quote(str(tmp_path / 'cache'))} "
         f"{shlex.quote(sys.executable)} -m reader a.txt b.txt; echo READER-EXIT=$?; sleep 30"
     )
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "110", "-y", str(HEIGHT), command], check=True)
-    _tmux("set-option", "-t", name, "window-size", "manual")
-    _tmux("resize-window", "-t", name, "-x", "110", "-y", str(HEIGHT))
+    start_session(name, 110, HEIGHT, command)
     try:
         yield name
     finally:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.tmux import start_session
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
@@ -67,14 +69,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         f"cd {shlex.quote(str(tmp_path))} && env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m reader "
         f"{shlex.quote(str(ROOT / 'seeds'))}; echo READER-EXIT=$?; sleep 30"
     )
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "160", "-y", "48", command],
-        check=True,
-    )
     # COLUMNS/LINES (pytest sets them) would override the pane's size in the app: the command unsets them.
-    # Without an attached client some tmux versions fall back to 80x24; pin the size we asked for.
-    subprocess.run(["tmux", "set-option", "-t", name, "window-size", "manual"], capture_output=True, check=False)
-    subprocess.run(["tmux", "resize-window", "-t", name, "-x", "160", "-y", "48"], capture_output=True, check=False)
+    start_session(name, 160, 48, command)
     try:
         yield Terminal(name)
     finally:
