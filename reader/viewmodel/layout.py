@@ -92,7 +92,13 @@ def _normalised(text: str) -> str:
 
 
 def _drawn_cells(text: str) -> int:
-    """Cells the pane draws `text` in (emoji sequences as their parts: see `cells`)."""
+    """Cells the pane draws `text` in (emoji sequences as their parts: see `cells`).
+
+    An ASCII word is one cell per character: most words of most articles, whose text as a whole is rarely ASCII
+    (one curly quote is enough), so the check is made per word; it halved the wrap of the first frame.
+    """
+    if text.isascii():
+        return len(text)
     return cell_len(drawn_text(text))
 
 
@@ -104,8 +110,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    ascii_only = text.isascii()
-    measure = len if ascii_only else _drawn_cells
+    measure = _drawn_cells
     rows: list[tuple[int, int]] = []
     row_start = 0
     row_cells = 0
