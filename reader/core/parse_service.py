@@ -28,9 +28,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.service_fork import ForkedService, fork_service
 
@@ -50,10 +49,12 @@ Shas = tuple[str, ...]
 """Which articles a request is about (their sha256, in order)."""
 
 
-@dataclass(frozen=True)
-class Launched:
+class Launched(NamedTuple):
     """What the launch service loaded: the articles, and one line per file it skipped (like `Loaded`, which is
-    not sent itself: unpickling it would import the loading stage into the app's process)."""
+    not sent itself: unpickling it would import the loading stage into the app's process).
+
+    A NamedTuple: the app's process imports this module before its first frame (see `reader.core.records`).
+    """
 
     articles: tuple[Article, ...]
     warnings: tuple[str, ...]

@@ -9,8 +9,7 @@ reported and the note stays in memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.binding import Binding, BindingType
 
@@ -36,9 +35,11 @@ NOTE_BINDINGS: list[BindingType] = [
 ]
 
 
-@dataclass(frozen=True)
-class NoteTarget:
-    """What `m` acts on: a sentence of an article, an actor, a claim, or one existing note."""
+class NoteTarget(NamedTuple):
+    """What `m` acts on: a sentence of an article, an actor, a claim, or one existing note.
+
+    A NamedTuple: the main screen imports this module before its first frame (see `reader.core.records`).
+    """
 
     subject: str
     """How the dialog names it."""

@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.records import Article, BlockKind, SentenceClass
 
@@ -35,9 +35,11 @@ class Side(IntEnum):
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
 
-@dataclass(frozen=True)
-class Item:
-    """One thing a pane shows in a band: a sentence, or a folded run of boilerplate sentences."""
+class Item(NamedTuple):
+    """One thing a pane shows in a band: a sentence, or a folded run of boilerplate sentences.
+
+    A NamedTuple: the module is imported before the first frame (see `reader.core.records` on dataclasses).
+    """
 
     sentences: tuple[int, ...]
     """The sentence shown (one index), or every sentence of the folded run."""

@@ -9,9 +9,8 @@ here, so all of it is tested without an app.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.records import Article, DetailStatus, SentenceClass
 from reader.marks import CONFLICT_MARK, MARKS, MOVED_MARK
@@ -29,9 +28,11 @@ class Jump(StrEnum):
     CONFLICT = "conflict"
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """A case-insensitive occurrence of the search text in one pane."""
+class SearchHit(NamedTuple):
+    """A case-insensitive occurrence of the search text in one pane.
+
+    A NamedTuple: the module is imported before the first frame (see `reader.core.records` on dataclasses).
+    """
 
     side: Side
     sentence: int
