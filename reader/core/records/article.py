@@ -1,18 +1,24 @@
 """The records the loading stage makes: an article, its blocks and sentences, and spans of its text.
 
-The only dataclass records the app needs for its first frame (it receives these from the launch service), so
-they live apart from the alignment and analysis records, which `reader.core.records` loads on first use.
+The only records the app needs for its first frame (it receives these from the launch service), so they live
+apart from the alignment and analysis records, which `reader.core.records` loads on first use, and they are
+frozen records whose methods are not compiled at import (`reader.core.records.frozen`): each writes its own
+`__init__`, which sets its fields in the order they are declared.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from reader.core.records.frozen import frozen_record
 from reader.core.records.kinds import BlockKind
 
+_set = object.__setattr__
+"""How a frozen record's `__init__` sets a field (its own `__setattr__` refuses), as the dataclass one does."""
 
-@dataclass(frozen=True)
+
+@frozen_record
 class TextSpan:
     """A piece of one article's text: `text == article.text[start:end]`."""
 
@@ -20,8 +26,13 @@ class TextSpan:
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Block:
     """A unit of layout: a line or paragraph of the source, classified before sentence splitting."""
 
@@ -30,8 +41,14 @@ class Block:
     start: int
     end: int
 
+    def __init__(self, index: int, kind: BlockKind, start: int, end: int) -> None:
+        _set(self, "index", index)
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Sentence:
     """The unit of alignment. Headlines, bylines and bullets are one sentence each."""
 
@@ -46,8 +63,16 @@ class Sentence:
     text: str
     """`article.text[start:end]`, kept so records are self-describing."""
 
+    def __init__(self, index: int, block: int, kind: BlockKind, start: int, end: int, text: str) -> None:
+        _set(self, "index", index)
+        _set(self, "block", block)
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class ArticleMeta:
     """What the text says about itself; each field is None when the text does not say it."""
 
@@ -62,8 +87,30 @@ class ArticleMeta:
     """Publication date as ISO 8601 ("2025-12-29"), from the page's metadata, a "Published …" line or the
     dateline; resolves weekdays ("Monday") against calendar dates when details are compared."""
 
+    def __init__(
+        self,
+        headline: str | None = None,
+        byline: str | None = None,
+        outlet: str | None = None,
+        dateline: str | None = None,
+        dates: tuple[str, ...] = (),
+        author: str | None = None,
+        published: str | None = None,
+    ) -> None:
+        _set(self, "headline", headline)
+        _set(self, "byline", byline)
+        _set(self, "outlet", outlet)
+        _set(self, "dateline", dateline)
+        _set(self, "dates", dates)
+        _set(self, "author", author)
+        _set(self, "published", published)
 
-@dataclass(frozen=True)
+
+NO_META = ArticleMeta()
+"""The metadata of a text that says nothing about itself (records are immutable, so one serves every article)."""
+
+
+@frozen_record
 class Article:
     """One loaded, cleaned and segmented article."""
 
@@ -82,6 +129,28 @@ class Article:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    def __init__(
+        self,
+        label: str,
+        path: str | None,
+        text: str,
+        sha256: str,
+        line_starts: tuple[int, ...],
+        source_lines: tuple[int, ...],
+        blocks: tuple[Block, ...],
+        sentences: tuple[Sentence, ...],
+        meta: ArticleMeta = NO_META,
+    ) -> None:
+        _set(self, "label", label)
+        _set(self, "path", path)
+        _set(self, "text", text)
+        _set(self, "sha256", sha256)
+        _set(self, "line_starts", line_starts)
+        _set(self, "source_lines", source_lines)
+        _set(self, "blocks", blocks)
+        _set(self, "sentences", sentences)
+        _set(self, "meta", meta)
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line holding character `offset` of `text`."""
