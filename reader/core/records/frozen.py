@@ -25,6 +25,7 @@ from typing import Any, TypeVar, dataclass_transform
 
 RecordT = TypeVar("RecordT", bound=type)
 
+
 def _equality(key: Callable[[object], tuple[object, ...]]) -> Callable[[object, object], bool]:
     """`__eq__` over the values `key` reads, in order (a closure: made without compiling anything)."""
 
