@@ -168,7 +168,11 @@ def test_the_first_frame_imports_nothing_heavy(tmp_path: Path) -> None:
     later = {"reader.viewmodel.sidebar_rows", "reader.viewmodel.conflicts", "reader.widgets.footer"}
     assert later.isdisjoint(imported), "the sidebar's rows, the conflict rows and the footer come after the paint"
     records = json.loads(result.stdout.splitlines()[1])
-    assert records == ["reader.core.records.article", "reader.core.records.kinds"], "made before they can arrive"
+    assert records == [
+        "reader.core.records.article",
+        "reader.core.records.frozen",
+        "reader.core.records.kinds",
+    ], "made before they can arrive"
 
 
 COMMAND_LINE = """
