@@ -31,7 +31,9 @@ class SearchBar(Input):
         search_bar: SearchBar
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search both articles (Enter: next hit, Esc: close)", id=id)
+        # Not selecting on focus: the first keys after `/` are typed in before the focus is handled
+        # (`MainScreen.on_key`), and a selection would have the next key replace them.
+        super().__init__(placeholder="search both articles (Enter: next hit, Esc: close)", id=id, select_on_focus=False)
 
     def action_close(self) -> None:
         self.post_message(self.Closed(self))

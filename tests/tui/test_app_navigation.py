@@ -163,6 +163,25 @@ async def test_keys_still_on_their_way_from_the_pane_when_the_search_opens_go_in
         assert len(screen.hits) == 2
 
 
+async def test_keys_typed_after_the_line_takes_the_focus_add_to_what_came_before(make_app: AppFactory) -> None:
+    """The first keys of a burst go into the line before its focus is handled: a line that selected its text on
+    focus had the next key replace them (in tmux, the first `/Trump` after a fresh install gave "ump": the line's
+    first mount, read from a cold disk, let "Tr" in before the focus)."""
+    from textual import events
+
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        for character in "/tr":
+            pilot.app.post_message(events.Key("slash" if character == "/" else character, character))
+        await pilot.pause()
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert screen.focused is bar and bar.value == "tr"
+        await pilot.press(*"ucks")  # typed into the line itself, once it has the focus
+        assert bar.value == "trucks"
+        assert len(screen.hits) == 2
+
+
 async def test_help_lists_keys_and_legend(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(120, 40)) as pilot:
         screen = await settle(pilot)
