@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.load.htmltext import html_to_text, looks_like_html
+from reader.core.load.htmltext import html_to_text
+from reader.core.load.textclean import looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">

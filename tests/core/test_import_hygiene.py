@@ -71,3 +71,17 @@ def test_the_analysis_package_names_load_on_first_use() -> None:
     assert analysis.carried_by is carried_by
     with pytest.raises(AttributeError):
         _ = analysis.no_such_name
+
+
+HTML_STAGE = ("reader.core.load.htmltext", "reader.core.load.webstory", "html.parser", "trafilatura")
+
+
+def test_loading_plain_text_never_imports_the_html_stage(tmp_path: Path) -> None:
+    """The launch service loads the articles before the app's first paint: text files must not pay for the HTML
+    parser and trafilatura's wrapper (~10 ms of the load stage's import); a page still gets them."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Storm hits</h1><p>The storm hit the coast on Monday.</p></body></html>")
+    text = f"from reader.core.load.inputs import load_inputs\nload_inputs([{str(ROOT / 'seeds')!r}])"
+    assert modules_imported(text, HTML_STAGE) == []
+    html = f"from reader.core.load.inputs import load_inputs\nload_inputs([{str(page)!r}, {str(page)!r}])"
+    assert {"reader.core.load.htmltext", "reader.core.load.webstory"} <= set(modules_imported(html, HTML_STAGE))

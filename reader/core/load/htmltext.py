@@ -65,14 +65,8 @@ NAVIGATION_ROLES = frozenset({"navigation", "banner", "contentinfo", "complement
 
 BULLET_PREFIX = "• "
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BULLET_START = re.compile(r"^[•‣◦▪●■\-–—*·]\s")
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a text starts like an HTML document (doctype, <html>, <head> or <body>)."""
-    return _HTML_START.match(text[:4096]) is not None
 
 
 @dataclass(frozen=True)

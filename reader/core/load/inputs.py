@@ -21,11 +21,9 @@ from pathlib import Path
 
 from reader.core.errors import InputError
 from reader.core.limits import check_article_sentences, check_article_text
-from reader.core.load.htmltext import looks_like_html
 from reader.core.load.layout import PageHints, classify
 from reader.core.load.segment import build_blocks, line_starts_of, split_units
-from reader.core.load.textclean import decode_bytes, looks_binary, sanitize, utf16_bom
-from reader.core.load.webstory import page_story
+from reader.core.load.textclean import decode_bytes, looks_binary, looks_like_html, sanitize, utf16_bom
 from reader.core.records import Article
 
 
@@ -106,6 +104,8 @@ def article_from_html(html: str, label: str = "A", path: str | None = None) -> A
 
 def html_article(html: str, label: str = "A", path: str | None = None) -> tuple[Article, str | None]:
     """The article of an HTML page and, when trafilatura could not judge it, why (the own rules were used)."""
+    from reader.core.load.webstory import page_story  # the HTML stage, imported only for a page
+
     page = page_story(sanitize(html))
     hints = PageHints(
         headline=page.headline,

@@ -115,3 +115,15 @@ def decode_bytes(data: bytes) -> str:
 def clean_bytes(data: bytes) -> str:
     """Decode then sanitise: the text of a plain-text file as the rest of the pipeline sees it."""
     return sanitize(decode_bytes(data))
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a text starts like an HTML document (doctype, <html>, <head> or <body>).
+
+    Here rather than in `reader.core.load.htmltext`, so that loading plain text never imports the HTML stage
+    (its parser, trafilatura's wrapper and their patterns: ~9 ms of the launch service's start, before it
+    can hand the articles over)."""
+    return _HTML_START.match(text[:4096]) is not None
