@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, TypeVar, dataclass_transform
+from typing import TypeVar, dataclass_transform
 
 RecordT = TypeVar("RecordT", bound=type)
 
@@ -48,9 +48,14 @@ def _hashing(key: Callable[[object], tuple[object, ...]]) -> Callable[[object], 
     return __hash__
 
 
-def _record_repr(self: Any) -> str:
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__record_repr_fields__)
-    return f"{self.__class__.__qualname__}({shown})"
+def _representation(names: tuple[str, ...]) -> Callable[[object], str]:
+    """`__repr__` showing the fields `names`, as a dataclass's does."""
+
+    def __repr__(self: object) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
 
 
 def _record_setattr(self: object, name: str, value: object) -> None:
@@ -66,17 +71,15 @@ def frozen_record(cls: RecordT) -> RecordT:
     """Make `cls` (which defines its own `__init__`) a frozen dataclass without compiling anything."""
     if "__init__" not in cls.__dict__:
         raise TypeError(f"{cls.__qualname__} must define __init__ (frozen_record compiles none)")
-    dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # the fields; no method is written
-    made = cls
-    fields = dataclasses.fields(made)
+    dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # the fields, in place; no method is written
+    fields = dataclasses.fields(cls)
     compared = tuple(field.name for field in fields if field.compare)
     if len(compared) < 2:
         raise TypeError(f"{cls.__qualname__}: a record compares at least two fields")
     key = attrgetter(*compared)
-    made.__record_repr_fields__ = tuple(field.name for field in fields if field.repr)  # type: ignore[attr-defined]
-    made.__eq__ = _equality(key)  # type: ignore[assignment]
-    made.__hash__ = _hashing(key)  # type: ignore[assignment]
-    made.__repr__ = _record_repr  # type: ignore[assignment]
-    made.__setattr__ = _record_setattr  # type: ignore[assignment]
-    made.__delattr__ = _record_delattr  # type: ignore[assignment]
-    return made
+    cls.__eq__ = _equality(key)  # type: ignore[assignment]
+    cls.__hash__ = _hashing(key)  # type: ignore[assignment]
+    cls.__repr__ = _representation(tuple(field.name for field in fields if field.repr))  # type: ignore[assignment]
+    cls.__setattr__ = _record_setattr  # type: ignore[assignment]
+    cls.__delattr__ = _record_delattr  # type: ignore[assignment]
+    return cls
