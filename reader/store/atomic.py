@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -137,7 +138,15 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
 
     Temporary file in the same directory (so `os.replace` is a rename on one file system), flush, fsync, then
     replace, then fsync the directory so the rename itself survives a power cut. Raises SaveFailedError.
+
+    A symbolic link is written through (its target is replaced, the link stays); a path that is not a regular
+    file (a device such as /dev/full, a FIFO, a directory) is refused: a rename would replace the node itself.
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise SaveFailedError(f"cannot write {shown(path)}: not a regular file")
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)

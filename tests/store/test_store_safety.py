@@ -214,3 +214,23 @@ def test_stale_temporaries_are_removed_at_start_and_live_ones_kept() -> None:
     list_saved()  # the store's first use in a process cleans up
     assert not stale.exists() and fresh.exists() and unrelated.exists()
     assert fcntl is not None
+
+
+def test_an_export_writes_through_a_link_and_refuses_what_is_not_a_file(tmp_path: Path) -> None:
+    """A rename over the target would replace the node itself: a link became a file, /dev/full a file, a FIFO's
+    reader got nothing. A link is written through; a device, a FIFO or a directory is refused."""
+    from reader.store.atomic import atomic_write_text
+
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, tmp_path, Path(os.devnull)):
+        with pytest.raises(SaveFailedError, match="not a regular file"):
+            atomic_write_text(target, "x")
+    assert fifo.exists() and not fifo.is_file()
+    assert Path(os.devnull).is_char_device()
