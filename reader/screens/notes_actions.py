@@ -48,6 +48,8 @@ class NoteTarget(NamedTuple):
     sentence: int | None = None
     actor_id: str | None = None
     claim_id: str | None = None
+    beside: Annotation | None = None
+    """A note of the Notes list: a new note (`M`) goes on what it annotates."""
 
 
 class NotesActions(MainScreenMixin):
@@ -94,7 +96,7 @@ class NotesActions(MainScreenMixin):
                     break
                 annotation = session.get(annotation_id)
                 entry = note_rows([annotation], comparison, ())[0]
-                return NoteTarget(f"{entry.where} {entry.subject}", (annotation,))
+                return NoteTarget(f"{entry.where} {entry.subject}", (annotation,), beside=annotation)
             if isinstance(node, ActorList):
                 actor_id = node.highlighted_id
                 actor = next((a for a in comparison.actors if a.id == actor_id), None)
@@ -159,6 +161,9 @@ class NotesActions(MainScreenMixin):
                 done = "Note added to the claim."
             elif target.article is not None and target.sentence is not None:
                 changed_id = session.annotate_sentence(target.article, target.sentence, result.note, result.tags).id
+                done = "Note added."
+            elif target.beside is not None:
+                changed_id = session.add(target.beside.target, result.note, result.tags).id
                 done = "Note added."
             else:
                 return

@@ -187,6 +187,30 @@ async def test_annotate_an_actor_and_a_claim_and_jump_from_the_notes_tab(make_ap
         assert app.screen.annotation.note == "dates differ"
 
 
+async def test_a_new_note_from_the_notes_list_goes_on_what_the_listed_note_annotates(make_app: AppFactory) -> None:
+    """`M` on a Notes entry opened a dialog whose note was then dropped without a word (the entry named no passage,
+    actor or claim of its own): it is added beside the listed note, on the same target."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("j", "j", "m")
+        await write_note(pilot, "first")
+        await pilot.press("4")
+        listed = notes_list(screen)
+        listed.focus()
+        await pilot.pause()
+        await pilot.press("M")
+        assert isinstance(app.screen, AnnotateScreen) and app.screen.annotation is None
+        await write_note(pilot, "second")
+        session = screen.session
+        assert session is not None
+        first, second = session.annotations
+        assert (first.note, second.note) == ("first", "second")
+        assert second.target == first.target
+        assert [row.annotation_id for row in listed.rows] == [first.id, second.id]
+        assert "Note added." in messages(app)
+
+
 async def test_first_save_asks_for_a_name_and_refuses_a_bad_one(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
