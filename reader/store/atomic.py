@@ -144,9 +144,12 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     """
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise SaveFailedError(f"cannot write {shown(path)}: not a regular file")
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there yet (the usual case), or not reachable: the write below says which
+        regular = True
+    if not regular:
+        raise SaveFailedError(f"cannot write {shown(path)}: not a regular file")
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
