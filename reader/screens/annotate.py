@@ -26,7 +26,8 @@ class AnnotateScreen(ModalScreen[NoteEdit | None]):
     """A note and its tags; Save, Delete (when editing) or Cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note-save", priority=True),
+        # Not a priority binding: a priority one runs before the keys typed ahead of it reach the field.
+        Binding("ctrl+s", "save", "Save note", id="note-save"),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
         Binding("q", "stay", show=False),  # the app's `q` would quit and drop the note being written
     ]

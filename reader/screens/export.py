@@ -41,7 +41,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),
-        Binding("ctrl+s", "export", "Export", id="export-confirm", priority=True),
+        # Not a priority binding: a priority one runs before the keys typed ahead of it reach the field.
+        Binding("ctrl+s", "export", "Export", id="export-confirm"),
     ]
 
     def __init__(self, suggest: SuggestName, fmt: str = "html", cwd: Path | None = None) -> None:
