@@ -66,6 +66,13 @@ edits = st.lists(
     changes=[("insert", 18, 0), ("insert", 35, 0)],
     delete_noted=False,
 )
+@example(  # the noted copy deleted, both neighbours of the twin edited: the contexts matched 0.375 to 0.359
+    order=[0, 1, 2, 3, 5, 4, 6, 7, 8, 9],
+    twin_at=(2, 4),
+    noted_copy=0,
+    changes=[("insert", 19, 0), ("reword", 4, 0), ("reword", 4, 0)],
+    delete_noted=True,
+)
 @example(  # the same, with a line deleted elsewhere: the copies still map one to one, the twin at the very start
     order=list(range(10)),
     twin_at=(0, 7),
