@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -149,10 +150,29 @@ def test_load_files_and_texts_in_input_order() -> None:
     assert [s.text for s in loaded.articles[1].sentences] == ["A text given directly.", "It has two sentences."]
 
 
-def test_empty_and_one_line_texts_load() -> None:
-    loaded = load_inputs(["", "Only one line"])
+def test_an_empty_text_beside_two_readable_ones_loads_with_a_warning() -> None:
+    loaded = load_inputs(["", "Only one line", "Another article. Two sentences."])
     assert loaded.articles[0].sentences == () and loaded.articles[0].text == ""
     assert [s.text for s in loaded.articles[1].sentences] == ["Only one line"]
+    assert loaded.warnings == ("no text in article A (text)",)
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"), [(["", "Only one line"], "found 1 (1 empty)"), (["   ", ""], "found 0 (2 empty)")]
+)
+def test_empty_articles_do_not_count_towards_the_two(texts: list[str], found: str) -> None:
+    """Two empty files gave an empty comparison and exit 0: nothing to compare is an input error."""
+    with pytest.raises(InputError, match=rf"^need at least two readable articles to compare, {re.escape(found)}$"):
+        load_inputs(texts)
+
+
+def test_empty_files_named_explicitly_do_not_count_towards_the_two(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.md").write_text("  \n\n")
+    with pytest.raises(InputError, match=r"found 0 \(2 empty\)$"):
+        load_inputs([tmp_path / "empty.txt", tmp_path / "blank.md"])
+    with pytest.raises(InputError, match=r"found 1 \(1 empty\)$"):
+        load_inputs([tmp_path / "empty.txt", SEED_A])
 
 
 @pytest.mark.parametrize("missing", ["no-such-file.txt", Path("no/such/folder")])

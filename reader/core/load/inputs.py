@@ -233,7 +233,10 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
             text = source.text or ""
             read = article_from_html if looks_like_html(text) else article_from_text
             check_article_text(len(text), f"article {label} (text)")
-            articles.append(_within_limits(read(text, label, None), f"article {label} (text)"))
+            given = _within_limits(read(text, label, None), f"article {label} (text)")
+            if not given.sentences:
+                warnings.append(f"no text in article {label} (text)")
+            articles.append(given)
             continue
         try:
             article, warning = read_article_noting(source.path, label)
@@ -249,7 +252,10 @@ def load_inputs(inputs: Sequence[Input]) -> Loaded:
             if source.from_folder:
                 continue
         articles.append(article)
-    if len(articles) < 2:
+    readable = sum(1 for article in articles if article.sentences)
+    if readable < 2:  # an empty article named explicitly is kept beside two readable ones, never counted as one
         where = f" in {folders[0]}" if len(folders) == 1 and len(inputs) == 1 else ""
-        raise InputError(f"need at least two readable articles to compare, found {len(articles)}{where}")
+        empty = len(articles) - readable
+        besides = f" ({empty} empty)" if empty else ""
+        raise InputError(f"need at least two readable articles to compare, found {readable}{where}{besides}")
     return Loaded(articles=tuple(articles), warnings=tuple(warnings))
