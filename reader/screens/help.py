@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.marks import LEGEND, NOTE_MARK
+from reader.widgets.sidebar import SIDEBAR_TABS
 
 KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "move the cursor by passage (PgUp/PgDn, g/G: page, top, bottom)"),
@@ -28,7 +29,10 @@ KEY_TABLE: tuple[tuple[str, str], ...] = (
     ("b", "show / hide boilerplate"),
     ("w", "word diff of the selected pair"),
     ("s", "show / hide the sidebar"),
-    ("1 2 3 4", "open a sidebar tab (actors, claims, who is quoted, notes) and focus its list"),
+    (
+        " ".join(str(number) for number in range(1, len(SIDEBAR_TABS) + 1)),
+        f"open a sidebar tab ({', '.join(tab.title for tab in SIDEBAR_TABS)}) and focus its list",
+    ),
     ("m  M", "note on the selection: passage, actor, claim or Notes entry (edits an existing one) / a new note"),
     ("ctrl+s", "save the comparison (asks for a name the first time; notes are also saved as you write them)"),
     ("o", "open a saved comparison"),
@@ -51,7 +55,8 @@ def help_text() -> Table:
     table.add_row(Text("Gutter marks", style="bold underline"), "")
     for mark, meaning in LEGEND:
         table.add_row(mark, meaning)
-    table.add_row(NOTE_MARK, "a note is on this passage (Notes tab: 4)")
+    notes_key = next(number for number, tab in enumerate(SIDEBAR_TABS, 1) if tab.id == "notes")
+    table.add_row(NOTE_MARK, f"a note is on this passage (Notes tab: {notes_key})")
     table.add_row("k/N", "with three or more articles: carried by k of the N articles")
     table.add_row("", "")
     table.add_row("", Text("Mouse: click a passage, a minimap cell or a list entry (it jumps).", style="dim"))

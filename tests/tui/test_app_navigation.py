@@ -192,6 +192,29 @@ async def test_help_lists_keys_and_legend(make_app: AppFactory) -> None:
         assert pilot.app.screen is screen
 
 
+def test_help_names_every_key_of_the_main_screen() -> None:
+    """The help once listed the sidebar tabs as `1 2 3 4` when `5` opened a fifth: every key bound on the main
+    screen (Textual's own copy keys aside) is in the help's key column."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from reader.screens.help import KEY_TABLE
+    from reader.screens.main import MainScreen
+
+    shown = {token for keys, _ in KEY_TABLE for token in keys.split()}
+    inherited = {binding.key for binding in Screen.BINDINGS if isinstance(binding, Binding)}
+    spelled = {"question_mark": "?", "slash": "/"}
+    bound = {
+        spelled.get(key, key)
+        for cls in MainScreen.__mro__
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding) and binding.key not in inherited
+        for key in binding.key.split(",")
+    }
+    assert {"5", "?", "/", "m", "ctrl+s"} <= bound
+    assert bound - shown == set()
+
+
 async def test_clicks_move_the_cursor_and_the_minimap_scrolls(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(100, 24)) as pilot:
         screen = await settle(pilot)
