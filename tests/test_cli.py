@@ -42,6 +42,19 @@ def test_folder_with_one_article_is_refused(capsys: pytest.CaptureFixture[str], 
     assert capsys.readouterr().err.count("\n") == 1
 
 
+@pytest.mark.parametrize("command", [["compare"], ["compare", "--format", "json"], []])
+def test_two_empty_files_are_refused_in_one_line(
+    command: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two empty files printed an empty comparison (exit 0), or opened the app on nothing."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
+    assert main([*command, str(tmp_path / "empty.txt"), str(tmp_path / "blank.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "reader: need at least two readable articles to compare, found 0 (2 empty)\n"
+
+
 def test_binary_file_is_refused_without_traceback(tmp_path: Path) -> None:
     binary = tmp_path / "blob.txt"
     binary.write_bytes(bytes(range(256)) * 4)
