@@ -185,3 +185,9 @@ def test_the_app_refuses_text_and_stdin_arguments(capsys: pytest.CaptureFixture[
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["seeds", "-"]) == 2
     assert "reader compare -" in capsys.readouterr().err
+
+
+def test_a_name_with_control_characters_is_escaped_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """The name was made safe and then repr()'d, which doubled every backslash of the escape."""
+    assert main(["open", "\x1b]0;PWNED\x07"]) == 2
+    assert capsys.readouterr().err == "reader: no saved comparison named '\\x1b]0;PWNED\\x07' (see `reader list`)\n"

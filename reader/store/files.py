@@ -95,7 +95,7 @@ def path_for(name: str) -> Path:
         return plain  # free, this name's, or damaged (a save then refuses to replace it)
     if plain.stem == name:
         raise NameTakenError(
-            f"{shown(name)!r} is the file name of the saved comparison {shown(stored)!r}; choose another name"
+            f"'{shown(name)}' is the file name of the saved comparison '{shown(stored)}'; choose another name"
         )
     return hashed
 
@@ -186,7 +186,7 @@ def locate_saved(name: str) -> tuple[SavedComparison, Fingerprint, Path]:
         return by_stem
     if damage is not None:
         raise damage
-    raise NotFoundError(f"no saved comparison named {shown(name)!r} (see `reader list`)")
+    raise NotFoundError(f"no saved comparison named '{shown(name)}' (see `reader list`)")
 
 
 def read_saved_path(path: Path) -> tuple[SavedComparison, Fingerprint]:
@@ -198,7 +198,7 @@ def read_saved_path(path: Path) -> tuple[SavedComparison, Fingerprint]:
         data = path.read_bytes()
         stat = path.stat()
     except FileNotFoundError as error:
-        raise NotFoundError(f"no saved comparison named {shown(path.stem)!r} (see `reader list`)") from error
+        raise NotFoundError(f"no saved comparison named '{shown(path.stem)}' (see `reader list`)") from error
     except OSError as error:
         raise StoreError(f"cannot read {shown(path)}: {error.strerror or error}") from error
     try:
@@ -233,7 +233,7 @@ def write_saved(
             if target.exists() and not unchanged_since(target, expected):
                 if merge is None:
                     raise ConflictError(
-                        f"{shown(saved.name)!r} was changed on disk by another reader since it was opened; "
+                        f"'{shown(saved.name)}' was changed on disk by another reader since it was opened; "
                         "save under another name, or reopen it"
                     )
                 theirs, _ = read_saved_path(target)  # CorruptFileError: a damaged file is never replaced
@@ -242,7 +242,7 @@ def write_saved(
             read_saved_path(target)  # raises CorruptFileError: a damaged file is never replaced
             if not overwrite:
                 raise NameTakenError(
-                    f"a saved comparison named {shown(target.stem)!r} already exists; choose another name"
+                    f"a saved comparison named '{shown(target.stem)}' already exists; choose another name"
                 )
         _refuse_read_only(target)
         data = encode_saved(saved).encode("utf-8", errors="replace")
@@ -341,7 +341,7 @@ def delete_saved(name: str) -> Path:
     try:
         path.unlink()
     except FileNotFoundError as error:
-        raise NotFoundError(f"no saved comparison named {shown(name)!r} (see `reader list`)") from error
+        raise NotFoundError(f"no saved comparison named '{shown(name)}' (see `reader list`)") from error
     except OSError as error:
         raise StoreError(f"cannot delete {shown(path)}: {error.strerror or error}") from error
     return path

@@ -42,13 +42,13 @@ def slugify(name: str) -> str:
     if not stripped:
         raise InvalidNameError("a saved comparison needs a name")
     if any(sep in stripped for sep in ("/", "\\", "\x00")) or set(stripped) <= {"."}:
-        raise InvalidNameError(f"invalid name {stripped!r}: a name cannot contain '/' or '\\' or be only dots")
+        raise InvalidNameError(f"invalid name '{shown(stripped)}': a name cannot contain '/' or '\\' or be only dots")
     normal = unicodedata.normalize("NFKC", stripped).lower()
     chars = [c if c.isalnum() or c in "-_." else "-" for c in normal]
     slug = "-".join(part for part in "".join(chars).split("-") if part)
     slug = slug[:MAX_SLUG_CHARS].strip("-_.")
     if not any(c.isalnum() for c in slug):
-        raise InvalidNameError(f"invalid name {stripped!r}: use at least one letter or digit")
+        raise InvalidNameError(f"invalid name '{shown(stripped)}': use at least one letter or digit")
     return slug
 
 
@@ -60,7 +60,7 @@ def name_hash(name: str) -> str:
 def _inside(directory: Path, stem: str, name: str) -> Path:
     path = directory / f"{stem}{SUFFIX}"
     if path.parent != directory or path.name.startswith("."):
-        raise InvalidNameError(f"invalid name {name!r}")
+        raise InvalidNameError(f"invalid name '{shown(name)}'")
     return path
 
 
