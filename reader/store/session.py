@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.core.errors import ReaderError
 from reader.core.records import Comparison
+from reader.shown import shown
 from reader.store.annotations import (
     ActorTarget,
     Annotation,
@@ -287,6 +288,7 @@ class Session(SessionQueries, SessionExport):
                 raise ReaderError("this comparison has no name yet: save it with a name first")
             try:
                 expected = None if force else self.fingerprint
+                vanished = self.fingerprint is not None and self.path is not None and not self.path.exists()
                 path, self.fingerprint = write_saved(
                     self.snapshot(), expected=expected, overwrite=force, path=self.path, merge=self._merge_theirs
                 )
@@ -295,6 +297,8 @@ class Session(SessionQueries, SessionExport):
                 raise
             self.path, self.dirty, self.save_error = path, False, None
             self._base = base_of(self._annotations)
+            if vanished:  # deleted on disk (`reader delete`, a file manager) while this window had it open
+                self._notices.append(f"'{shown(self.name)}' had been deleted on disk; saved again with these notes")
             return path
 
     def _merge_theirs(self, theirs: SavedComparison) -> SavedComparison:

@@ -11,7 +11,15 @@ import pytest
 from reader.core import compare
 from reader.core.errors import ReaderError
 from reader.core.paths import comparisons_dir
-from reader.store.files import ConflictError, Fingerprint, InvalidNameError, NameTakenError, read_saved, write_saved
+from reader.store.files import (
+    ConflictError,
+    Fingerprint,
+    InvalidNameError,
+    NameTakenError,
+    delete_saved,
+    read_saved,
+    write_saved,
+)
 from reader.store.reopen import SourceState
 from reader.store.session import Session
 
@@ -188,6 +196,22 @@ def test_second_instance_save_is_merged_not_lost(sources: tuple[Path, Path]) -> 
     assert notice is not None and "merged" in notice and "1 new" in notice
     theirs.delete(their_note.id)  # a deletion travels too, and my note survives their next save
     assert [a.note for a in read_saved("storm")[0].annotations] == ["mine"]
+
+
+def test_a_comparison_deleted_while_open_is_saved_again_and_the_user_told(sources: tuple[Path, Path]) -> None:
+    """`reader delete storm` while a window has it open: the window's next note brings the file back with every
+    note (nothing written is lost), and says so instead of recreating it silently."""
+    mine = new_session(sources)
+    first = mine.annotate_sentence(0, 1, "before")
+    mine.save_as("storm")
+    assert mine.take_notice() is None
+    delete_saved("storm")
+    second = mine.annotate_sentence(1, 1, "after")
+    assert mine.save_error is None
+    assert [a.id for a in read_saved("storm")[0].annotations] == [first.id, second.id]
+    assert mine.take_notice() == "'storm' had been deleted on disk; saved again with these notes"
+    mine.annotate_sentence(0, 2, "later")
+    assert mine.take_notice() is None  # said once
 
 
 def test_both_windows_editing_one_note_keep_both_versions(sources: tuple[Path, Path]) -> None:
