@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from reader.cli.output import safe_output
 from reader.core.paths import cache_dir, comparisons_dir, data_dir
@@ -134,12 +135,17 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Export with the notes; the HTML page shows the pair the comparison was last viewed with."""
     session = Session.open(args.name, autosave=False)
+    target = None
+    if args.output is not None:
+        from reader.export import export_path
+
+        target = export_path(args.output, Path.cwd())  # before the analysis: a typo costs no wait
     if not args.no_analysis:
         from reader.core.pipeline import add_analysis
 
         session.set_comparison(add_analysis(session.comparison))
-    if args.output:
-        path = session.export(args.format, args.output)
+    if target is not None:
+        path = session.export(args.format, target)
         print(f"wrote {shown(path)}", file=sys.stderr)
     else:
         sys.stdout.write(safe_output(args.format, str(session.export(args.format))))

@@ -36,6 +36,29 @@ def render(
     raise ReaderError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
+def export_path(path_text: str, cwd: Path, creatable: Path | None = None) -> Path:
+    """Where an export given as `path_text` goes: a file whose folder exists (or is `creatable`, the exports
+    folder, made when the export is written). The one rule of the export dialog and `reader export -o`: a typo
+    in a folder name is an error, not a new folder tree made without a word.
+
+    A relative path is taken from `cwd`; `~` is expanded. Raises InputError with a one-line reason.
+    """
+    from reader.core.errors import InputError
+    from reader.shown import shown
+
+    text = path_text.strip()
+    if not text:
+        raise InputError("give a file to write")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = cwd / path
+    if path.is_dir():
+        raise InputError(f"{shown(path)} is a folder: add a file name")
+    if not path.parent.is_dir() and path.parent != creatable:
+        raise InputError(f"folder {shown(path.parent)} does not exist")
+    return path
+
+
 def export_to(
     path: str | Path,
     fmt: str,
@@ -65,6 +88,7 @@ def suggested_file_name(name: str, fmt: str) -> str:
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "export_path",
     "export_to",
     "render",
     "render_html",

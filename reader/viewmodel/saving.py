@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.core.errors import InputError
 from reader.core.records import Comparison
-from reader.export import EXTENSIONS, FORMATS
+from reader.export import EXTENSIONS, FORMATS, export_path
 from reader.shown import shown
 from reader.store.files import SavedEntry, path_for
 from reader.viewmodel.sidebar_rows import snippet
@@ -60,16 +60,7 @@ def export_request(fmt: str, path_text: str, cwd: Path, creatable: Path | None =
     """
     if fmt not in FORMATS:
         raise InputError(f"choose a format: {', '.join(FORMATS)}")
-    text = path_text.strip()
-    if not text:
-        raise InputError("give a file to write")
-    path = Path(text).expanduser()
-    if not path.is_absolute():
-        path = cwd / path
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: add a file name")
-    if not path.parent.is_dir() and path.parent != creatable:
-        raise InputError(f"folder {path.parent} does not exist")
+    path = export_path(path_text, cwd, creatable)
     return ExportRequest(fmt, path)
 
 

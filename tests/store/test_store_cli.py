@@ -104,6 +104,30 @@ def test_export_to_a_file(capsys: pytest.CaptureFixture[str], saved: Session, tm
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("", "give a file to write"),  # it printed to stdout
+        ("missing/report.md", "folder {tmp}/missing does not exist"),  # it made the folder without a word
+        (".", "{tmp} is a folder: add a file name"),
+    ],
+)
+def test_export_to_a_path_the_dialog_would_refuse_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+    saved: Session,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    output: str,
+    reason: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    code, out, err = run(capsys, "export", "Storm coverage", "-f", "md", "-o", output, "--no-analysis")
+    assert code == 2 and out == ""
+    assert err == f"reader: {reason.format(tmp=tmp_path)}\n"
+    assert sorted(tmp_path.iterdir()) == before
+
+
 def test_export_rejects_an_unknown_format(capsys: pytest.CaptureFixture[str], saved: Session) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["export", "Storm coverage", "--format", "pdf"])
