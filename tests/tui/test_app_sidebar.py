@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+import pytest
+
 from reader.core.records import Article, Comparison
 from reader.screens.main import MainScreen
 from reader.viewmodel.bands import Side
@@ -178,6 +180,23 @@ async def test_narrow_terminal_folds_the_sidebar_and_resizing_never_crashes(make
             await pilot.pause()
             await pilot.press("j", "n", "u")
         assert screen.pane(Side.LEFT).rows.rows
+
+
+@pytest.mark.parametrize("width", [50, 64, 80, 99])
+async def test_on_a_narrow_terminal_the_open_sidebar_and_the_pane_share_the_width(
+    make_app: AppFactory, width: int
+) -> None:
+    """The sidebar kept its 34-column minimum in place of the right pane: at 50 columns the left pane had 15
+    (three characters of text a line)."""
+    async with make_app().run_test(size=(width, 24)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        sidebar = screen.query_one("#sidebar-slot")
+        left = screen.query_one("#left-column")
+        assert sidebar.region.width > 0
+        assert abs(left.region.width - sidebar.region.width) <= 2
+        assert left.region.width + sidebar.region.width == width
 
 
 async def test_command_palette_runs_namespaced_commands(make_app: AppFactory) -> None:
