@@ -29,6 +29,7 @@ from reader.core.analysis.quotes import (
     quoted_share,
     widen_to_quote,
 )
+from reader.core.analysis.speaker_continuity import continuing_speakers, spoken_by
 from reader.core.analysis.speakers import FIRST_PERSON, MentionIndex, Resolved, resolve, resolve_name
 from reader.core.records import Actor, ActorKind, Article, BlockKind, Claim, ClaimKind, TextSpan
 
@@ -90,7 +91,10 @@ def _article_claims(index: int, article: Article, parse: ParsedArticle, actors: 
             claims.append(claim)
     claims.sort(key=lambda c: (c.cue.start, c.cue.end))
     claims = _first_person_speakers(_continued_quotes(context, claims))
-    return _authors_words(article, _reported_pronouns(claims))
+    claims = continuing_speakers(
+        _reported_pronouns(claims), context.mentions, context.starts, lambda at: inside_quote(context.quotes, at)
+    )
+    return _authors_words(article, claims)
 
 
 def inside_quote(quotes: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -190,7 +194,7 @@ def _first_person_speakers(claims: list[Claim]) -> list[Claim]:
                 None,
             )
             if outer is not None:
-                claim = _spoken_by(claim, outer)
+                claim = spoken_by(claim, outer)
         resolved.append(claim)
     return resolved
 
@@ -219,16 +223,9 @@ def _reported_pronouns(claims: list[Claim]) -> list[Claim]:
             )
             person = outer is not None and (outer.speaker_actor or "").startswith(f"{ActorKind.PERSON.value}-")
             if outer is not None and (person or written == "they"):
-                claim = _spoken_by(claim, outer)
+                claim = spoken_by(claim, outer)
         resolved.append(claim)
     return resolved
-
-
-def _spoken_by(claim: Claim, outer: Claim) -> Claim:
-    """`claim` with the speaker of the claim that reports it."""
-    return dataclasses.replace(
-        claim, speaker_label=outer.speaker_label, speaker_actor=outer.speaker_actor, speaker_key=outer.speaker_key
-    )
 
 
 REPORTED_PRONOUNS = frozenset({"he", "she", "they"})
