@@ -41,8 +41,9 @@ FUZZY_MIN_SIMILARITY = 0.8
 CONTEXT_MARGIN = 0.15
 """How much better (0–1) the best occurrence's context must match than the next one's before it is chosen:
 two copies of a passage with near-identical surroundings are a guess, and a guess is orphaned instead.
-Measured on bench/reanchor.py (4,000 notes): with the saved text, 0.05–0.2 give the same result (4 misplaced,
-9 orphaned though intact) and 0.3 orphans 3 more; for the search without it, going from 0.05 to 0.3 saves 13
+Measured on bench/reanchor.py (4,000 notes): with the saved text, 0.05–0.2 gave the same result (4 misplaced,
+9 orphaned though intact; 3 and 12 since `_context_picks` holds the map's pairing to it too) and 0.3 orphaned
+3 more; for the search without it, going from 0.05 to 0.3 saves 13
 misplaced notes for 248 more orphaned ones. 0.15 sits in the flat middle; it is not fitted to a sentence."""
 
 MAP_EVIDENCE_CHARS = 16
