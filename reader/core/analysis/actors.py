@@ -7,7 +7,7 @@ Three decisions turn mentions into actors:
    Trump", "Chuck Grassley", "Charles E. Grassley": see `people`); a single word that is the last or first word
    of exactly one such person joins it ("Netanyahu"). When two people share it ("Bill Clinton", "Hillary
    Clinton"), each mention goes to the one named nearest before it in the same article, so distinct people stay
-   apart.
+   apart; a surname after an honorific ("Mrs. Clinton") goes where its first use in the article went.
 3. Well-known abbreviations meet their long form ("U.S.", "US", "the United States"; "Tex." and "Texas"), and
    such a well-known name has its own kind whatever the model labelled it ("United States" tagged ORG inside
    "the United States Senate" is the country).
@@ -62,6 +62,7 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
         surnames, {key for key, kind in majority.items() if kind is ActorKind.PERSON and " " not in key}
     )
     nearest = _NearestPerson(candidates, people)
+    honorifics = _HonorificChoices()
     plural = {
         key: key + "s"
         for key, kind in majority.items()
@@ -77,7 +78,7 @@ def cluster_candidates(articles: Sequence[Article], candidates: Sequence[Candida
         group = people.get(key)
         if group is None and " " not in key and _may_join_person(votes.get(key)):
             named = short_names.get(key) or spelled.get(key)
-            group = nearest.choose(candidate, named) if named else None
+            group = honorifics.choose(candidate, named, nearest) if named else None
         cluster_key = f"person:{group}" if group is not None else f"name:{key}"
         cluster = clusters.setdefault(cluster_key, _Cluster(group or key, [], group is not None))
         cluster.members.append(candidate)
@@ -169,6 +170,44 @@ class _NearestPerson:
                 after = (offsets[position], group)
         chosen = before or after
         return chosen[1] if chosen else None
+
+
+HONORIFIC_CLASSES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+"""Honorifics before a surname, by the person they can name: "Mrs. Clinton" and "Ms. Clinton" one, "Mr.
+Clinton" another."""
+
+
+class _HonorificChoices:
+    """One honorific and surname in one article are one person: the person the first of them was given.
+
+    Papers that write "Mrs. Clinton" keep writing it for her after "Bill Clinton" is named once; taking the
+    person named nearest before each mention gave him nine of her 16 mentions in a cross-outlet NYT article.
+    "Mr. Clinton" is then never given the person "Mrs. Clinton" was, when another person shares the surname."""
+
+    def __init__(self) -> None:
+        self._given: dict[tuple[int, str, str], str] = {}
+
+    def choose(self, candidate: Candidate, groups: list[str], nearest: _NearestPerson) -> str | None:
+        honorific = _honorific_class(candidate)
+        if honorific is None or len(groups) == 1:
+            return nearest.choose(candidate, groups)
+        place = (candidate.article, honorific, candidate.key)
+        given = self._given.get(place)
+        if given in groups:
+            return given
+        others = {
+            self._given.get((candidate.article, other, candidate.key)) for other in set(HONORIFIC_CLASSES.values())
+        } - {None, self._given.get(place)}
+        chosen = nearest.choose(candidate, [group for group in groups if group not in others] or groups)
+        if chosen is not None:
+            self._given[place] = chosen
+        return chosen
+
+
+def _honorific_class(candidate: Candidate) -> str | None:
+    """ "f" or "m" for a name written after Mrs./Ms./Miss or Mr., else None."""
+    before = candidate.titled[: len(candidate.titled) - len(candidate.text)].split()
+    return HONORIFIC_CLASSES.get(fold(before[-1]).rstrip(".")) if before else None
 
 
 def _actors_from(
