@@ -171,3 +171,44 @@ def test_quote_spans_pair_the_marks_as_a_walk_over_every_character_does(paragrap
             expected[first_of_block - 1 : first_of_block + 1] = [(earlier[0], expected[first_of_block][1])]
         previous_open = opened is not None
     assert quote_spans(article) == tuple(span for span in expected if span[1] > span[0])
+
+
+TOLD_TEXT = [
+    "“We are studying the records and cannot believe what we are finding,” Mayor Ann Cole told WXYZ’s “Morning” "
+    "show on Thursday.",
+    "“And to be honest with you, I hope they can,” she told “Morning.”",
+    "In Denver last week, Cole told a meeting of county leaders that few people understood the danger.",
+    "The council needs to tell more jokes.",
+]
+
+
+@pytest.fixture(scope="module")
+def told() -> Iterator[list[Claim]]:
+    yield list(analyse_article(article_of(TOLD_TEXT), use_cache=False).claims)
+
+
+@pytest.mark.slow
+def test_what_tell_is_told_to_is_not_what_was_said(told: list[Claim]) -> None:
+    """The object of "told" is the listener: the content is the quotation beside it (it was "WXYZ's “Morning”
+    show on Thursday")."""
+    claim = by_sentence(told, 0)
+    assert claim.content.text == "We are studying the records and cannot believe what we are finding,"
+
+
+@pytest.mark.slow
+def test_a_quoted_name_right_after_the_cue_does_not_continue_the_quotation(told: list[Claim]) -> None:
+    """ "…,” she told “Morning.”": the show's name is no second half of the quote (the content ran to it)."""
+    claim = by_sentence(told, 1)
+    assert claim.content.text == "And to be honest with you, I hope they can,"
+
+
+@pytest.mark.slow
+def test_a_that_clause_the_parser_hung_on_the_listener_is_the_content(told: list[Claim]) -> None:
+    claim = by_sentence(told, 2)
+    assert claim.speaker_label == "Ann Cole" and claim.cue_lemma == "tell"
+    assert claim.content.text == "few people understood the danger"
+
+
+@pytest.mark.slow
+def test_telling_jokes_is_no_claim(told: list[Claim]) -> None:
+    assert [claim for claim in told if claim.sentence == 3] == []

@@ -152,8 +152,11 @@ def _continued_quotes(context: _Context, claims: list[Claim]) -> list[Claim]:
         while claim.kind is ClaimKind.DIRECT or (claim.kind is ClaimKind.INDIRECT and claim.speaker_actor):
             tail = max(end, claim.cue.end, claim.speaker.end if claim.speaker else 0)
             following = next_quote(quotes, tail)
-            if following is None or text[tail : following[0]].strip(_BETWEEN_QUOTES):
+            if following is None:
                 break
+            gap = text[tail : following[0]]
+            if gap.strip(_BETWEEN_QUOTES) or not any(mark in gap for mark in _CLAUSE_ENDS):
+                break  # (a quotation right after the words, with no stop or comma, is part of them: told “Today.”)
             if any(low < following[1] and following[0] < high for low, high in _near(contents, following)):
                 break  # the next quotation is the content of a cue of its own
             end = following[1]
@@ -174,6 +177,8 @@ def _near(spans: Sequence[tuple[int, int]], target: tuple[int, int]) -> Sequence
 NEAR_SPANS = 8
 """Claims whose content may overlap a quotation: the few starting just before it (nested claims included)."""
 _BETWEEN_QUOTES = ' \t\n.,;:!?”»"“«„'
+_CLAUSE_ENDS = ".,;:!?\n—"
+"""One of these stands between a claim and a quotation that goes on with it ("…,” he said. “…”; he said, “…”)."""
 
 
 def _first_person_speakers(claims: list[Claim]) -> list[Claim]:

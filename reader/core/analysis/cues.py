@@ -41,6 +41,10 @@ NO_COMMENT_COMPLEMENTS = frozenset(
     {"comment", "say", "elaborate", "discuss", "confirm", "speculate", "answer", "respond", "specify", "detail"}
 )
 CONTENT_RELATIONS = frozenset({"dobj", "prep", "advcl", "oprd", "attr", "dative", "xcomp", "ccomp", "npadvmod"})
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "remind", "notify", "brief"})
+"""Cues whose object is whom they were said to ("told NBC's “Today” show on Thursday", "assured reporters"):
+only a clause or an "about …" is what was said; without one the claim's content is the quotation beside it."""
+ADDRESSEE_RELATIONS = frozenset({"dobj", "dative", "npadvmod"})
 NON_CONTENT_MARKS = frozenset(
     {"while", "although", "though", "whereas", "because", "as", "since", "after", "before", "when"}
 )
@@ -266,14 +270,31 @@ def _content(tree: Tree, index: int, kind: CueKind) -> tuple[int, ...]:
     if kind is CueKind.CLAUSE:
         return ()
     picked: list[int] = []
+    addressed = token.lemma.casefold() in ADDRESSEE_CUES
     for child in tree.children[index]:
         kid = tree.tokens[child]
         if child < index or kid.dep not in CONTENT_RELATIONS:
+            continue
+        if addressed and (
+            kid.dep in ADDRESSEE_RELATIONS
+            or (kid.dep == "prep" and kid.text.casefold() not in STATEMENT_PREPOSITIONS - {"on", "for"})
+        ):
+            picked.extend(_clause_under_addressee(tree, child))
             continue
         if kid.dep == "advcl" and _mark_of(tree, child) in NON_CONTENT_MARKS:
             continue
         picked.extend(tree.subtree(child))
     return tuple(sorted(picked))
+
+
+def _clause_under_addressee(tree: Tree, addressee: int) -> list[int]:
+    """The "that" clause the parser hung on the addressee ("told a meeting of leaders that few people
+    understood …": a relative clause opened by the conjunction "that", where a true one has "that" as its
+    subject or object); nothing else of the addressee is what was said."""
+    for index in tree.subtree(addressee):
+        if tree.tokens[index].dep in ("relcl", "acl") and _mark_of(tree, index) == "that":
+            return _without_that(tree, index)
+    return []
 
 
 def _without_that(tree: Tree, clause: int) -> list[int]:
