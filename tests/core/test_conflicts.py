@@ -313,3 +313,24 @@ def test_quotations_pair_the_marks_as_a_walk_over_every_character_does(paragraph
                 expected.append(quoted_words(article.text, start, index))
                 start = None
     assert quotations(article) == [q for q in expected if len(q.words) >= MIN_SHARED_RUN]
+
+
+def test_a_conflicting_day_at_the_end_of_the_sentence_is_shown_without_the_full_stop() -> None:
+    """The Conflicts list showed “Tuesday.” against “Wednesday.”: the stop ends the sentence, not the day."""
+    a = "The House passed the motto resolution after a brief floor debate on Tuesday."
+    b = "The House passed the motto resolution after a brief floor debate on Wednesday."
+    assert values([a], [b]) == [("date", "Tuesday", "Wednesday")]
+
+
+def test_a_capitalised_today_inside_a_sentence_is_a_title_not_a_day() -> None:
+    """NBC's “Today” show was read as the day; a sentence that opens with “Today” still dates."""
+    from reader.core.details.facts import sentence_facts
+
+    def dates(text: str) -> list[str]:
+        return [text[f.start : f.end] for f in sentence_facts(text) if f.kind is DetailKind.DATE]
+
+    assert dates('Trump told NBC\'s "Today" show on Thursday.') == ["Thursday"]
+    assert dates('"I hope he can," he told "Today."') == []
+    assert dates("Today the House passed the resolution.") == ["Today"]
+    assert dates('"Today we won," she said.') == ["Today"]
+    assert dates("The House passed the resolution today.") == ["today"]

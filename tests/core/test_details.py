@@ -74,6 +74,11 @@ def test_month_words_that_are_ordinary_words_are_not_dates() -> None:
     assert (DetailKind.DATE, "May 5") in kinds("The vote is on May 5 this year.")
 
 
+def test_today_capitalised_inside_a_sentence_is_a_name_not_a_date() -> None:
+    assert kinds('He told the "Today" show on Thursday.') == [(DetailKind.NAME, "Today"), (DetailKind.DATE, "Thursday")]
+    assert kinds('"Today we won," he said.') == [(DetailKind.DATE, "Today")]
+
+
 def test_title_case_headlines_prove_nothing() -> None:
     assert kinds("Leaders Discuss Second Strike Plans") == [(DetailKind.NUMBER, "Second")]
 

@@ -89,10 +89,20 @@ def _adjacent(tokens: Sequence[PlacedToken], k: int, step: int) -> PlacedToken |
     return None
 
 
+def _words_before(tokens: Sequence[PlacedToken], k: int) -> bool:
+    """Whether a word comes before token k in its sentence (punctuation and quotation marks aside)."""
+    return any(
+        other.sentence == tokens[k].sentence and any(char.isalnum() for char in other.token.word)
+        for other in tokens[max(0, k - tokens[k].position) : k]
+    )
+
+
 def _dates(tokens: Sequence[PlacedToken], used: set[int]) -> list[tuple[int, Detail]]:
     found: list[tuple[int, Detail]] = []
     for k, token in enumerate(tokens):
         word = token.token.word
+        if word in RELATIVE_DAYS and token.token.capitalised and _words_before(tokens, k):
+            continue  # capitalised inside a sentence: a title (NBC's “Today” show), not the day
         if word in WEEKDAYS or word in RELATIVE_DAYS:
             used.add(k)
             found.append((k, Detail(DetailKind.DATE, frozenset({word}), (token,))))

@@ -39,6 +39,8 @@ def date_at(tokens: tuple[Tok, ...], k: int, used: set[int]) -> tuple[DateValue,
         end = k + 1 if nxt is not None and nxt.lower in PARTS_OF_DAY else k
         return DateValue(weekday=WEEKDAYS[tok.lower], night=night), end
     if tok.lower in RELATIVE_DAYS:
+        if tok.capitalised and any(before.type != "punct" for before in tokens[:k]):
+            return None  # capitalised inside a sentence: a title (NBC's “Today” show), not the day
         return DateValue(relative=RELATIVE_DAYS[tok.lower], night=tok.lower == "tonight"), k
     if tok.lower in ("this", "last", "next", "earlier", "late", "later") and nxt is not None:
         j = k + 1

@@ -9,6 +9,7 @@ hyphen ("four-star"), and digits around a slash ("9/11") are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from reader.core.details.dates import date_at, speaker_of, statement_verb
@@ -67,7 +68,22 @@ def sentence_facts(text: str) -> tuple[Fact, ...]:
         if fact is not None:
             facts.append(fact)
     facts.extend(_people_facts(tokens))
-    return tuple(sorted(facts, key=lambda f: f.start))
+    return tuple(sorted((_without_full_stop(text, fact) for fact in facts), key=lambda f: f.start))
+
+
+ABBREVIATION_LETTERS = 3
+"""A word of at most this many letters before a full stop may be an abbreviation that keeps it ("Dec.", "Gov.");
+a longer one ("Thursday.", "people.") ends the sentence, and the stop is not part of the detail."""
+
+
+def _without_full_stop(text: str, fact: Fact) -> Fact:
+    """The fact without the sentence's full stop at its end (the Conflicts list showed "Thursday.")."""
+    if not text[fact.start : fact.end].endswith("."):
+        return fact
+    word = text[fact.start : fact.end - 1].rsplit(None, 1)[-1] if fact.end - 1 > fact.start else ""
+    if word.count(".") or (len(word) <= ABBREVIATION_LETTERS and word.casefold() != "may"):
+        return fact
+    return dataclasses.replace(fact, end=fact.end - 1)
 
 
 def _people_facts(tokens: tuple[Tok, ...]) -> list[Fact]:
