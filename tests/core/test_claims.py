@@ -212,3 +212,23 @@ def test_a_that_clause_the_parser_hung_on_the_listener_is_the_content(told: list
 @pytest.mark.slow
 def test_telling_jokes_is_no_claim(told: list[Claim]) -> None:
     assert [claim for claim in told if claim.sentence == 3] == []
+
+
+@pytest.mark.slow
+def test_a_person_showing_a_thing_is_no_claim_and_a_poll_showing_a_finding_is() -> None:
+    """ "Trump said he'd like Obama to show his birth certificate" listed Obama as saying "his birth
+    certificate"; a poll or a document shows findings, and a person's finding comes as a clause."""
+    article = article_of(
+        [
+            "Ann Cole said she wants Alan Park to show his tax returns.",
+            "Alan Park failed to show up at the hearing.",
+            "Ann Cole doesn't show consistency in her concern for racial issues.",
+            "A new poll shows a close contest in the district.",
+            "Alan Park showed that the budget was short by a million dollars.",
+        ]
+    )
+    cues = {(claim.sentence, claim.cue_lemma) for claim in analyse_article(article, use_cache=False).claims}
+    assert (0, "say") in cues
+    assert {(0, "show"), (1, "show"), (2, "show")}.isdisjoint(cues)
+    assert (3, "show") in cues
+    assert (4, "show") in cues

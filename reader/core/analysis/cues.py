@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from reader.core.analysis.cue_objects import ADDRESSEE_CUES, ADDRESSEE_RELATIONS, clause_under_addressee, shows_a_thing
 from reader.core.analysis.lexicon import (
     COGNITION,
     CONTINUING,
@@ -30,7 +31,7 @@ from reader.core.analysis.lexicon import (
     verb_lemma,
 )
 from reader.core.analysis.parsed import ParsedSentence, Token
-from reader.core.analysis.tree import QUOTE_MARKS, Tree
+from reader.core.analysis.tree import QUOTE_MARKS, Tree, mark_of, without_that
 
 CALL_PREPOSITIONS = frozenset({"for", "on"})
 NAMING_COMPLEMENTS = ("oprd", "ccomp", "xcomp", "attr", "dobj", "npadvmod", "acomp")
@@ -41,10 +42,6 @@ NO_COMMENT_COMPLEMENTS = frozenset(
     {"comment", "say", "elaborate", "discuss", "confirm", "speculate", "answer", "respond", "specify", "detail"}
 )
 CONTENT_RELATIONS = frozenset({"dobj", "prep", "advcl", "oprd", "attr", "dative", "xcomp", "ccomp", "npadvmod"})
-ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "remind", "notify", "brief"})
-"""Cues whose object is whom they were said to ("told NBC's “Today” show on Thursday", "assured reporters"):
-only a clause or an "about …" is what was said; without one the claim's content is the quotation beside it."""
-ADDRESSEE_RELATIONS = frozenset({"dobj", "dative", "npadvmod"})
 NON_CONTENT_MARKS = frozenset(
     {"while", "although", "though", "whereas", "because", "as", "since", "after", "before", "when"}
 )
@@ -209,7 +206,7 @@ def _noun_cue(tree: Tree, index: int) -> Attribution | None:
         i
         for child in tree.kids(index, "acl", "ccomp", "prep", "relcl")
         if child > index and _statement_part(tree, child)
-        for i in _without_that(tree, child)
+        for i in without_that(tree, child)
     ]
     if not content:
         return None
@@ -249,7 +246,7 @@ def _call_cue(tree: Tree, index: int) -> Attribution | None:
 def _as_put_it(tree: Tree, index: int) -> Attribution | None:
     """ "…, as a Homeland Security memo put it": the clause the idiom hangs on is what its subject said."""
     it = next((c for c in tree.kids(index, "dobj") if tree.tokens[c].text.casefold() == "it"), None)
-    if it is None or _mark_of(tree, index) != "as" or tree.tokens[index].dep != "advcl":
+    if it is None or mark_of(tree, index) != "as" or tree.tokens[index].dep != "advcl":
         return None
     own = set(tree.subtree(index))
     content = tuple(i for i in tree.subtree(tree.tokens[index].head) if i not in own)
@@ -260,7 +257,7 @@ def _content(tree: Tree, index: int, kind: CueKind) -> tuple[int, ...]:
     """Token indices of what the cue at `index` reports."""
     clauses = tree.kids(index, "ccomp")
     if clauses:
-        return tuple(sorted(i for c in clauses for i in _without_that(tree, c)))
+        return tuple(sorted(i for c in clauses for i in without_that(tree, c)))
     token = tree.tokens[index]
     if token.dep == "parataxis":
         own = set(tree.subtree(index))
@@ -279,32 +276,12 @@ def _content(tree: Tree, index: int, kind: CueKind) -> tuple[int, ...]:
             kid.dep in ADDRESSEE_RELATIONS
             or (kid.dep == "prep" and kid.text.casefold() not in STATEMENT_PREPOSITIONS - {"on", "for"})
         ):
-            picked.extend(_clause_under_addressee(tree, child))
+            picked.extend(clause_under_addressee(tree, child))
             continue
-        if kid.dep == "advcl" and _mark_of(tree, child) in NON_CONTENT_MARKS:
+        if kid.dep == "advcl" and mark_of(tree, child) in NON_CONTENT_MARKS:
             continue
         picked.extend(tree.subtree(child))
     return tuple(sorted(picked))
-
-
-def _clause_under_addressee(tree: Tree, addressee: int) -> list[int]:
-    """The "that" clause the parser hung on the addressee ("told a meeting of leaders that few people
-    understood …": a relative clause opened by the conjunction "that", where a true one has "that" as its
-    subject or object); nothing else of the addressee is what was said."""
-    for index in tree.subtree(addressee):
-        if tree.tokens[index].dep in ("relcl", "acl") and _mark_of(tree, index) == "that":
-            return _without_that(tree, index)
-    return []
-
-
-def _without_that(tree: Tree, clause: int) -> list[int]:
-    marks = {c for c in tree.kids(clause, "mark") if tree.tokens[c].text.casefold() == "that" and c < clause}
-    return [i for i in tree.subtree(clause) if i not in marks]
-
-
-def _mark_of(tree: Tree, clause: int) -> str:
-    marks = tree.kids(clause, "mark")
-    return tree.tokens[marks[0]].text.casefold() if marks else ""
 
 
 def _with_speaker(
@@ -322,6 +299,8 @@ def _with_speaker(
         return None  # a claim with no source in its sentence is more often no attribution (PolNeAR dev)
     if not speaks_for_itself(tree.tokens[subject].lemma, tree.tokens[subject].pos, cue_lemma):
         return None  # "the talks highlighted …": an event is no source
+    if shows_a_thing(tree, index, subject, cue_lemma):
+        return None
     first, stop = _phrase_range(tree, subject, index)
     direct = subject < index and tree.tokens[subject].dep in SUBJECTS
     stray = {i for i in tree.subtree(subject) if i > index and i not in cue} if direct else set()

@@ -20,6 +20,8 @@ class Tree:
                 self.children[token.head].append(index)
         self.quoted = _inside_quotes(self.tokens)
         """Whether each token lies between quotation marks within the sentence."""
+        self.people = frozenset(i for e in sentence.entities if e.label == "PERSON" for i in range(e.first, e.stop))
+        """Tokens of the names the model labelled PERSON."""
 
     def kids(self, index: int, *deps: str) -> list[int]:
         return [c for c in self.children[index] if not deps or self.tokens[c].dep in deps]
@@ -53,3 +55,15 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
 OPEN_MARKS = frozenset({"“", "«", "„", "``"})
 CLOSE_MARKS = frozenset({"”", "»", "''"})
 STRAIGHT_MARKS = frozenset({'"'})
+
+
+def without_that(tree: Tree, clause: int) -> list[int]:
+    """The clause's tokens without its opening conjunction "that" (the content is what follows it)."""
+    marks = {c for c in tree.kids(clause, "mark") if tree.tokens[c].text.casefold() == "that" and c < clause}
+    return [i for i in tree.subtree(clause) if i not in marks]
+
+
+def mark_of(tree: Tree, clause: int) -> str:
+    """The clause's subordinating word ("that", "as", "if"), folded; "" when it has none."""
+    marks = tree.kids(clause, "mark")
+    return tree.tokens[marks[0]].text.casefold() if marks else ""
