@@ -79,6 +79,19 @@ def test_today_capitalised_inside_a_sentence_is_a_name_not_a_date() -> None:
     assert kinds('"Today we won," he said.') == [(DetailKind.DATE, "Today")]
 
 
+def test_the_word_after_a_dateline_opens_the_sentence_and_is_no_name() -> None:
+    """ "WASHINGTON -- Real estate tycoon …" listed "Real" as a name only in that article."""
+    assert kinds("WASHINGTON -- Real estate tycoon Donald Trump said Thursday he has doubts.") == [
+        (DetailKind.NAME, "Donald Trump"),
+        (DetailKind.DATE, "Thursday"),
+    ]
+    assert kinds("LONDON (Reuters) - Prices rose on Monday.") == [
+        (DetailKind.NAME, "Reuters"),
+        (DetailKind.DATE, "Monday"),
+    ]
+    assert kinds("The plan -- Medicare for all -- failed.") == [(DetailKind.NAME, "Medicare")]
+
+
 def test_title_case_headlines_prove_nothing() -> None:
     assert kinds("Leaders Discuss Second Strike Plans") == [(DetailKind.NUMBER, "Second")]
 

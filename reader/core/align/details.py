@@ -13,6 +13,7 @@ like one ("Gaza Strip", "Pakistan").
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -63,7 +64,10 @@ def known_names(sentences: Iterable[NormalisedSentence]) -> frozenset[str]:
     for sentence in sentences:
         if _title_case(sentence):
             continue
-        names.update(t.key for position, t in enumerate(sentence.tokens) if position > 0 and t.capitalised and t.key)
+        tokens = sentence.tokens
+        gaps = [sentence.text[left.end : right.start] for left, right in itertools.pairwise(tokens)]
+        opener = dateline_words([t.surface for t in tokens[: DATELINE_WORDS + 1]], gaps)
+        names.update(t.key for position, t in enumerate(tokens) if position > opener and t.capitalised and t.key)
     return frozenset(names - TITLES)
 
 
@@ -160,6 +164,34 @@ def _name_token(token: PlacedToken, names: frozenset[str], title_case: set[int])
     return (token.position > 0 and token.sentence not in title_case) or t.key in names
 
 
+DATELINE_DASHES = (" - ", " -- ", " — ", " – ")
+DATELINE_WORDS = 4
+"""A dateline is at most this many words before its dash ("LONDON (Reuters) -", "WASHINGTON, D.C. --")."""
+
+
+def dateline_words(surfaces: Sequence[str], gaps: Sequence[str]) -> int:
+    """How many words open the sentence as a dateline ("WASHINGTON -- Real estate tycoon …": 1), else 0.
+
+    `gaps[i]` is the text between word i and word i + 1. The word after the dash is capitalised as any sentence
+    opener is, so no evidence of a name ("Real", "Prices")."""
+    if not surfaces or not (surfaces[0].isupper() and len(surfaces[0]) > 1):
+        return 0
+    for index, gap in enumerate(gaps[:DATELINE_WORDS]):
+        if any(dash in gap + " " for dash in DATELINE_DASHES):
+            return index + 1
+    return 0
+
+
+def _opens_after_dateline(tokens: Sequence[PlacedToken], k: int, text: str) -> bool:
+    """Whether token k is the first word after its sentence's dateline."""
+    first = k - tokens[k].position
+    if first >= k or k - first > DATELINE_WORDS:
+        return False
+    words = tokens[first : k + 1]
+    gaps = [text[left.end : right.start] for left, right in itertools.pairwise(words)]
+    return dateline_words([t.token.surface for t in words], gaps) == k - first
+
+
 def _joined(text: str, left: PlacedToken, right: PlacedToken, hyphen_only: bool = False) -> bool:
     """Whether only a space or a hyphen separates two tokens (a comma or a full stop ends a name)."""
     gap = text[left.end : right.start]
@@ -172,7 +204,11 @@ def _names(
     found: list[tuple[int, Detail]] = []
     k = 0
     while k < len(tokens):
-        if k in used or not _name_token(tokens[k], names, title_case):
+        if (
+            k in used
+            or not _name_token(tokens[k], names, title_case)
+            or (tokens[k].token.key not in names and _opens_after_dateline(tokens, k, text))
+        ):
             k += 1
             continue
         members = [k]
