@@ -33,6 +33,8 @@ given to the woman who spoke before); at 1, two fewer. Before the count started 
 of 6 added two right changes and one wrong."""
 
 PERSON_PREFIX = f"{ActorKind.PERSON.value}-"
+REPORTERS = 4
+"""How many claims back a claim that reports this one may be (the same sentence holds a few claims at most)."""
 
 
 def spoken_by(claim: Claim, outer: Claim) -> Claim:
@@ -69,9 +71,10 @@ def continuing_speakers(
             and not _named_since(mentions, starts[floor.sentence + 1], claim.speaker.start, quoted)
         ):
             claim = spoken_by(claim, floor)
-        if claim.speaker is not None and not any(_reports(other, claim) for other in resolved[-4:]):
-            latest = claim  # a claim reported inside another ("Trump said he'd like Obama to show …") is not
-        resolved.append(claim)  # the floor: its reporter is
+        # a claim reported inside another ("Trump said he'd like Obama to show …") is not the floor: its reporter is
+        if claim.speaker is not None and not any(_reports(other, claim) for other in resolved[-REPORTERS:]):
+            latest = claim
+        resolved.append(claim)
     return resolved
 
 
