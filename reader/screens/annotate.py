@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,6 +21,20 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 from reader.core.errors import ReaderError
 from reader.store.annotations import QUICK_TAGS, Annotation
 from reader.viewmodel.notes import NoteEdit, dialog_title, note_edit, quick_tags_on, toggle_tag
+
+NOTE_TEXT_ROWS = 8
+"""The note field's height (borders included) when the terminal has room: six lines of text."""
+MIN_NOTE_TEXT_ROWS = 4
+"""Its height on a short terminal: two lines of text, so the tags, the quick picks and Save still show."""
+DIALOG_OTHER_ROWS = 18
+"""Rows of the dialog besides the note field (border, padding, a two-line title, labels, the tags field, the quick
+picks, the buttons and the margins between them): at 80×24 the dialog with a full note field was 26 rows in
+a 21-row frame, and its quick picks and buttons were cut off."""
+
+
+def note_text_rows(terminal_rows: int) -> int:
+    """The note field's height for a terminal this tall: what the dialog's 90 % frame leaves, within bounds."""
+    return max(MIN_NOTE_TEXT_ROWS, min(NOTE_TEXT_ROWS, terminal_rows * 9 // 10 - DIALOG_OTHER_ROWS))
 
 
 class AnnotateScreen(ModalScreen[NoteEdit | None]):
@@ -58,8 +73,12 @@ class AnnotateScreen(ModalScreen[NoteEdit | None]):
 
     def on_mount(self) -> None:
         text = self.query_one("#note-text", TextArea)
+        text.styles.height = note_text_rows(self.app.size.height)
         text.focus()
         text.move_cursor(text.document.end)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#note-text", TextArea).styles.height = note_text_rows(event.size.height)
 
     # -- tags and quick picks agree --------------------------------------------------------------------------
 

@@ -537,3 +537,42 @@ async def test_an_export_path_typed_in_a_burst_and_confirmed_at_once_is_the_whol
         assert app.screen is screen
         assert (tmp_path / "bridge.html").is_file()
         assert sorted(path.name for path in tmp_path.iterdir()) == ["bridge.html"]
+
+
+@pytest.mark.parametrize(("size", "note_rows"), [((80, 24), 4), ((120, 40), 8)])
+async def test_the_note_dialog_shows_its_tags_and_buttons_on_a_classic_terminal(
+    make_app: AppFactory, size: tuple[int, int], note_rows: int
+) -> None:
+    """At 80×24 the dialog with its eight-row note field was 26 rows in a 21-row frame: the quick picks and the
+    Save button were cut off. The note field gives up rows first."""
+    from textual.widgets import Button, Checkbox
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AnnotateScreen)
+        assert dialog.query_one("#note-text", TextArea).outer_size.height == note_rows
+        body = dialog.query_one("#note-body").region
+        for widget in (dialog.query_one("#save-note", Button), dialog.query_one("#quick-important", Checkbox)):
+            assert body.contains_region(widget.region), widget.id
+
+
+async def test_on_a_very_short_terminal_tab_scrolls_the_note_dialog_to_save(make_app: AppFactory) -> None:
+    from textual.widgets import Button
+
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        save = dialog.query_one("#save-note", Button)
+        body = dialog.query_one("#note-body").region
+        assert not body.contains_region(save.region)
+        while app.focused is not save:
+            await pilot.press("tab")
+        await pilot.pause()
+        assert dialog.query_one("#note-body").region.contains_region(save.region)
