@@ -576,3 +576,21 @@ async def test_on_a_very_short_terminal_tab_scrolls_the_note_dialog_to_save(make
             await pilot.press("tab")
         await pilot.pause()
         assert dialog.query_one("#note-body").region.contains_region(save.region)
+
+
+async def test_the_export_dialog_fits_an_80_by_24_terminal(make_app: AppFactory) -> None:
+    """Framed format and folder lists made the dialog 25 rows in a 21-row frame: its buttons were cut off."""
+    from textual.widgets import Button
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        body = dialog.query_one("#export-body")
+        assert body.max_scroll_y == 0, "nothing to scroll: all of it shows"
+        for selector in (".dialog-title", "#export-format", "#export-folder", "#export-path", "#export-button"):
+            assert body.region.contains_region(dialog.query_one(selector).region), selector
+        assert isinstance(dialog.query_one("#export-button"), Button)
