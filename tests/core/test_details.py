@@ -96,6 +96,19 @@ def test_title_case_headlines_prove_nothing() -> None:
     assert kinds("Leaders Discuss Second Strike Plans") == [(DetailKind.NUMBER, "Second")]
 
 
+def test_a_preposition_in_a_headline_makes_no_place() -> None:
+    """ "Trump Sends Investigators to Hawaii, Gains in GOP Presidential Primary Poll": GOP was listed as a place."""
+    from reader.core.align.details import extract_details
+
+    headline = "Trump Sends Investigators to Hawaii, Gains in GOP Presidential Primary Poll"
+    prose = "Trump has gained in the GOP field and sent investigators to Hawaii."
+    article = article_of([headline])
+    tokens = placed_tokens(article, (0,), [normalise(headline)])
+    found = extract_details(tokens, article.text, known_names([normalise(headline), normalise(prose)]))
+    listed = {article.text[d.tokens[0].start : d.tokens[-1].end]: d.kind for d in found}
+    assert listed["GOP"] is DetailKind.NAME
+
+
 def test_statuses_mirror_when_sides_swap() -> None:
     forward = diffs("They met on Monday in Paris with Witkoff.", "They met on Friday with Kushner.")
     backward = diffs("They met on Friday with Kushner.", "They met on Monday in Paris with Witkoff.")

@@ -237,8 +237,9 @@ def _names(
         run = tuple(tokens[members[0] : members[-1] + 1])
         before = _adjacent(tokens, k, -1)
         last = run[-1].token.word
+        by_preposition = before is not None and before.token.word in PLACE_PREPOSITIONS
         is_place = (
-            (before is not None and before.token.word in PLACE_PREPOSITIONS)
+            (by_preposition and run[0].sentence not in title_case)  # "Gains in GOP", "Looking Into Obama"
             or last in PLACE_WORDS
             or last.endswith(PLACE_SUFFIXES)
             or any(t.token.key in PLACE_KEYS for t in run)
