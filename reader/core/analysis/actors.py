@@ -195,10 +195,9 @@ class _HonorificChoices:
         given = self._given.get(place)
         if given in groups:
             return given
-        others = {
-            self._given.get((candidate.article, other, candidate.key)) for other in set(HONORIFIC_CLASSES.values())
-        } - {None, self._given.get(place)}
-        chosen = nearest.choose(candidate, [group for group in groups if group not in others] or groups)
+        other_classes = set(HONORIFIC_CLASSES.values()) - {honorific}
+        taken = {self._given.get((candidate.article, other, candidate.key)) for other in other_classes}
+        chosen = nearest.choose(candidate, [group for group in groups if group not in taken] or groups)
         if chosen is not None:
             self._given[place] = chosen
         return chosen
