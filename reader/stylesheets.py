@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 STYLESHEETS = ("reader.tcss",)
 """Read with the app: the main screen's first frame."""
 
+HIGHLIGHT_STYLESHEETS = ("highlights.tcss",)
+"""Read as the panes' holders of the alignment's styles mount (`reader.widgets.late_styles`): after the first
+paint, or with the first frame when it already has an alignment."""
+
 SIDEBAR_STYLESHEETS = ("sidebar.tcss",)
 """Read as the sidebar mounts after the first paint (`MainScreen._mount_extras`): its tabs and lists."""
 

@@ -8,13 +8,12 @@ text, never through markup.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -22,25 +21,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.records import SentenceClass
-from reader.marks import CONFLICT_MARK, MOVED_MARK, NOTE_MARK
 from reader.viewmodel.bands import Side
-from reader.viewmodel.cells import drawn_text
 from reader.viewmodel.layout import PaneRows, Row, RowKind
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
 from reader.viewmodel.spans import SpanLayers
-
-CLASS_COMPONENTS: dict[SentenceClass, str] = {
-    SentenceClass.VERBATIM: "article-pane--verbatim",
-    SentenceClass.PARAPHRASE: "article-pane--paraphrase",
-    SentenceClass.PARTIAL: "article-pane--partial",
-    SentenceClass.UNIQUE: "article-pane--unique",
-    SentenceClass.BOILERPLATE: "article-pane--boilerplate",
-}
-
-HIGHLIGHT_LAYERS = ("detail", "search", "mention", "note")
-"""Span layers drawn over the text, weakest first; issue 5's annotations can use the "note" layer."""
+from reader.widgets.late_styles import PANE_ALIGNMENT_COMPONENTS, DrawnStyles, LateStyles, PaneHighlightStyles
+from reader.widgets.pane_drawing import draw_row
 
 
 class ArticlePane(ScrollView, can_focus=True):
@@ -48,20 +35,16 @@ class ArticlePane(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-pane--gutter",
-        "article-pane--mark-match",
-        "article-pane--mark-unique",
-        "article-pane--mark-moved",
-        "article-pane--mark-conflict",
-        "article-pane--mark-note",
         "article-pane--cursor-bar",
-        *CLASS_COMPONENTS.values(),
-        "article-pane--moved",
-        "article-pane--fold",
         "article-pane--cursor",
         "article-pane--cursor-idle",
-        "article-pane--counterpart",
-        *(f"article-pane--{layer}" for layer in HIGHLIGHT_LAYERS),
+        "article-pane--fold",
+        "article-pane--boilerplate",
+        "article-pane--mark-note",
+        "article-pane--note",
     }
+    """What a first frame can draw (the loaded text, its boilerplate and a session's notes); the alignment's
+    classes are on a `PaneHighlightStyles` child (`reader.widgets.late_styles`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Down", show=False),
@@ -116,9 +99,14 @@ class ArticlePane(ScrollView, can_focus=True):
             self.pane = pane
             super().__init__()
 
-    def __init__(self, side: Side, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, side: Side, *, highlighted_from_start: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.side = side
+        self.highlighted_from_start = highlighted_from_start
+        """The first frame already has an alignment (a reopened comparison): the holder of its styles mounts with
+        the pane rather than after the first paint."""
         self.view: PairView | None = None
         self.rows = PaneRows()
         self.cursor: int | None = None
@@ -132,8 +120,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._quiet = False
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._base_style: Style | None = None
-        self._drawn_styles: dict[str, Style] = {}
-        """Component styles by name, looked up once per style change rather than once per drawn row."""
+        self._drawn = DrawnStyles(self, PANE_ALIGNMENT_COMPONENTS, PaneHighlightStyles)
         self.laid_out_size = Size(-1, -1)
         """The content size the rows were last wrapped and scrolled for (`show`)."""
         self.lay_out_now: Callable[[], None] | None = None
@@ -214,7 +201,7 @@ class ArticlePane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._base_style = None
-        self._drawn_styles.clear()
+        self._drawn.forget()
 
     @property
     def highlights(self) -> dict[str, list[tuple[int, int]]]:
@@ -325,114 +312,22 @@ class ArticlePane(ScrollView, can_focus=True):
         cached = self._cache.get(index)
         if cached is not None and cached.cell_length == width:
             return cached
-        strip = self._draw_row(index, width)
-        self._cache[index] = strip
-        return strip
-
-    def _style(self, component: str) -> Style:
-        style = self._drawn_styles.get(component)
-        if style is None:
-            style = self._drawn_styles[component] = self.get_component_rich_style(component, default=Style())
-        return style
-
-    def _draw_row(self, index: int, width: int) -> Strip:
         base = self._base_style
         if base is None:
             base = self._base_style = self.rich_style
-        row = self.sentence_at(index)
-        view = self.view
-        if row is None or view is None or row.kind in (RowKind.BLANK, RowKind.PAD) or row.sentence is None:
-            return Strip.blank(width, base)
-        article = view.article(self.side)
-        sentence = row.sentence
-        gutter_style = base + self._style("article-pane--gutter")
-        if row.kind is RowKind.FOLD:
-            text = (
-                f" {row.label}"
-                if row.label
-                else (f" ⋯ {row.folded} boilerplate passage{'s' if row.folded != 1 else ''} (b shows)")
-            )
-            segments = [
-                Segment(" " * (self.gutter_cells - 2) + "· ", gutter_style),
-                Segment(text, base + self._style("article-pane--fold")),
-            ]
-            return Strip(segments).crop_extend(0, width, base)
-        body = base + self._body_style(sentence)
-        is_cursor = sentence == self.cursor
-        if is_cursor:
-            body += self._style("article-pane--cursor" if self.active else "article-pane--cursor-idle")
-        elif sentence in self.lit:
-            body += self._style("article-pane--counterpart")
-        segments = self._gutter(row, sentence, gutter_style, is_cursor)
-        text = article.text[row.start : row.end].replace("\t", " ").replace("\n", " ").replace("\r", " ")
-        segments.extend(self._text_segments(text, row.start, body))
-        return Strip(segments).crop_extend(0, width, body)
+        strip = draw_row(self, self.sentence_at(index), width, base, self._drawn)
+        self._cache[index] = strip
+        return strip
 
-    def _body_style(self, sentence: int) -> Style:
-        assert self.view is not None
-        view = self.view
-        if view.moved(self.side, sentence):
-            return self._style("article-pane--moved")
-        cls = view.sentence_class(self.side, sentence)
-        if cls is None:
-            if view.boilerplate(self.side, sentence):
-                return self._style("article-pane--boilerplate")
-            return Style()
-        return self._style(CLASS_COMPONENTS[cls])
+    def compose(self) -> ComposeResult:
+        if self.highlighted_from_start:
+            yield self._drawn.new_holder()
 
-    def _gutter(self, row: Row, sentence: int, style: Style, is_cursor: bool) -> list[Segment]:
-        assert self.view is not None
-        bar = Segment("▌" if is_cursor else " ", style + self._style("article-pane--cursor-bar"))
-        digits = self.gutter_cells - 5 - (4 if len(self.view.articles) >= 3 else 0)
-        if not row.first:
-            return [bar, Segment(" " * (self.gutter_cells - 1), style)]
-        article = self.view.article(self.side)
-        line = article.line_of(article.sentences[sentence].start)
-        mark = self.view.mark(self.side, sentence)
-        coverage = self.view.coverage_mark(self.side, sentence)
-        segments = [bar, Segment(f"{line:>{digits}} ", style), Segment(mark, style + self._mark_style(mark))]
-        noted = sentence in self.noted
-        segments.append(Segment(NOTE_MARK if noted else " ", style + self._style("article-pane--mark-note")))
-        if len(self.view.articles) >= 3:
-            segments.append(Segment(f" {coverage:>3}", style))
-        segments.append(Segment(" ", style))
-        return segments
+    def style_highlights(self) -> None:
+        """Mount the holder of the alignment's styles, unless it is in already (see `reader.widgets.late_styles`)."""
+        self._drawn.mount_holder()
 
-    def _mark_style(self, mark: str) -> Style:
-        if mark == CONFLICT_MARK:
-            return self._style("article-pane--mark-conflict")
-        if mark == MOVED_MARK:
-            return self._style("article-pane--mark-moved")
-        if mark == "+":
-            return self._style("article-pane--mark-unique")
-        if mark in "=≈~":
-            return self._style("article-pane--mark-match")
-        return Style()
-
-    def _text_segments(self, text: str, offset: int, body: Style) -> list[Segment]:
-        """The row's text split where highlight layers start and stop, each piece with its layered style.
-
-        Each piece is drawn as the terminal draws it (`drawn_text`): an emoji sequence never moves the border.
-        """
-        end = offset + len(text)
-        cuts = {offset, end}
-        active: list[tuple[int, int, Style]] = []
-        for layer in HIGHLIGHT_LAYERS:
-            spans = self.span_layers.overlapping(layer, offset, end)
-            if not spans:
-                continue
-            style = self._style(f"article-pane--{layer}")
-            for start, stop in spans:
-                active.append((max(start, offset), min(stop, end), style))
-                cuts.update((max(start, offset), min(stop, end)))
-        if not active:
-            return [Segment(drawn_text(text), body)]
-        points = sorted(cuts)
-        segments: list[Segment] = []
-        for start, stop in itertools.pairwise(points):
-            style = body
-            for span_start, span_stop, layer_style in active:
-                if span_start <= start and stop <= span_stop:
-                    style += layer_style
-            segments.append(Segment(drawn_text(text[start - offset : stop - offset]), style))
-        return segments
+    def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
+        event.stop()
+        self._drawn.forget()
+        self.redraw()

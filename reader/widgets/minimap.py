@@ -11,33 +11,28 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.app import ComposeResult
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.viewmodel.bands import Side
 from reader.viewmodel.overview import OVERVIEW_GLYPHS, Overview, cell_range, row_of_cell, squeeze
+from reader.widgets.late_styles import MINIMAP_ALIGNMENT_COMPONENTS, DrawnStyles, LateStyles, MinimapMarkStyles
 
 
 class Minimap(Widget):
     """The overview column of one pane."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "minimap--match",
-        "minimap--unique",
-        "minimap--conflict",
-        "minimap--text",
-        "minimap--viewport",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"minimap--text", "minimap--viewport"}
+    """What a first frame draws; the alignment's cell classes are on a `MinimapMarkStyles` child
+    (`reader.widgets.late_styles`)."""
 
     DEFAULT_CSS = """
     Minimap {
         width: 1;
         height: 1fr;
     }
-    Minimap > .minimap--match { color: $success; }
-    Minimap > .minimap--unique { color: $warning; }
-    Minimap > .minimap--conflict { color: $error; text-style: bold; }
     Minimap > .minimap--text { color: $foreground 30%; }
     Minimap > .minimap--viewport { background: $foreground 15%; }
     """
@@ -51,9 +46,12 @@ class Minimap(Widget):
             self.row = row
             super().__init__()
 
-    def __init__(self, side: Side, *, id: str | None = None) -> None:
+    def __init__(self, side: Side, *, highlighted_from_start: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.side = side
+        self.highlighted_from_start = highlighted_from_start
+        """The first frame already has an alignment: the holder of its styles mounts with the minimap."""
+        self._drawn = DrawnStyles(self, MINIMAP_ALIGNMENT_COMPONENTS, MinimapMarkStyles)
         self.kinds: list[Overview] = []
         self.viewport: tuple[int, int] = (0, 0)
         self._cells: list[Overview] = []
@@ -86,7 +84,7 @@ class Minimap(Widget):
         if style is None:
             style = self.rich_style + self._kind_style(kind)
             if in_view:
-                style += self.get_component_rich_style("minimap--viewport")
+                style += self._drawn("minimap--viewport")
             self._styles[(kind, in_view)] = style
         glyph = OVERVIEW_GLYPHS[kind]
         width = self.size.width
@@ -96,6 +94,21 @@ class Minimap(Widget):
         """Theme or CSS changed: the cached cell styles are stale."""
         super().notify_style_update()
         self._styles.clear()
+        self._drawn.forget()
+
+    def compose(self) -> ComposeResult:
+        if self.highlighted_from_start:
+            yield self._drawn.new_holder()
+
+    def style_highlights(self) -> None:
+        """Mount the holder of the alignment's cell styles, unless it is in already (`reader.widgets.late_styles`)."""
+        self._drawn.mount_holder()
+
+    def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
+        event.stop()
+        self._styles.clear()
+        self._drawn.forget()
+        self.refresh()
 
     def _kind_style(self, kind: Overview) -> Style:
         name = {
@@ -104,7 +117,7 @@ class Minimap(Widget):
             Overview.CONFLICT: "minimap--conflict",
             Overview.TEXT: "minimap--text",
         }.get(kind)
-        return self.get_component_rich_style(name) if name else Style()
+        return self._drawn(name) if name else Style()
 
     def on_click(self, event: events.Click) -> None:
         if self.kinds:

@@ -18,9 +18,14 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
+from reader.app import ReaderApp
+from reader.core.records import SentenceClass
 from reader.screens.main import MainScreen
 from reader.viewmodel.bands import Side
+from reader.widgets.article_pane import ArticlePane
+from reader.widgets.late_styles import LateStyles, PaneHighlightStyles
 from tests.tui.conftest import AppFactory, settle
+from tests.tui.fixtures import aligned_comparison, analysed_comparison
 
 
 @pytest.fixture
@@ -275,3 +280,90 @@ async def test_layout_containers_are_not_drawn_and_every_widget_inside_them_is(
         ]
         assert undrawn == []
         assert screen.query_one("ReaderFooter").visible and screen.query_one("Sidebar").visible
+
+
+def _holders(screen: MainScreen) -> list[LateStyles]:
+    return [
+        holder
+        for side in (Side.LEFT, Side.RIGHT)
+        for owner in (screen.pane(side), screen.minimap(side))
+        for holder in owner.query_children(LateStyles)
+    ]
+
+
+def _draws_a_verbatim_tint(pane: ArticlePane) -> bool:
+    """A verbatim sentence in view is drawn on the verbatim tint (from highlights.tcss), not on the plain pane."""
+    holders = pane.query_children(PaneHighlightStyles)
+    if not holders:
+        return False
+    tint = holders.first().style_of("article-pane--verbatim").bgcolor
+    assert tint is not None and tint != pane.rich_style.bgcolor
+    assert pane.view is not None
+    for y in range(pane.size.height):
+        row = pane.sentence_at(int(pane.scroll_y) + y)
+        if row is None or row.sentence is None:
+            continue
+        if pane.view.sentence_class(pane.side, row.sentence) is SentenceClass.VERBATIM:
+            return any(segment.style is not None and segment.style.bgcolor == tint for segment in pane.render_line(y))
+    raise AssertionError("no verbatim sentence in view")
+
+
+async def test_a_fresh_start_styles_the_alignment_after_the_first_frame_and_then_draws_it(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame of a fresh start has no alignment: the alignment's classes are neither parsed nor styled
+    for it (reader.widgets.late_styles); they are in, hidden, before the alignment is drawn."""
+    from reader.stylesheets import HIGHLIGHT_STYLESHEETS, stylesheet
+
+    rules = str(stylesheet(HIGHLIGHT_STYLESHEETS[0]).absolute())
+    at_first_paint: list[tuple[int, bool]] = []
+    after_first_paint = MainScreen._after_first_paint
+
+    def noting(screen: MainScreen) -> None:
+        at_first_paint.append((len(_holders(screen)), screen.app.stylesheet.has_source(rules)))
+        after_first_paint(screen)
+
+    monkeypatch.setattr(MainScreen, "_after_first_paint", noting)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        assert at_first_paint == [(0, False)]
+        assert len(_holders(screen)) == 4 and not any(holder.display for holder in _holders(screen))
+        assert _draws_a_verbatim_tint(screen.pane(Side.LEFT)) and _draws_a_verbatim_tint(screen.pane(Side.RIGHT))
+
+
+async def test_a_reopened_comparison_draws_its_alignment_in_the_first_frame(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A saved comparison comes with its alignment: its first frame is drawn with the tints, not plain and then
+    tinted."""
+    articles = make_app().articles
+    app = ReaderApp(articles, comparison=aligned_comparison(articles), analyser=analysed_comparison)
+    app.theme = "textual-dark"
+    tinted_in_the_first_frame: list[bool] = []
+    original_render = Compositor.render_update
+
+    def render_update(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        rendered = original_render(self, *args, **kwargs)  # the panes take their rows as the frame draws them
+        screen = active_app.get().screen
+        if not active_app.get()._batch_count and not tinted_in_the_first_frame and isinstance(screen, MainScreen):
+            tinted_in_the_first_frame.extend(_draws_a_verbatim_tint(screen.pane(side)) for side in Side)
+        return rendered
+
+    monkeypatch.setattr(Compositor, "render_update", render_update)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert tinted_in_the_first_frame == [True, True]
+
+
+async def test_the_alignment_tints_follow_a_theme_chosen_while_the_app_runs(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        left = screen.pane(Side.LEFT)
+        holder = left.query_children(PaneHighlightStyles).first()
+        dark = holder.style_of("article-pane--verbatim").bgcolor
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = holder.style_of("article-pane--verbatim").bgcolor
+        assert light is not None and light != dark
+        assert _draws_a_verbatim_tint(left)  # drawn with the light tint (the dark one is no longer it)
