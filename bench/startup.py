@@ -28,8 +28,8 @@ Each run also measures the layout floor (FLOOR_APP): reader's first frame drawn 
 the gap between reader and the bare app into Textual's cost for the layout and reader's own.
 
 Run: `python bench/startup.py [runs] [--cold] [--baseline=DIR] [--autogroup-nice=N]` (default 5). Needs tmux;
-prints medians, the ratio to the bare app and, for the highlights and the analysis, the median time after the
-first paint.
+prints medians, the ratio to the bare app (of the medians, and "paired": the median of each round's own ratio)
+and, for the highlights and the analysis, the median time after the first paint.
 """
 
 from __future__ import annotations
@@ -211,14 +211,18 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
     floor_median = statistics.median(floor_times)
     print(
         f"layout floor (reader's first frame in plain Textual, none of reader's code), first paint: "
-        f"{floor_median * 1000:5.0f} ms  ({floor_median / bare_median:.2f}× the bare app)"
+        f"{floor_median * 1000:5.0f} ms  ({floor_median / bare_median:.2f}× the bare app; "
+        f"{paired_ratio(floor_times, bare_times):.2f}× paired)"
     )
     for (name, cache), rows in results.items():
         label = f"{name} seeds/ ({cache} cache)"
         for check in READER_CHECKS:
             median = statistics.median(row.get(check, float("nan")) for row in rows)
             line = f"{label:28s} {check:13s}: {median * 1000:7.0f} ms  ({median / bare_median:.2f}× the bare app)"
-            if check != "first paint":
+            if check == "first paint":
+                paired = paired_ratio([row.get(check, float("nan")) for row in rows], bare_times)
+                line = line.removesuffix(")") + f"; {paired:.2f}× paired)"
+            else:
                 after = statistics.median(row.get(check, float("nan")) - row.get("first paint", 0.0) for row in rows)
                 line += f", {after * 1000:5.0f} ms after the first paint"
             print(line)
@@ -230,6 +234,15 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
             )
             print(f"{label:28s} service (ms from the start): {steps}")
     return 0
+
+
+def paired_ratio(times: list[float], bare_times: list[float]) -> float:
+    """The median of each run's ratio to the bare app measured next to it in the same round.
+
+    Steadier than the ratio of the medians when the machine's speed drifts during the bench (a shared VM: the
+    bare app's own first paint went from 128 to 288 ms between benches of one afternoon), since both apps of a
+    round meet the same speed."""
+    return statistics.median(time / bare for time, bare in zip(times, bare_times, strict=True))
 
 
 PHASE = "service: "

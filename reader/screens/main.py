@@ -137,8 +137,6 @@ class MainScreen(
 
     def compose(self) -> ComposeResult:
         aligned = self.comparison is not None  # a reopened comparison: the first frame draws its alignment
-        if aligned:
-            self._read_highlight_styles()
         yield StatusLine(status_text(*self._status_parts()), id="status")
         with Horizontal(id="body"):
             for side in (Side.LEFT, Side.RIGHT):
@@ -150,19 +148,6 @@ class MainScreen(
                         yield Minimap(side, highlighted_from_start=aligned, id=f"{name}-map")
             yield Vertical(id="sidebar-slot")
         yield Vertical(id="footer-slot")
-
-    def _read_highlight_styles(self) -> None:
-        from reader.stylesheets import HIGHLIGHT_STYLESHEETS, read_once
-
-        read_once(self.app.stylesheet, HIGHLIGHT_STYLESHEETS)  # parsed as the holders mount (reader.stylesheets)
-
-    def _style_highlights(self) -> None:
-        """Mount the holders of the alignment's styles in the panes and the minimaps (`reader.widgets.late_styles`):
-        the alignment is on its way."""
-        self._read_highlight_styles()
-        for side in (Side.LEFT, Side.RIGHT):
-            self.pane(side).style_highlights()
-            self.minimap(side).style_highlights()
 
     def _mount_extras(self) -> None:
         """Mount the footer and the sidebar after the first paint: the texts come first.
@@ -237,7 +222,6 @@ class MainScreen(
                 self.analyse_early()
             elif self.idle_service_aligner is not None:  # the service is idle: it aligns, this process draws
                 self.aligner = self.idle_service_aligner
-        self._style_highlights()
         self._mount_extras()
         if self.comparison is None:
             self.align_articles()

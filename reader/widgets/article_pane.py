@@ -134,6 +134,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self.rows = rows
         self.laid_out_size = self.scrollable_content_region.size
         self.gutter_cells = gutter_width(view.article(self.side), with_coverage=len(view.articles) >= 3)
+        if view.aligned:
+            self.style_highlights()
         self.span_layers.set("detail", view.detail_spans(self.side))
         if self.cursor is not None:
             self.cursor = view.nearest_shown(self.side, self.cursor)
@@ -170,6 +172,8 @@ class ArticlePane(ScrollView, can_focus=True):
             self.cursor = cursor
         if lit is not None:
             self.lit = lit
+            if lit:
+                self.style_highlights()
         if active is not None:
             self.active = active
         self.redraw()
@@ -178,6 +182,8 @@ class ArticlePane(ScrollView, can_focus=True):
         """Replace one layer of highlighted character spans (mention, search, note…); redrawn only when they
         changed."""
         if self.span_layers.set(layer, spans):
+            if self.span_layers.spans.get(layer) and f"article-pane--{layer}" in PANE_ALIGNMENT_COMPONENTS:
+                self.style_highlights()  # a search's hits or a mention, drawn with the alignment's styles
             self.redraw()
 
     def set_notes(self, sentences: frozenset[int], spans: Iterable[tuple[int, int]]) -> None:
@@ -329,5 +335,5 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
         event.stop()
-        self._drawn.forget()
-        self.redraw()
+        if self._drawn.holder_ready():
+            self.redraw()

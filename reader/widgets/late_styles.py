@@ -4,15 +4,14 @@ Textual resolves every component class a widget declares each time the widget is
 per class, on a node of its own), and it styles a pane twice before the first frame: as it mounts and as it takes
 the focus. Most of a pane's classes tint what the alignment brings (the match classes, the gutter marks, the
 counterpart, the conflict, search and mention layers) and the first frame of a fresh start has none of it, so
-those classes live on a `LateStyles` child that mounts once the first frame is out (`MainScreen`), or at once
-when the first frame already has an alignment (a reopened comparison). Dropping them from the first frame's
-styling saved ~4 ms of it (headless, 160×48, medians of 15 starts: two panes' 14 classes each, styled twice for
-the focused one, and two minimaps' 3).
+those classes live on a `LateStyles` child that mounts when its owner is first handed something they style (the
+alignment, a search's hits, a mention), or with the owner when the first frame already has an alignment (a
+reopened comparison). The first frame then styles 8 of a pane's 21 classes and 2 of a minimap's 5.
 
 The holder is a child of the widget that draws with its styles, so a component's colour blends over the same
 backgrounds (the pane's surface, its focus tint) as when the widget held the class itself; it is never displayed.
 Textual styles a widget in the same step that attaches it, so a holder that is attached is styled; until then
-its classes draw as plain text, and once it has mounted it asks its parent to redraw.
+its classes draw as plain text, and once it has mounted its parent redraws what was drawn so.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ from typing import ClassVar
 from rich.style import Style
 from textual.message import Message
 from textual.widget import Widget
+
+from reader.stylesheets import HIGHLIGHT_STYLESHEETS, read_once
 
 PANE_ALIGNMENT_COMPONENTS = frozenset(
     {
@@ -57,6 +58,9 @@ class LateStyles(Widget):
     }
     """
 
+    STYLESHEETS: ClassVar[tuple[str, ...]] = ()
+    """Stylesheets (in styles/) with the holder's rules, read as it is made; none: its DEFAULT_CSS has them."""
+
     class Ready(Message):
         """The holder is styled: its parent redraws what it drew plainly until now."""
 
@@ -73,6 +77,7 @@ class PaneHighlightStyles(LateStyles):
     """An article pane's alignment classes (`PANE_ALIGNMENT_COMPONENTS`)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(PANE_ALIGNMENT_COMPONENTS)
+    STYLESHEETS = HIGHLIGHT_STYLESHEETS
 
 
 class MinimapMarkStyles(LateStyles):
@@ -97,6 +102,8 @@ class DrawnStyles:
         self._make_holder = make_holder
         self._holder: LateStyles | None = None
         self._styles: dict[str, Style] = {}
+        self._drawn_plainly = False
+        """A late class was asked for before its holder was styled: what used it is wrong once the holder is."""
 
     def __call__(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -104,7 +111,8 @@ class DrawnStyles:
             if component in self._late:
                 holder = self._holder
                 if holder is None or not holder.is_attached:
-                    return Style()  # drawn plainly until the holder is styled (it then asks for a redraw)
+                    self._drawn_plainly = True
+                    return Style()  # drawn plainly until the holder is styled (see `holder_ready`)
                 style = holder.style_of(component)
             else:
                 style = self._owner.get_component_rich_style(component, default=Style())
@@ -115,12 +123,25 @@ class DrawnStyles:
         """The styles changed (theme, focus, CSS, the holder mounted): look them up again."""
         self._styles.clear()
 
+    def holder_ready(self) -> bool:
+        """The holder has mounted: whether anything was drawn plainly for want of it (then the owner redraws).
+
+        Usually nothing was (the holder mounts before the alignment arrives), and a redraw then would be a whole
+        repaint of both panes for nothing, in the frames that bring the sidebar."""
+        drawn_plainly, self._drawn_plainly = self._drawn_plainly, False
+        return drawn_plainly
+
     def new_holder(self) -> LateStyles:
-        """The holder, made to be composed with the owner (a first frame that already has an alignment)."""
+        """The holder, made to be composed with the owner (a first frame that already has an alignment); its
+        stylesheets are read now, to be parsed as it is styled (`reader.stylesheets`)."""
         self._holder = self._make_holder()
+        read_once(self._owner.app.stylesheet, self._holder.STYLESHEETS)
         return self._holder
 
     def mount_holder(self) -> None:
-        """Mount the holder into the owner, unless it is in already."""
+        """Mount the holder into the owner, unless it is in already: just before the owner draws what it styles.
+
+        Attached (so styled) at once, so that draw is styled; Textual lays the owner out again once the holder has
+        mounted, which lands in the same frame as that draw instead of a frame of its own."""
         if self._holder is None:
             self._owner.mount(self.new_holder())

@@ -62,6 +62,8 @@ class Minimap(Widget):
         """New row kinds (after a layout change)."""
         self.kinds = kinds
         self._cells = []
+        if any(kind > Overview.TEXT for kind in kinds):
+            self.style_highlights()  # the alignment's cells
         self.refresh()
 
     def set_viewport(self, top: int, height: int) -> None:
@@ -106,9 +108,9 @@ class Minimap(Widget):
 
     def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
         event.stop()
-        self._styles.clear()
-        self._drawn.forget()
-        self.refresh()
+        if self._drawn.holder_ready():
+            self._styles.clear()
+            self.refresh()
 
     def _kind_style(self, kind: Overview) -> Style:
         name = {

@@ -7,6 +7,8 @@ that follows the first frame wrapped and redrew both panes again for the size th
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -19,12 +21,12 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from reader.app import ReaderApp
-from reader.core.records import SentenceClass
+from reader.core.records import Article, Comparison, SentenceClass
 from reader.screens.main import MainScreen
 from reader.viewmodel.bands import Side
 from reader.widgets.article_pane import ArticlePane
 from reader.widgets.late_styles import LateStyles, PaneHighlightStyles
-from tests.tui.conftest import AppFactory, settle
+from tests.tui.conftest import AppFactory, fixture_app, settle
 from tests.tui.fixtures import aligned_comparison, analysed_comparison
 
 
@@ -312,7 +314,7 @@ async def test_a_fresh_start_styles_the_alignment_after_the_first_frame_and_then
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first frame of a fresh start has no alignment: the alignment's classes are neither parsed nor styled
-    for it (reader.widgets.late_styles); they are in, hidden, before the alignment is drawn."""
+    for it (reader.widgets.late_styles); they are in, hidden, when the alignment is drawn."""
     from reader.stylesheets import HIGHLIGHT_STYLESHEETS, stylesheet
 
     rules = str(stylesheet(HIGHLIGHT_STYLESHEETS[0]).absolute())
@@ -322,11 +324,14 @@ async def test_a_fresh_start_styles_the_alignment_after_the_first_frame_and_then
     def noting(screen: MainScreen) -> None:
         at_first_paint.append((len(_holders(screen)), screen.app.stylesheet.has_source(rules)))
         after_first_paint(screen)
+        # nor with the work after it: they mount as the alignment is drawn (a mount re-lays its parent out,
+        # which with the sidebar's frames was a repaint of both panes for nothing)
+        at_first_paint.append((len(_holders(screen)), screen.app.stylesheet.has_source(rules)))
 
     monkeypatch.setattr(MainScreen, "_after_first_paint", noting)
     async with make_app().run_test(size=(120, 40)) as pilot:
         screen = await settle(pilot)
-        assert at_first_paint == [(0, False)]
+        assert at_first_paint == [(0, False), (0, False)]
         assert len(_holders(screen)) == 4 and not any(holder.display for holder in _holders(screen))
         assert _draws_a_verbatim_tint(screen.pane(Side.LEFT)) and _draws_a_verbatim_tint(screen.pane(Side.RIGHT))
 
@@ -367,3 +372,33 @@ async def test_the_alignment_tints_follow_a_theme_chosen_while_the_app_runs(make
         light = holder.style_of("article-pane--verbatim").bgcolor
         assert light is not None and light != dark
         assert _draws_a_verbatim_tint(left)  # drawn with the light tint (the dark one is no longer it)
+
+
+async def test_a_search_before_the_alignment_mounts_the_styles_its_hits_are_drawn_with() -> None:
+    """The holders mount when a pane is first handed something they style: here a search's hits, typed while the
+    alignment is still on its way (nothing else is tinted yet)."""
+    release = threading.Event()
+
+    def slow_align(articles: Sequence[Article]) -> Comparison:
+        release.wait(10)
+        return aligned_comparison(articles)
+
+    async with fixture_app(aligner=slow_align).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen) and not screen.view.aligned
+        left = screen.pane(Side.LEFT)
+        assert not left.query_children(PaneHighlightStyles)
+        await pilot.press("slash", *"trucks")
+        await pilot.pause()
+        holders = left.query_children(PaneHighlightStyles)
+        assert holders and not screen.view.aligned
+        hit = holders.first().style_of("article-pane--search").bgcolor
+        (start, _end), *_ = left.highlights["search"]
+        row = next(i for i, r in enumerate(left.rows.rows) if r.sentence is not None and r.start <= start < r.end)
+        left.scroll_to(y=row, animate=False, immediate=True)
+        await pilot.pause()
+        drawn = left.render_line(row - round(left.scroll_y))
+        assert any(segment.style is not None and segment.style.bgcolor == hit for segment in drawn)
+        release.set()
+        await settle(pilot)
