@@ -239,9 +239,10 @@ def measure(runs: int, python: str, cold: bool, baseline: Path | None) -> int:
 def paired_ratio(times: list[float], bare_times: list[float]) -> float:
     """The median of each run's ratio to the bare app measured next to it in the same round.
 
-    Steadier than the ratio of the medians when the machine's speed drifts during the bench (a shared VM: the
-    bare app's own first paint went from 128 to 288 ms between benches of one afternoon), since both apps of a
-    round meet the same speed."""
+    Less thrown by the machine's speed drifting during the bench than the ratio of the medians (a shared VM: the
+    bare app's own first paint was 182 ms one day and 250-288 ms the next), since both apps of a round meet the
+    same speed. Neither resolves a few ms on such a day: three benches of one commit there gave 1.21-1.43×
+    paired and 1.24-1.37× of the medians."""
     return statistics.median(time / bare for time, bare in zip(times, bare_times, strict=True))
 
 
