@@ -73,6 +73,28 @@ def test_the_analysis_package_names_load_on_first_use() -> None:
         _ = analysis.no_such_name
 
 
+def test_the_claim_linking_does_not_import_the_aligner() -> None:
+    """On a warm start the service aligns and the app links the claims: the linking needs the words' keys
+    (`normalise`), not the aligner and rapidfuzz (the package's names load lazily), whose import ran on the
+    app's worker while the screen drew the alignment."""
+    imports = (
+        "from reader.core.parse_service import complete_analysis\nfrom reader.core.analysis.linking import link_claims"
+    )
+    loaded = modules_imported(imports, ("reader.core.align", "rapidfuzz"))
+    assert "reader.core.align.normalise" in loaded
+    assert [name for name in loaded if name.startswith("rapidfuzz") or name.endswith((".aligner", ".paraphrase"))] == []
+
+
+def test_the_align_package_names_load_on_first_use() -> None:
+    import reader.core.align as align
+    from reader.core.align.aligner import align_pair
+    from reader.core.align.scoring import SentenceMatch
+
+    assert align.align_pair is align_pair and align.SentenceMatch is SentenceMatch
+    with pytest.raises(AttributeError):
+        _ = align.no_such_name
+
+
 HTML_STAGE = ("reader.core.load.htmltext", "reader.core.load.webstory", "html.parser", "trafilatura")
 
 
