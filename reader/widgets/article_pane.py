@@ -106,7 +106,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.side = side
         self.highlighted_from_start = highlighted_from_start
         """The first frame already has an alignment (a reopened comparison): the holder of its styles mounts with
-        the pane rather than after the first paint."""
+        the pane rather than when it is first handed what they style."""
         self.view: PairView | None = None
         self.rows = PaneRows()
         self.cursor: int | None = None
