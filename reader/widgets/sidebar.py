@@ -178,6 +178,8 @@ class Sidebar(Vertical):
         return self.shown is None
 
     def compose(self) -> ComposeResult:
+        if isinstance(self.parent, Widget):  # the slot, laid out since the first frame: no restyle a frame later
+            self._fit_tab_labels(self.parent.size.width)
         with TabbedContent(id="sidebar-tabs"):
             for position, tab in enumerate(self.tabs):
                 with TabPane(tab.title, id=f"tab-{tab.id}"):
@@ -200,6 +202,14 @@ class Sidebar(Vertical):
         )
         pending.display, widget.display = self.pending, not self.pending
         return [pending, widget]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_tab_labels(event.size.width)
+
+    def _fit_tab_labels(self, width: int) -> None:
+        """Tab labels one column apart (`-tight-tabs`, sidebar.tcss) when the sidebar is narrower than the strip
+        with Textual's column of padding on each side of each label: else "Conflicts" scrolls out of sight."""
+        self.set_class(width < sum(len(tab.title) + 2 for tab in self.tabs), "-tight-tabs")
 
     def on_mount(self) -> None:
         """The analysis may have arrived (or failed) while the tabs were being built: show it now.

@@ -160,3 +160,40 @@ async def test_a_tab_key_from_a_sidebar_list_opens_that_tab_and_focuses_its_list
         assert isinstance(app.focused, QuotedList)
         await pilot.press("enter")
         assert (screen.pane(Side.LEFT).cursor, screen.pane(Side.RIGHT).cursor) == (3, 3)
+
+
+@pytest.mark.parametrize("width", [80, 100, 113, 120, 160])
+async def test_every_tab_label_is_in_sight_whatever_the_sidebars_width(width: int) -> None:
+    """At 100 to ~140 columns the sidebar is at its narrowest (reader.tcss), and at 80 it takes half the screen;
+    with Textual's padding the last label ("Conflicts") had scrolled out of the strip below ~140."""
+    from textual.widgets import Tab
+
+    async with fixture_app().run_test(size=(width, 40)) as pilot:
+        await open_tab(pilot, "1", width)
+        sidebar = pilot.app.screen.query_one(Sidebar)
+        labels = list(sidebar.query(Tab))
+        assert [str(tab.label) for tab in labels] == ["Actors", "Claims", "Quoted", "Notes", "Conflicts"]
+        inside = sidebar.content_region
+        for tab in labels:
+            assert inside.x <= tab.region.x and tab.region.right <= inside.right, (width, str(tab.label))
+        # where the strip fits with Textual's padding (a wide sidebar) each label keeps it
+        padding = 0 if width < 160 else 2
+        assert [tab.region.width for tab in labels] == [len(str(tab.label)) + padding for tab in labels]
+
+
+async def test_the_tab_labels_close_up_when_the_terminal_narrows_and_space_out_again() -> None:
+    from textual.widgets import Tab
+
+    async with fixture_app().run_test(size=(160, 40)) as pilot:
+        await open_tab(pilot, "1", 160)
+        sidebar = pilot.app.screen.query_one(Sidebar)
+        conflicts = list(sidebar.query(Tab))[-1]
+        assert not sidebar.has_class("-tight-tabs")
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert sidebar.has_class("-tight-tabs") and conflicts.region.right <= sidebar.content_region.right
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert not sidebar.has_class("-tight-tabs")
