@@ -32,6 +32,19 @@ picks, the buttons and the margins between them): at 80×24 the dialog with a fu
 a 21-row frame, and its quick picks and buttons were cut off."""
 
 
+QUICK_PICKS_COLUMNS = sum(len(tag) + len("▐X▌ ") for tag in QUICK_TAGS) + 3 * (len(QUICK_TAGS) - 1)
+"""Columns the quick picks take in one row: each a compact box and its tag, three columns apart (dialogs.tcss)."""
+
+DIALOG_FRAME_COLUMNS = 6
+"""Columns of the dialog that are not its content: the border and two of padding each side (dialogs.tcss)."""
+
+
+def quick_picks_in_one_row(terminal_columns: int) -> bool:
+    """Whether the quick picks fit one row of the dialog (90 % of the terminal, at most 96 columns: dialogs.tcss);
+    else they stand in two rows, two a row. At 60 columns the fourth one's tag was cut off."""
+    return min(96, terminal_columns * 9 // 10) - DIALOG_FRAME_COLUMNS >= QUICK_PICKS_COLUMNS
+
+
 def note_text_rows(terminal_rows: int) -> int:
     """The note field's height for a terminal this tall: what the dialog's 90 % frame leaves, within bounds."""
     return max(MIN_NOTE_TEXT_ROWS, min(NOTE_TEXT_ROWS, terminal_rows * 9 // 10 - DIALOG_OTHER_ROWS))
@@ -58,10 +71,11 @@ class AnnotateScreen(ModalScreen[NoteEdit | None]):
             yield Static(Text(dialog_title(editing, self.subject), no_wrap=True, overflow="ellipsis"), id="note-title")
             yield Static("Note", classes="note-label")
             yield TextArea(editing.note if editing else "", id="note-text", soft_wrap=True, tab_behavior="focus")
-            yield Static("Tags (comma-separated; the boxes pick common ones)", classes="note-label")
+            yield Static("Tags, comma-separated, or tick common ones", classes="note-label")
             yield Input(", ".join(editing.tags) if editing else "", placeholder="e.g. check, budget", id="note-tags")
             ticked = quick_tags_on(", ".join(editing.tags) if editing else "")
-            with Horizontal(id="note-quick"):
+            rows = "" if quick_picks_in_one_row(self.app.size.width) else "-two-rows"
+            with Horizontal(id="note-quick", classes=rows):
                 for tag in QUICK_TAGS:
                     yield Checkbox(tag, ticked[tag], id=f"quick-{tag}", compact=True)
             yield Static("", id="note-error")
@@ -79,6 +93,7 @@ class AnnotateScreen(ModalScreen[NoteEdit | None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#note-text", TextArea).styles.height = note_text_rows(event.size.height)
+        self.query_one("#note-quick").set_class(not quick_picks_in_one_row(event.size.width), "-two-rows")
 
     # -- tags and quick picks agree --------------------------------------------------------------------------
 

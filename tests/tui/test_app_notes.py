@@ -539,12 +539,13 @@ async def test_an_export_path_typed_in_a_burst_and_confirmed_at_once_is_the_whol
         assert sorted(path.name for path in tmp_path.iterdir()) == ["bridge.html"]
 
 
-@pytest.mark.parametrize(("size", "note_rows"), [((80, 24), 4), ((120, 40), 8)])
+@pytest.mark.parametrize(("size", "note_rows"), [((60, 24), 4), ((80, 24), 4), ((120, 40), 8)])
 async def test_the_note_dialog_shows_its_tags_and_buttons_on_a_classic_terminal(
     make_app: AppFactory, size: tuple[int, int], note_rows: int
 ) -> None:
     """At 80×24 the dialog with its eight-row note field was 26 rows in a 21-row frame: the quick picks and the
-    Save button were cut off. The note field gives up rows first."""
+    Save button were cut off. The note field gives up rows first. At 60 columns the four quick picks stand two a
+    row (in one, the fourth's tag was cut off)."""
     from textual.widgets import Button, Checkbox
 
     app = make_app()
@@ -555,9 +556,12 @@ async def test_the_note_dialog_shows_its_tags_and_buttons_on_a_classic_terminal(
         dialog = app.screen
         assert isinstance(dialog, AnnotateScreen)
         assert dialog.query_one("#note-text", TextArea).outer_size.height == note_rows
-        body = dialog.query_one("#note-body").region
-        for widget in (dialog.query_one("#save-note", Button), dialog.query_one("#quick-important", Checkbox)):
+        body = dialog.query_one("#note-body").content_region
+        picks = list(dialog.query("#note-quick Checkbox").results(Checkbox))
+        assert len(picks) == 4
+        for widget in (dialog.query_one("#save-note", Button), *picks):
             assert body.contains_region(widget.region), widget.id
+        assert len({pick.region.y for pick in picks}) == (2 if size[0] < 66 else 1)
 
 
 async def test_on_a_very_short_terminal_tab_scrolls_the_note_dialog_to_save(make_app: AppFactory) -> None:
