@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -26,11 +25,11 @@ from reader.viewmodel.layout import PaneRows, Row, RowKind
 from reader.viewmodel.pair_view import PairView
 from reader.viewmodel.scrolling import gutter_width, reveal
 from reader.viewmodel.spans import SpanLayers
-from reader.widgets.late_styles import PANE_ALIGNMENT_COMPONENTS, DrawnStyles, LateStyles, PaneHighlightStyles
+from reader.widgets.late_styles import PANE_ALIGNMENT_COMPONENTS, DrawnStyles, HoldsLateStyles, PaneHighlightStyles
 from reader.widgets.pane_drawing import draw_row
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(HoldsLateStyles, ScrollView, can_focus=True):
     """One side of the comparison."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -105,8 +104,6 @@ class ArticlePane(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.side = side
         self.highlighted_from_start = highlighted_from_start
-        """The first frame already has an alignment (a reopened comparison): the holder of its styles mounts with
-        the pane rather than when it is first handed what they style."""
         self.view: PairView | None = None
         self.rows = PaneRows()
         self.cursor: int | None = None
@@ -325,15 +322,5 @@ class ArticlePane(ScrollView, can_focus=True):
         self._cache[index] = strip
         return strip
 
-    def compose(self) -> ComposeResult:
-        if self.highlighted_from_start:
-            yield self._drawn.new_holder()
-
-    def style_highlights(self) -> None:
-        """Mount the holder of the alignment's styles, unless it is in already (see `reader.widgets.late_styles`)."""
-        self._drawn.mount_holder()
-
-    def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
-        event.stop()
-        if self._drawn.holder_ready():
-            self.redraw()
+    def redraw_late_styled(self) -> None:
+        self.redraw()

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
 
@@ -148,3 +149,30 @@ class DrawnStyles:
         mounted, which lands in the same frame as that draw instead of a frame of its own."""
         if self._holder is None:
             self._owner.mount(self.new_holder())
+
+
+class HoldsLateStyles:
+    """What a widget with a holder does (mixed into `ArticlePane` and `Minimap`, before their Textual base): it
+    composes the holder when its first frame already needs it, mounts it on `style_highlights`, and redraws on
+    the holder's `Ready` when it drew a late class plainly meanwhile (`redraw_late_styled`)."""
+
+    highlighted_from_start: bool
+    """The first frame already has an alignment (a reopened comparison): the holder comes with the widget."""
+    _drawn: DrawnStyles
+
+    def compose(self) -> ComposeResult:
+        if self.highlighted_from_start:
+            yield self._drawn.new_holder()
+
+    def style_highlights(self) -> None:
+        """Mount the holder of the alignment's styles, unless it is in already."""
+        self._drawn.mount_holder()
+
+    def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
+        event.stop()
+        if self._drawn.holder_ready():
+            self.redraw_late_styled()
+
+    def redraw_late_styled(self) -> None:
+        """Draw again what was drawn before the holder was styled."""
+        raise NotImplementedError

@@ -11,17 +11,16 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.app import ComposeResult
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.viewmodel.bands import Side
 from reader.viewmodel.overview import OVERVIEW_GLYPHS, Overview, cell_range, row_of_cell, squeeze
-from reader.widgets.late_styles import MINIMAP_ALIGNMENT_COMPONENTS, DrawnStyles, LateStyles, MinimapMarkStyles
+from reader.widgets.late_styles import MINIMAP_ALIGNMENT_COMPONENTS, DrawnStyles, HoldsLateStyles, MinimapMarkStyles
 
 
-class Minimap(Widget):
+class Minimap(HoldsLateStyles, Widget):
     """The overview column of one pane."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"minimap--text", "minimap--viewport"}
@@ -50,7 +49,6 @@ class Minimap(Widget):
         super().__init__(id=id)
         self.side = side
         self.highlighted_from_start = highlighted_from_start
-        """The first frame already has an alignment: the holder of its styles mounts with the minimap."""
         self._drawn = DrawnStyles(self, MINIMAP_ALIGNMENT_COMPONENTS, MinimapMarkStyles)
         self.kinds: list[Overview] = []
         self.viewport: tuple[int, int] = (0, 0)
@@ -98,19 +96,9 @@ class Minimap(Widget):
         self._styles.clear()
         self._drawn.forget()
 
-    def compose(self) -> ComposeResult:
-        if self.highlighted_from_start:
-            yield self._drawn.new_holder()
-
-    def style_highlights(self) -> None:
-        """Mount the holder of the alignment's cell styles, unless it is in already (`reader.widgets.late_styles`)."""
-        self._drawn.mount_holder()
-
-    def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
-        event.stop()
-        if self._drawn.holder_ready():
-            self._styles.clear()
-            self.refresh()
+    def redraw_late_styled(self) -> None:
+        self._styles.clear()
+        self.refresh()
 
     def _kind_style(self, kind: Overview) -> Style:
         name = {

@@ -13,8 +13,9 @@ that had just come in.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.core.lazy import lazy_names
 
 if TYPE_CHECKING:
     from reader.core.align.aligner import align_pair
@@ -28,17 +29,6 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.core.align' has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())
 
 __all__ = ["SentenceMatch", "align_pair", "match_sentences"]
