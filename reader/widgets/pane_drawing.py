@@ -54,7 +54,7 @@ def draw_row(pane: ArticlePane, row: Row | None, width: int, base: Style, style:
             Segment(" " * (pane.gutter_cells - 2) + "· ", gutter_style),
             Segment(text, base + style("article-pane--fold")),
         ]
-        return Strip(segments).crop_extend(0, width, base)
+        return Strip(segments).crop_extend(0, width, base).simplify()
     body = base + _body_style(pane, sentence, style)
     is_cursor = sentence == pane.cursor
     if is_cursor:
@@ -64,7 +64,9 @@ def draw_row(pane: ArticlePane, row: Row | None, width: int, base: Style, style:
     segments = _gutter(pane, row, sentence, gutter_style, is_cursor, style)
     text = article.text[row.start : row.end].replace("\t", " ").replace("\n", " ").replace("\r", " ")
     segments.extend(_text_segments(pane, text, row.start, body, style))
-    return Strip(segments).crop_extend(0, width, body)
+    # neighbours of one style as one segment: the terminal is sent one style change instead of one per piece
+    # (a row was up to seven, each with its own escape sequences, ~22 bytes a piece)
+    return Strip(segments).crop_extend(0, width, body).simplify()
 
 
 def _body_style(pane: ArticlePane, sentence: int, style: DrawnStyles) -> Style:
@@ -86,7 +88,9 @@ def _gutter(
     view = pane.view
     assert view is not None
     cells = pane.gutter_cells
-    bar = Segment("▌" if is_cursor else " ", gutter + style("article-pane--cursor-bar"))
+    # a blank is drawn in the gutter's own style (a bold or coloured space looks the same), so that it joins its
+    # neighbours in one segment
+    bar = Segment("▌", gutter + style("article-pane--cursor-bar")) if is_cursor else Segment(" ", gutter)
     digits = cells - 5 - (4 if len(view.articles) >= 3 else 0)
     if not row.first:
         return [bar, Segment(" " * (cells - 1), gutter)]
@@ -96,7 +100,7 @@ def _gutter(
     coverage = view.coverage_mark(pane.side, sentence)
     segments = [bar, Segment(f"{line:>{digits}} ", gutter), Segment(mark, gutter + _mark_style(mark, style))]
     noted = sentence in pane.noted
-    segments.append(Segment(NOTE_MARK if noted else " ", gutter + style("article-pane--mark-note")))
+    segments.append(Segment(NOTE_MARK, gutter + style("article-pane--mark-note")) if noted else Segment(" ", gutter))
     if len(view.articles) >= 3:
         segments.append(Segment(f" {coverage:>3}", gutter))
     segments.append(Segment(" ", gutter))
