@@ -128,7 +128,7 @@ def _set_articles(articles: tuple[Article, ...]) -> None:
 
 
 def _align_one(pair: tuple[int, int]) -> PairAlignment:
-    from reader.core.align import align_pair
+    from reader.core.align.aligner import align_pair
 
     i, j = pair
     return align_pair(_articles[i], _articles[j], i, j)
@@ -143,12 +143,14 @@ def align_pairs(
 ) -> tuple[PairAlignment, ...]:
     """The alignment of each pair, in the order of `pairs`; in `workers` processes (default: `worker_count`),
     started by `method` (default: `start_method()`; a test names each one)."""
+    # imported here, before any worker is forked: the workers inherit it instead of each importing it (the
+    # package's names load on first use, reader.core.align)
+    from reader.core.align.aligner import align_pair
+
     frozen = tuple(articles)
     method = start_method() if method is None else method
     count = worker_count(frozen, pairs, method=method) if workers is None else min(workers, len(pairs))
     if count <= 1:
-        from reader.core.align import align_pair
-
         return tuple(align_pair(frozen[i], frozen[j], i, j) for i, j in pairs)
     context = multiprocessing.get_context(method)
     if method == "fork":
@@ -156,7 +158,7 @@ def align_pairs(
         pool = context.Pool(processes=count)
     else:
         if method == "forkserver":
-            context.set_forkserver_preload(["reader.core.align"])
+            context.set_forkserver_preload(["reader.core.align.aligner"])
         pool = context.Pool(processes=count, initializer=_set_articles, initargs=(frozen,))
     with _pools_lock:
         _live_pools.add(pool)

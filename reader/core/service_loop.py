@@ -132,6 +132,9 @@ def warm_the_aligner() -> None:
     does not use, the request costs the alignment alone. Never fails: the request reports its own trouble.
     """
     with contextlib.suppress(Exception):
+        # the aligner by name: the package loads it only on first use (reader.core.align), which would leave
+        # its import (rapidfuzz, the scoring) to the request
+        from reader.core.align.aligner import align_pair  # noqa: F401  (imported for its modules)
         from reader.core.align.embedding import shipped
         from reader.core.pipeline import align_articles  # noqa: F401  (imported for its modules)
 
