@@ -8,7 +8,8 @@ that follows the first frame wrapped and redrew both panes again for the size th
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from textual import events
 from textual._compositor import Compositor
 from textual._context import active_app
 from textual.geometry import Size
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
@@ -375,9 +377,9 @@ async def test_the_alignment_tints_follow_a_theme_chosen_while_the_app_runs(make
         assert _draws_a_verbatim_tint(left)  # drawn with the light tint (the dark one is no longer it)
 
 
-async def test_a_search_before_the_alignment_mounts_the_styles_its_hits_are_drawn_with() -> None:
-    """The holders mount when a pane is first handed something they style: here a search's hits, typed while the
-    alignment is still on its way (nothing else is tinted yet)."""
+@asynccontextmanager
+async def _before_the_alignment() -> AsyncIterator[tuple[Pilot[int], MainScreen]]:
+    """The app at 120×40 with its first frame drawn and the alignment held back until the block ends."""
     release = threading.Event()
 
     def slow_align(articles: Sequence[Article]) -> Comparison:
@@ -388,6 +390,17 @@ async def test_a_search_before_the_alignment_mounts_the_styles_its_hits_are_draw
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen) and not screen.view.aligned
+        try:
+            yield pilot, screen
+        finally:
+            release.set()
+            await settle(pilot)
+
+
+async def test_a_search_before_the_alignment_mounts_the_styles_its_hits_are_drawn_with() -> None:
+    """The holders mount when a pane is first handed something they style: here a search's hits, typed while the
+    alignment is still on its way (nothing else is tinted yet)."""
+    async with _before_the_alignment() as (pilot, screen):
         left = screen.pane(Side.LEFT)
         assert not left.query_children(PaneHighlightStyles)
         await pilot.press("slash", *"trucks")
@@ -401,24 +414,13 @@ async def test_a_search_before_the_alignment_mounts_the_styles_its_hits_are_draw
         await pilot.pause()
         drawn = left.render_line(row - round(left.scroll_y))
         assert any(segment.style is not None and segment.style.bgcolor == hit for segment in drawn)
-        release.set()
-        await settle(pilot)
 
 
 async def test_a_row_of_the_first_frame_is_sent_as_two_segments_its_gutter_and_its_text() -> None:
     """Neighbouring pieces of one style are one segment, and a blank gutter cell takes the gutter's style: each
     segment costs the terminal its own escape sequences, and a row was up to seven (the first frame of the seeds
     went from 22.4 to 17.5 KB on a pty)."""
-    release = threading.Event()
-
-    def slow_align(articles: Sequence[Article]) -> Comparison:
-        release.wait(10)
-        return aligned_comparison(articles)
-
-    async with fixture_app(aligner=slow_align).run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, MainScreen) and not screen.view.aligned
+    async with _before_the_alignment() as (_pilot, screen):
         right = screen.pane(Side.RIGHT)
         right.set_state(active=False)
         text_rows = [
@@ -432,5 +434,3 @@ async def test_a_row_of_the_first_frame_is_sent_as_two_segments_its_gutter_and_i
         assert len(text_rows) > 10
         for y in text_rows:
             assert len(list(right.render_line(y))) == 2, y
-        release.set()
-        await settle(pilot)
