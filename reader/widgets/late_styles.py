@@ -168,11 +168,10 @@ class HoldsLateStyles:
         """Mount the holder of the alignment's styles, unless it is in already."""
         self._drawn.mount_holder()
 
+    redraw_late_styled: Callable[[], None]
+    """Draws again what the widget drew before the holder was styled (each widget says how)."""
+
     def on_late_styles_ready(self, event: LateStyles.Ready) -> None:
         event.stop()
         if self._drawn.holder_ready():
             self.redraw_late_styled()
-
-    def redraw_late_styled(self) -> None:
-        """Draw again what was drawn before the holder was styled."""
-        raise NotImplementedError

@@ -434,3 +434,20 @@ async def test_a_row_of_the_first_frame_is_sent_as_two_segments_its_gutter_and_i
         assert len(text_rows) > 10
         for y in text_rows:
             assert len(list(right.render_line(y))) == 2, y
+
+
+async def test_what_was_drawn_plainly_before_the_holder_mounted_is_drawn_again_once_it_has() -> None:
+    from rich.style import Style
+
+    async with _before_the_alignment() as (pilot, screen):
+        left, right = screen.pane(Side.LEFT), screen.pane(Side.RIGHT)
+        redrawn: list[str] = []
+        left.redraw = lambda: redrawn.append("left")  # type: ignore[method-assign]
+        right.redraw = lambda: redrawn.append("right")  # type: ignore[method-assign]
+        assert left._drawn("article-pane--verbatim") == Style()  # no holder yet: plain
+        left.style_highlights()
+        right.style_highlights()  # the right pane drew nothing late: nothing to draw again
+        await pilot.pause()
+        await pilot.pause()
+        assert redrawn == ["left"]
+        assert left._drawn("article-pane--verbatim").bgcolor is not None
