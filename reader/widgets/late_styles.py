@@ -124,14 +124,14 @@ class DrawnStyles:
         return style
 
     def forget(self) -> None:
-        """The styles changed (theme, focus, CSS, the holder mounted): look them up again."""
+        """The styles changed (theme, focus, CSS): look them up again."""
         self._styles.clear()
 
     def holder_ready(self) -> bool:
         """The holder has mounted: whether anything was drawn plainly for want of it (then the owner redraws).
 
-        Usually nothing was (the holder mounts before the alignment arrives), and a redraw then would be a whole
-        repaint of both panes for nothing, in the frames that bring the sidebar."""
+        Usually nothing was (the holder is attached, so styled, before its owner draws what it styles), and a
+        redraw then would repaint the whole pane for nothing."""
         drawn_plainly, self._drawn_plainly = self._drawn_plainly, False
         return drawn_plainly
 
