@@ -21,8 +21,8 @@ STYLESHEETS = ("reader.tcss",)
 """Read with the app: the main screen's first frame."""
 
 HIGHLIGHT_STYLESHEETS = ("highlights.tcss",)
-"""Read as the panes' holders of the alignment's styles mount (`reader.widgets.late_styles`): after the first
-paint, or with the first frame when it already has an alignment."""
+"""Read as the panes' holders of the alignment's styles are made (`reader.widgets.late_styles`): when a pane is
+first handed what they style, or with the first frame when it already has an alignment."""
 
 SIDEBAR_STYLESHEETS = ("sidebar.tcss",)
 """Read as the sidebar mounts after the first paint (`MainScreen._mount_extras`): its tabs and lists."""
